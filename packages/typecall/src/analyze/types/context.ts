@@ -1,0 +1,47 @@
+import type { Node, Type, TypeChecker } from "ts-morph";
+import type { DiagnosticCode } from "../../diagnostics/codes.ts";
+import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import type { TypeIR } from "../../ir/types.ts";
+import { locationOf } from "../location.ts";
+
+/** State threaded through the conversion of one parameter's type. */
+export interface TypeContext {
+  checker: TypeChecker;
+  diagnostics: Diagnostic[];
+  /** Tool > parameter > property path of the value being converted. */
+  path: (string | number)[];
+  /** The node blamed by diagnostics: the nearest declaration of the value being converted. */
+  node: Node;
+  /** Object types being converted, outermost first: a repeat means recursion. */
+  stack: Type[];
+}
+
+/** Converts a type to its wire shape, reporting a diagnostic and returning undefined when it cannot. */
+export type ConvertType = (type: Type, context: TypeContext) => TypeIR | undefined;
+
+/**
+ * One kind of type. Handlers are tried in table order; the first whose `test` accepts the type
+ * converts it. A handler may report a diagnostic and return undefined.
+ */
+export interface TypeHandler {
+  name: string;
+  test(type: Type, context: TypeContext): boolean;
+  convert(type: Type, context: TypeContext, convert: ConvertType): TypeIR | undefined;
+}
+
+/** Reports `code` at the context's node and path; returns undefined so handlers can `return report(...)`. */
+export function report(
+  context: TypeContext,
+  code: DiagnosticCode,
+  message: string,
+  hint?: string,
+): undefined {
+  const at = { location: locationOf(context.node), path: [...context.path] };
+  context.diagnostics.push(createDiagnostic(code, message, hint === undefined ? at : { ...at, hint }));
+  return undefined;
+}
+
+/** The type as the author wrote it, for messages. */
+export function typeText(type: Type, context: TypeContext): string {
+  return type.getText(context.node);
+}

@@ -1,0 +1,100 @@
+/**
+ * The catalogue of diagnostic codes. Codes are stable: never reuse or renumber one.
+ * `docs/diagnostics.md` documents each code; a test keeps the two in step.
+ *
+ * - TC1xxx: entry modules and tool discovery
+ * - TC2xxx: parameter and property types
+ * - TC3xxx: provider limits
+ */
+export const codes = {
+  TC1001: {
+    severity: "error",
+    title: "Entry module not found",
+    hint: "Check the path; entries are TypeScript modules of exported functions.",
+  },
+  TC1002: {
+    severity: "warning",
+    title: "Entry module exports no tool",
+    hint: "Export at least one function, or remove the entry from the list.",
+  },
+  TC1003: {
+    severity: "error",
+    title: "Overloaded function",
+    hint: "Give each overload its own exported function, or tag the function @internal to exclude it.",
+  },
+  TC1004: {
+    severity: "error",
+    title: "Rest parameter",
+    hint: "Replace `...items: T[]` with a named array parameter `items: T[]`.",
+  },
+  TC1005: {
+    severity: "error",
+    title: "More than one ToolContext parameter",
+    hint: "Declare one `ToolContext<T>` parameter and read every injected value from it.",
+  },
+  TC1006: {
+    severity: "error",
+    title: "Duplicate tool name",
+    hint: "Rename one export, or set a different name with the `@name` tag.",
+  },
+  TC1007: {
+    severity: "error",
+    title: "Destructured parameter beside other parameters",
+    hint: "Destructure only a sole object parameter, or give the parameter a name.",
+  },
+  TC2001: {
+    severity: "error",
+    title: "Type cannot be expressed as a tool argument",
+    hint: "Use JSON types: string, number, boolean, literal unions, arrays and plain objects.",
+  },
+  TC2002: {
+    severity: "error",
+    title: "Function type",
+    hint: "A model sends JSON, never code: remove the callback, or accept data (a name, an id) the tool can act on.",
+  },
+  TC2003: {
+    severity: "error",
+    title: "Symbol type",
+    hint: "Symbols cannot cross JSON; use a string or a string literal union instead.",
+  },
+  TC2004: {
+    severity: "error",
+    title: "Unbounded generic type",
+    hint: "Replace the type parameter with the concrete type the model should send.",
+  },
+  TC2005: {
+    severity: "error",
+    title: "Type does not resolve",
+    hint: "Fix the import or the type name: TypeScript cannot find this type.",
+  },
+  TC2006: {
+    severity: "error",
+    title: "any or unknown",
+    hint: "Give the parameter a concrete type so the model knows what to send.",
+  },
+  TC2007: {
+    severity: "error",
+    title: "Recursive type",
+    hint: "Recursive types are not supported yet; bound the nesting with explicit levels.",
+  },
+  TC3001: {
+    severity: "error",
+    title: "Tool name not accepted by a provider",
+    hint: "Use 1 to 64 characters from A-Z, a-z, 0-9, _ and -, or set a valid name with `@name`.",
+  },
+  TC3002: {
+    severity: "error",
+    title: "Tool description too long",
+    hint: "Shorten the JSDoc summary and body to at most 1024 characters; move details into @param text.",
+  },
+} as const satisfies Record<`TC${number}`, CodeInfo>;
+
+/** What the catalogue knows about one code. */
+export interface CodeInfo {
+  severity: "error" | "warning";
+  title: string;
+  hint: string;
+}
+
+/** A catalogued diagnostic code. */
+export type DiagnosticCode = keyof typeof codes;

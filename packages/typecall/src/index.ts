@@ -1,0 +1,20 @@
+/**
+ * typecall: compile plain exported TypeScript functions into LLM tools.
+ *
+ * @packageDocumentation
+ */
+export { type CliIO, runCli, USAGE } from "./cli/cli.ts";
+export type { DiagnosticCode } from "./diagnostics/codes.ts";
+export { codes } from "./diagnostics/codes.ts";
+export type { Diagnostic } from "./diagnostics/diagnostic.ts";
+export { formatDiagnostic, formatSummary } from "./diagnostics/format.ts";
+export {
+  findStale,
+  type GeneratedFile,
+  type GenerateOptions,
+  type GenerateResult,
+  generate,
+  outputPath,
+} from "./generate.ts";
+export type { CallIR, ObjectTypeIR, PropertyIR, SourceLocation, ToolIR, ToolsetIR, TypeIR } from "./ir/types.ts";
+export { writeFiles } from "./write.ts";

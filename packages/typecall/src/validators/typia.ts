@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Project } from "ts-morph";
+import ts from "typescript";
+import typiaTransform from "typia/lib/transform";
+import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
+
+/** Scratch modules live beside this file so that `import typia from "typia"` resolves to our copy. */
+const SCRATCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "__typecall_scratch__");
+const HELPER_IMPORT = /^import \* as (__typia_transform__\w+) from "typia\/lib\/internal\/(_\w+)(?:\.js)?";$/gm;
+
+type TransformFactory = (
+  program: ts.Program,
+  options: object,
+  extras: { addDiagnostic(diagnostic: ts.Diagnostic): number },
+) => ts.TransformerFactory<ts.SourceFile>;
+
+const transformFactory = ((typiaTransform as unknown as { default?: TransformFactory }).default ??
+  typiaTransform) as TransformFactory;
+
+/**
+ * Validators through typia, in-process: a scratch module holding `typia.validateEquals<T>` per tool
+ * joins the analysis program (sharing its parsed lib files), typia's transformer rewrites it, and
+ * the printed result is cut back into one expression per validator. The user never configures typia.
+ */
+export function createTypiaEngine(project: Project): ValidatorEngine {
+  return {
+    compile(request: ValidatorRequest): ValidatorOutput {
+      const file = join(SCRATCH_DIR, `${createHash("sha1").update(request.key).digest("hex").slice(0, 12)}.ts`);
+      const scratch = project.createSourceFile(file, scratchModule(request.types), { overwrite: true });
+      try {
+        const program = project.getProgram().compilerObject as unknown as ts.Program;
+        const printed = transformAndPrint(program, file);
+        return splitOutput(printed, request.types.length);
+      } finally {
+        project.removeSourceFile(scratch);
+      }
+    },
+  };
+}
+
+function scratchModule(types: readonly string[]): string {
+  const lines = ['import typia from "typia";'];
+  types.forEach((type, i) => {
+    lines.push(`export const __v${i} = (input: unknown) => typia.validateEquals<${type}>(input);`);
+  });
+  return `${lines.join("\n")}\n`;
+}
+
+function transformAndPrint(program: ts.Program, file: string): string {
+  const sourceFile = program.getSourceFile(file);
+  if (!sourceFile) throw new Error(`typecall internal error: scratch module ${file} is not in the program`);
+  const problems: ts.Diagnostic[] = [];
+  const factory = transformFactory(program, {}, { addDiagnostic: (d) => problems.push(d) });
+  const result = ts.transform(sourceFile, [factory, eraseTypiaTypes], program.getCompilerOptions());
+  try {
+    if (problems.length > 0) {
+      const text = problems.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n");
+      throw new Error(`typecall internal error: typia rejected a wire type:\n${text}`);
+    }
+    const [transformed] = result.transformed;
+    return ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(transformed as ts.SourceFile);
+  } finally {
+    result.dispose();
+  }
+}
+
+/**
+ * typia annotates its output with `import("typia").IValidation<T>`; the generated module must not
+ * need typia at all, so such type references become `any` (the runtime types the result instead).
+ */
+const eraseTypiaTypes: ts.TransformerFactory<ts.SourceFile> = (context) => {
+  const visit = (node: ts.Node): ts.Node => {
+    if (ts.isImportTypeNode(node)) return context.factory.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (sourceFile) => ts.visitEachChild(sourceFile, visit, context);
+};
+
+/** Cuts the printed module into validator expressions and rewrites typia's helper imports. */
+function splitOutput(printed: string, count: number): ValidatorOutput {
+  const helpers = new Set<string>();
+  let code = printed.replace(HELPER_IMPORT, (_line, _alias: string, helper: string) => {
+    helpers.add(helper);
+    return "";
+  });
+  code = code.replace(/__typia_transform__\w+\.(_\w+)/g, "$1");
+  const validators: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = code.indexOf(`export const __v${i} = `);
+    const end = i + 1 < count ? code.indexOf(`export const __v${i + 1} = `) : code.length;
+    if (start < 0 || end < 0) throw new Error(`typecall internal error: validator ${i} missing from typia output`);
+    const body = code.slice(start + `export const __v${i} = `.length, end).trim();
+    validators.push(hoistClosure(body.replace(/;$/, "")));
+  }
+  return { validators, helpers: [...helpers].sort() };
+}
+
+const CALL_PREFIX = "(input: unknown) => (() => {";
+const CALL_SUFFIX = "})()(input)";
+
+/**
+ * `(input) => (() => { ...; return validate; })()(input)` rebuilds typia's closures on every call;
+ * `(() => { ...; return validate; })()` builds them once.
+ */
+function hoistClosure(expression: string): string {
+  if (!expression.startsWith(CALL_PREFIX) || !expression.endsWith(CALL_SUFFIX)) {
+    throw new Error("typecall internal error: unexpected shape of typia's validator output");
+  }
+  return `(() => {${expression.slice(CALL_PREFIX.length, -CALL_SUFFIX.length)}})()`;
+}
