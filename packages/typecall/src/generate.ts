@@ -4,8 +4,8 @@ import { analyzeEntries } from "./analyze/index.ts";
 import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { checkProviderLimits } from "./emit/limits.ts";
 import { emitModule } from "./emit/module.ts";
-import { objectText } from "./emit/wire-type.ts";
 import type { ToolsetIR } from "./ir/types.ts";
+import { createIrEngine } from "./validators/ir-engine.ts";
 import { createTypiaEngine } from "./validators/typia.ts";
 
 /** What to generate. */
@@ -17,6 +17,11 @@ export interface GenerateOptions {
    * a file path ending in `.ts`. Default: beside each entry.
    */
   out?: string;
+  /**
+   * The validator engine: typecall's own compiler from the IR (default, fast), or typia run
+   * in-process (slower; kept to cross-check the default engine).
+   */
+  validators?: "typecall" | "typia";
 }
 
 /** A file to write. */
@@ -42,24 +47,37 @@ export interface GenerateResult {
 export function generate(options: GenerateOptions): GenerateResult {
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const analyses = analyzeEntries(options.entries);
+  const entries = options.entries.map((e) => resolve(e));
+  const analyses = analyzeEntries(entries);
+  const ready: { analysis: (typeof analyses)[number]; path: string }[] = [];
   for (const analysis of analyses) {
-    const { toolset, project } = analysis;
-    const found = [...analysis.diagnostics, ...checkProviderLimits(toolset)];
+    const found = [...analysis.diagnostics, ...checkProviderLimits(analysis.toolset)];
     diagnostics.push(...found);
-    if (hasErrors(found) || toolset.tools.length === 0) continue;
-    const path = outputPath(toolset.entry, options.out, options.entries.length);
-    const engine = createTypiaEngine(project);
-    const compiled = engine.compile({ key: path, types: toolset.tools.map((t) => objectText(t.parameters)) });
-    const content = emitModule({
-      toolset,
-      entryImport: importSpecifier(path, toolset.entry, project.getCompilerOptions()),
-      entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
-      validators: compiled.validators,
-      helpers: compiled.helpers,
-    });
-    files.push({ path, entry: toolset.entry, content });
+    if (hasErrors(found) || analysis.toolset.tools.length === 0) continue;
+    ready.push({ analysis, path: outputPath(analysis.toolset.entry, options.out, entries.length) });
   }
+  // One validator batch per program: an engine that needs TypeScript then extends it once.
+  for (const program of new Set(ready.map((r) => r.analysis.program))) {
+    const batch = ready.filter((r) => r.analysis.program === program);
+    const requests = batch.map(({ analysis, path }) => ({
+      key: path,
+      tools: analysis.toolset.tools.map((t) => t.parameters),
+    }));
+    const engine = options.validators === "typia" ? createTypiaEngine(program) : createIrEngine();
+    const compiled = engine.compile(requests);
+    batch.forEach(({ analysis, path }, i) => {
+      const { toolset } = analysis;
+      const content = emitModule({
+        toolset,
+        entryImport: importSpecifier(path, toolset.entry, program.options),
+        entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
+        validators: compiled[i]?.validators ?? [],
+        helpers: compiled[i]?.helpers ?? [],
+      });
+      files.push({ path, entry: toolset.entry, content });
+    });
+  }
+  files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
   return { files, diagnostics: sortDiagnostics(diagnostics), toolsets: analyses.map((a) => a.toolset) };
 }
 

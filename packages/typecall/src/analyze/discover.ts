@@ -25,7 +25,35 @@ export function discoverFunctions(sourceFile: SourceFile): ExportedFunction[] {
     const overloads = Node.isFunctionDeclaration(node) ? node.getOverloads().length : 0;
     found.push({ exportName, node, overloads });
   }
-  return found;
+  const order = exportPositions(sourceFile);
+  return found.sort((a, b) => (order.get(a.exportName) ?? 0) - (order.get(b.exportName) ?? 0));
+}
+
+/**
+ * Where each export name appears in the module: its declaration, or the `export { }` / `export *`
+ * statement that re-exports it. Tools are listed in this order, the order the author wrote them.
+ */
+function exportPositions(sourceFile: SourceFile): Map<string, number> {
+  const positions = new Map<string, number>();
+  for (const statement of sourceFile.getStatements()) {
+    if (Node.isExportDeclaration(statement)) {
+      const specifiers = statement.getNamedExports();
+      for (const specifier of specifiers) {
+        positions.set(specifier.getAliasNode()?.getText() ?? specifier.getName(), statement.getStart());
+      }
+      if (specifiers.length === 0 && !statement.isNamespaceExport()) continue;
+    }
+    if (Node.isVariableStatement(statement) && statement.isExported()) {
+      for (const declaration of statement.getDeclarations()) positions.set(declaration.getName(), statement.getStart());
+    } else if (Node.isFunctionDeclaration(statement) && statement.isExported()) {
+      const name = statement.isDefaultExport() ? "default" : statement.getName();
+      if (name !== undefined && !positions.has(name)) positions.set(name, statement.getStart());
+    }
+  }
+  // Names from `export * from` have no statement of their own: they follow in the order found.
+  let next = sourceFile.getEnd();
+  for (const name of sourceFile.getExportedDeclarations().keys()) if (!positions.has(name)) positions.set(name, next++);
+  return positions;
 }
 
 function functionOf(declaration: Node): ToolFunction | undefined {

@@ -1,52 +1,48 @@
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Project } from "ts-morph";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR } from "../ir/types.ts";
 import { discoverFunctions } from "./discover.ts";
 import { locationOf } from "./location.ts";
-import { createProject, findTsconfig } from "./project.ts";
+import { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
 import { analyzeTool } from "./tool.ts";
 
-export { createProject, findTsconfig } from "./project.ts";
+export { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
 
 /** The analysis of one entry module. */
 export interface EntryAnalysis {
   toolset: ToolsetIR;
   diagnostics: Diagnostic[];
-  /** The project the entry was analysed in; the validator engine reuses it. */
-  project: Project;
+  /** The program the entry was analysed in; an engine that needs TypeScript reuses it. */
+  program: AnalysisProgram;
 }
 
 /** Analyses entry modules, sharing one project per tsconfig.json. Never throws for user errors. */
 export function analyzeEntries(entries: readonly string[]): EntryAnalysis[] {
-  const projects = new Map<string, Project>();
-  return entries.map((entry) => {
-    const file = resolve(entry);
-    const tsconfig = findTsconfig(file);
-    const key = tsconfig ?? "";
-    let project = projects.get(key);
-    if (!project) {
-      project = createProject(tsconfig);
-      projects.set(key, project);
-    }
-    return analyzeEntry(file, project);
-  });
+  const files = entries.map((entry) => resolve(entry));
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const key = findTsconfig(file) ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), file]);
+  }
+  const programs = new Map<string, AnalysisProgram>();
+  for (const [tsconfig, group] of groups) programs.set(tsconfig, createAnalysisProgram(tsconfig || undefined, group));
+  return files.map((file) => analyzeEntry(file, programs.get(findTsconfig(file) ?? "") as AnalysisProgram));
 }
 
 /** Discovers and analyses the tools of one module. */
-export function analyzeEntry(file: string, project: Project): EntryAnalysis {
+export function analyzeEntry(file: string, program: AnalysisProgram): EntryAnalysis {
   const diagnostics: Diagnostic[] = [];
   const toolset: ToolsetIR = { entry: file, tools: [] };
-  const sourceFile = project.addSourceFileAtPathIfExists(file);
+  const sourceFile = existsSync(file) ? program.sourceFile(file) : undefined;
   if (!sourceFile) {
     diagnostics.push(createDiagnostic("TC1001", `Cannot find entry module "${file}".`, {}));
-    return { toolset, diagnostics, project };
+    return { toolset, diagnostics, program };
   }
-  const checker = project.getTypeChecker();
   const tools: ToolIR[] = [];
   const functions = discoverFunctions(sourceFile);
   for (const fn of functions) {
-    const tool = analyzeTool(fn, checker, diagnostics);
+    const tool = analyzeTool(fn, program.checker, diagnostics);
     if (tool) tools.push(tool);
   }
   if (functions.length === 0) {
@@ -54,5 +50,5 @@ export function analyzeEntry(file: string, project: Project): EntryAnalysis {
     diagnostics.push(createDiagnostic("TC1002", "This module exports no function, so it has no tools.", at));
   }
   toolset.tools = tools;
-  return { toolset, diagnostics, project };
+  return { toolset, diagnostics, program };
 }

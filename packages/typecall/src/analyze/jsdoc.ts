@@ -10,7 +10,8 @@ export interface FunctionDoc {
 
 /** The JSDoc blocks that document a function node (a variable's comments sit on its statement). */
 export function docsOf(node: Node): JSDoc[] {
-  if (Node.isJSDocable(node)) return node.getJsDocs();
+  const own = Node.isJSDocable(node) ? node.getJsDocs() : [];
+  if (own.length > 0 || Node.isFunctionDeclaration(node)) return own;
   const statement = node.getFirstAncestor(Node.isVariableStatement);
   return statement ? statement.getJsDocs() : [];
 }

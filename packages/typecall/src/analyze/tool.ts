@@ -1,4 +1,4 @@
-import { Node, type ParameterDeclaration, type Type, type TypeChecker } from "ts-morph";
+import { Node, type ParameterDeclaration, type Type, type ts } from "ts-morph";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { PropertyIR, ToolIR } from "../ir/types.ts";
 import { isToolContextParameter } from "./context-param.ts";
@@ -15,7 +15,7 @@ const EXCLUDING_TAGS = ["internal", "hidden"];
  * Turns one exported function into a tool, reporting what cannot be expressed.
  * Returns undefined for functions excluded by `@internal` / `@hidden` and for functions with errors.
  */
-export function analyzeTool(fn: ExportedFunction, checker: TypeChecker, diagnostics: Diagnostic[]): ToolIR | undefined {
+export function analyzeTool(fn: ExportedFunction, checker: ts.TypeChecker, diagnostics: Diagnostic[]): ToolIR | undefined {
   const doc = readFunctionDoc(fn.node);
   if (EXCLUDING_TAGS.some((tag) => doc.tags.has(tag))) return undefined;
   const name = doc.tags.get("name") || fn.exportName;
@@ -123,7 +123,7 @@ function positionalParameter(
   };
   const description = doc.params.get(name);
   if (description) property.description = description;
-  const value = initializer ? literalValue(initializer) : NOT_LITERAL;
+  const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
   if (value !== NOT_LITERAL) property.default = value;
   return property;
 }
@@ -141,7 +141,7 @@ function bindingDefaults(parameter: ParameterDeclaration): Map<string, unknown> 
   if (!Node.isObjectBindingPattern(pattern)) return defaults;
   for (const element of pattern.getElements()) {
     const initializer = element.getInitializer();
-    const value = initializer ? literalValue(initializer) : NOT_LITERAL;
+    const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
     const key = element.getPropertyNameNode()?.getText() ?? element.getName();
     if (value !== NOT_LITERAL) defaults.set(key, value);
   }
@@ -159,4 +159,17 @@ function isPlainObjectType(type: Type): boolean {
     type.getCallSignatures().length === 0 &&
     type.getConstructSignatures().length === 0
   );
+}
+
+/** A default written as a JSON literal, or as anything whose type is one literal (`Speed.Standard`). */
+function initializerValue(initializer: Node): unknown {
+  const value = literalValue(initializer);
+  if (value !== NOT_LITERAL) return value;
+  const type = initializer.getType();
+  if (type.isBooleanLiteral()) return type.getText() === "true";
+  if (type.isStringLiteral() || type.isNumberLiteral() || type.isEnumLiteral()) {
+    const literal = type.getLiteralValue();
+    if (typeof literal === "string" || typeof literal === "number") return literal;
+  }
+  return NOT_LITERAL;
 }

@@ -85,13 +85,20 @@ function definition(tool: ToolIR, validator: string): string {
     .join(",\n");
   const fields = [
     `    name: ${JSON.stringify(tool.name)}`,
-    `    description: ${JSON.stringify(tool.description)}`,
+    `    description: ${JSON.stringify(toolDescription(tool))}`,
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     `    schemas: {\n${schemas},\n    }`,
     `    validate: ${indent(validator, 4)}`,
     `    run: (args: ToolMap[${JSON.stringify(tool.name)}]["args"], context: ToolContext<ToolsetContext>) =>\n      ${callExpression(tool)}`,
   ];
   return `  {\n${fields.join(",\n")},\n  }`;
+}
+
+/** The JSDoc description, with the deprecation said in words so that every provider shows it. */
+function toolDescription(tool: ToolIR): string {
+  if (tool.deprecated === undefined) return tool.description;
+  const notice = tool.deprecated ? `Deprecated: ${tool.deprecated}` : "Deprecated.";
+  return tool.description ? `${tool.description}\n\n${notice}` : notice;
 }
 
 /** `tools.f(args.a as P0, context)`: each argument cast to the declared parameter type (enums, brands). */

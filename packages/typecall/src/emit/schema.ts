@@ -87,7 +87,13 @@ function moveUnsupported(schema: Schema, property: PropertyIR, dialect: DialectR
     else result[key] = value;
   }
   if (notes.length === 0) return result;
-  return { ...result, description: [result.description, ...notes].filter(Boolean).join(" ") };
+  return { ...result, description: [sentence(result.description), ...notes].filter(Boolean).join(" ") };
+}
+
+/** Ends a description with a full stop, so a note appended after it reads as a new sentence. */
+function sentence(text: unknown): string {
+  if (typeof text !== "string" || text === "") return "";
+  return /[.!?:)]$/.test(text) ? text : `${text}.`;
 }
 
 function keywordNote(key: string, value: unknown, property: PropertyIR): string {

@@ -1,23 +1,30 @@
+import type { PropertyIR } from "../ir/types.ts";
+
 /**
- * The validator engine behind one small interface: given the wire type of each tool's arguments,
- * it returns plain JavaScript/TypeScript code of a validator per tool. Today typia does the work
- * (see typia.ts); TypeScript 7 or another engine can take its place without touching the rest.
+ * The validator engine behind one small interface: given the wire parameters of each tool, it
+ * returns plain TypeScript code of a validator per tool. Two engines exist: typecall's own
+ * (`ir-engine.ts`, the default: it compiles straight from the IR, in microseconds) and typia
+ * (`typia.ts`, in-process, used to cross-check the first). Either can change without touching the rest.
  */
 export interface ValidatorEngine {
-  compile(request: ValidatorRequest): ValidatorOutput;
+  /** Compiles the validators of several modules at once (engines amortise their set-up over a batch). */
+  compile(requests: readonly ValidatorRequest[]): ValidatorOutput[];
 }
 
 /** The validators of one generated module. */
 export interface ValidatorRequest {
-  /** A stable key for the module (its entry path), so engines can cache or name scratch files. */
+  /** A stable key for the module (its output path), so engines can cache or name scratch files. */
   key: string;
-  /** One wire type (TypeScript text, see `wireTypeText`) per validator, in order. */
-  types: string[];
+  /** The wire parameters of each tool, in order: each validator checks one arguments object. */
+  tools: readonly (readonly PropertyIR[])[];
 }
 
 /** Code for each requested validator, in request order, and what that code needs imported. */
 export interface ValidatorOutput {
-  /** Each an expression of type `(input: unknown) => ValidatorResult`. */
+  /**
+   * Each an expression of type `(input: unknown) => ValidatorResult`, reporting failures with
+   * typia-style paths (`$input.guests[0].email`) and expected types as text.
+   */
   validators: string[];
   /** Names the code uses from `@typecall/runtime/internal`. */
   helpers: string[];

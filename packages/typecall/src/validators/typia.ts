@@ -1,9 +1,11 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Project } from "ts-morph";
+import { ts as morphTs } from "ts-morph";
+import type { AnalysisProgram } from "../analyze/index.ts";
 import ts from "typescript";
 import typiaTransform from "typia/lib/transform";
+import { objectText } from "../emit/wire-type.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /** Scratch modules live beside this file so that `import typia from "typia"` resolves to our copy. */
@@ -23,21 +25,42 @@ const transformFactory = ((typiaTransform as unknown as { default?: TransformFac
  * Validators through typia, in-process: a scratch module holding `typia.validateEquals<T>` per tool
  * joins the analysis program (sharing its parsed lib files), typia's transformer rewrites it, and
  * the printed result is cut back into one expression per validator. The user never configures typia.
+ * typia needs `typescript` (6.0.x) while the program comes from ts-morph's bundled copy of the same
+ * version; the two agree on every node kind and flag, so typia reads that program directly.
  */
-export function createTypiaEngine(project: Project): ValidatorEngine {
+export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
   return {
-    compile(request: ValidatorRequest): ValidatorOutput {
-      const file = join(SCRATCH_DIR, `${createHash("sha1").update(request.key).digest("hex").slice(0, 12)}.ts`);
-      const scratch = project.createSourceFile(file, scratchModule(request.types), { overwrite: true });
-      try {
-        const program = project.getProgram().compilerObject as unknown as ts.Program;
-        const printed = transformAndPrint(program, file);
-        return splitOutput(printed, request.types.length);
-      } finally {
-        project.removeSourceFile(scratch);
+    compile(requests: readonly ValidatorRequest[]): ValidatorOutput[] {
+      const scratches = new Map<string, string>();
+      for (const request of requests) {
+        const name = `${createHash("sha1").update(request.key).digest("hex").slice(0, 12)}.ts`;
+        scratches.set(join(SCRATCH_DIR, name), scratchModule(request.tools.map(objectText)));
       }
+      const program = extendProgram(analysis, scratches);
+      return [...scratches.keys()].map((file, i) =>
+        splitOutput(transformAndPrint(program, file), requests[i]?.tools.length ?? 0),
+      );
     },
   };
+}
+
+/**
+ * The analysis program plus the scratch modules, all in one program. Files of the old program
+ * are reused as they are, so lib files are neither parsed nor bound again.
+ */
+function extendProgram(analysis: AnalysisProgram, scratches: ReadonlyMap<string, string>): ts.Program {
+  const { program: old, options } = analysis;
+  const host = morphTs.createCompilerHost(options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (file, languageVersion, ...rest) => {
+    const text = scratches.get(file);
+    if (text !== undefined) return morphTs.createSourceFile(file, text, languageVersion);
+    return old.getSourceFile(file) ?? getSourceFile(file, languageVersion, ...rest);
+  };
+  const fileExists = host.fileExists.bind(host);
+  host.fileExists = (file) => scratches.has(file) || fileExists(file);
+  const rootNames = [...old.getRootFileNames(), ...scratches.keys()];
+  return morphTs.createProgram({ rootNames, options, host, oldProgram: old }) as unknown as ts.Program;
 }
 
 function scratchModule(types: readonly string[]): string {

@@ -1,4 +1,4 @@
-import type { Node, Type, TypeChecker } from "ts-morph";
+import type { Node, Type, ts } from "ts-morph";
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { TypeIR } from "../../ir/types.ts";
@@ -6,7 +6,7 @@ import { locationOf } from "../location.ts";
 
 /** State threaded through the conversion of one parameter's type. */
 export interface TypeContext {
-  checker: TypeChecker;
+  checker: ts.TypeChecker;
   diagnostics: Diagnostic[];
   /** Tool > parameter > property path of the value being converted. */
   path: (string | number)[];

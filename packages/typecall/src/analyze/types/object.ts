@@ -61,7 +61,7 @@ export function convertProperty(
     if (converted.type === undefined) return undefined;
     const optional = symbol.isOptional() || converted.undefinedAllowed;
     const property: PropertyIR = { name: symbol.getName(), type: converted.type, optional };
-    const doc = readSymbolDoc(symbol, context.checker.compilerObject);
+    const doc = readSymbolDoc(symbol, context.checker);
     if (doc.description) property.description = doc.description;
     const deprecated = doc.tags.get("deprecated");
     if (deprecated !== undefined) property.deprecated = deprecated;
@@ -80,5 +80,5 @@ function isMethod(symbol: MorphSymbol): boolean {
 function declaredDescription(type: Type, context: TypeContext): string {
   const symbol = type.getAliasSymbol() ?? type.getSymbol();
   if (!symbol || symbol.getName() === "__type" || symbol.getName() === "__object") return "";
-  return readSymbolDoc(symbol, context.checker.compilerObject).description;
+  return readSymbolDoc(symbol, context.checker).description;
 }
