@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { type SourceFile, createWrappedNode, ts } from "ts-morph";
+
+const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/lib.d.ts"));
 
 /**
  * Compiler options typecall always needs, whatever the user's tsconfig says: analysis must see
@@ -45,7 +48,7 @@ export interface AnalysisProgram {
 /** Creates the program for entries governed by `tsconfig` (or the strict default when there is none). */
 export function createAnalysisProgram(tsconfig: string | undefined, entries: readonly string[]): AnalysisProgram {
   const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
-  const program = ts.createProgram({ rootNames: [...entries], options });
+  const program = ts.createProgram({ rootNames: [...entries], options, host: createHost(options) });
   const checker = program.getTypeChecker();
   return {
     program,
@@ -56,6 +59,17 @@ export function createAnalysisProgram(tsconfig: string | undefined, entries: rea
       return file && createWrappedNode(file, { typeChecker: checker, compilerOptions: options });
     },
   };
+}
+
+/**
+ * TypeScript's default host, reading lib files from the `typescript` package: ts-morph's bundled
+ * compiler keeps its own lib files in memory only, where a plain program cannot find them.
+ */
+function createHost(options: ts.CompilerOptions): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  host.getDefaultLibLocation = () => LIB_DIR;
+  host.getDefaultLibFileName = (o) => join(LIB_DIR, ts.getDefaultLibFileName(o));
+  return host;
 }
 
 /** The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults. */

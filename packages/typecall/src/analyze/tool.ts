@@ -19,7 +19,7 @@ export function analyzeTool(fn: ExportedFunction, checker: ts.TypeChecker, diagn
   const doc = readFunctionDoc(fn.node);
   if (EXCLUDING_TAGS.some((tag) => doc.tags.has(tag))) return undefined;
   const name = doc.tags.get("name") || fn.exportName;
-  const location = locationOf(Node.isArrowFunction(fn.node) ? fn.node.getParentOrThrow() : fn.node);
+  const location = locationOf(nameNode(fn.node));
   const before = diagnostics.length;
   if (fn.overloads > 0) {
     diagnostics.push(
@@ -172,4 +172,11 @@ function initializerValue(initializer: Node): unknown {
     if (typeof literal === "string" || typeof literal === "number") return literal;
   }
   return NOT_LITERAL;
+}
+
+/** The node that names a tool in the source: the function's or the variable's name. */
+function nameNode(node: ExportedFunction["node"]): Node {
+  if (Node.isFunctionDeclaration(node)) return node.getNameNode() ?? node;
+  const variable = node.getFirstAncestor(Node.isVariableDeclaration);
+  return variable?.getNameNode() ?? node;
 }

@@ -14,7 +14,8 @@ export const objectHandler: TypeHandler = {
     }
     const methods = type.getProperties().filter((p) => isMethod(p));
     if (methods.length > 0) {
-      const names = methods.map((m) => m.getName()).join(", ");
+      const shown = methods.slice(0, 3).map((m) => m.getName());
+      const names = methods.length > 3 ? `${shown.join(", ")}, …` : shown.join(", ");
       return report(
         context,
         "TC2001",

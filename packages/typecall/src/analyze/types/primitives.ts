@@ -51,8 +51,34 @@ export const refusedHandlers: TypeHandler[] = [
     convert: (t, c) => report(c, "TC2002", `Function type "${t.getText(c.node)}" cannot be sent as JSON.`),
   },
   {
+    name: "built-in class",
+    test: (t) => BUILT_INS.has(t.getSymbol()?.getName() ?? "") && t.getProperties().length > 0,
+    convert: (t, c) => {
+      const name = t.getSymbol()?.getName() ?? "";
+      return report(c, "TC2001", `"${t.getText(c.node)}" is a ${name} object, which JSON cannot carry.`, BUILT_INS.get(name));
+    },
+  },
+  {
+    name: "bigint",
+    test: (t) => (t.getFlags() & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) !== 0,
+    convert: (_t, c) => report(c, "TC2001", "A bigint cannot be sent as JSON.", "Use a number, or a string of digits."),
+  },
+  {
     name: "never",
     test: (t) => (t.getFlags() & ts.TypeFlags.Never) !== 0,
     convert: (_t, c) => report(c, "TC2001", "Type \"never\" has no value a model could send."),
   },
 ];
+
+/** Built-in classes a tool author is likely to reach for, with what to use instead. */
+const BUILT_INS = new Map([
+  ["Date", "Take an ISO 8601 string (`YYYY-MM-DD` or a date-time) and parse it in the tool."],
+  ["Map", "Use an array of { key, value } objects."],
+  ["Set", "Use an array of unique values."],
+  ["WeakMap", "Use an array of { key, value } objects."],
+  ["WeakSet", "Use an array of values."],
+  ["Promise", "Take the resolved value instead; the tool itself may be async."],
+  ["RegExp", "Take the pattern as a string."],
+  ["URL", "Take the URL as a string."],
+  ["Uint8Array", "Take the bytes as a base64 string."],
+]);

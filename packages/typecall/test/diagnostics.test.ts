@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { codes, formatDiagnostic, generate, runCli } from "../src/index.ts";
+import { replaceRoot } from "./support/typecheck.ts";
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), "diagnostics");
+const folders = readdirSync(DIR).filter((f) => f !== "__output__").sort();
+const coded = folders.filter((f) => /^TC\d{4}-/.test(f));
+
+function diagnose(folder: string) {
+  const result = generate({ entries: [join(DIR, folder, "input.ts")] });
+  const text = result.diagnostics
+    .map((d) => formatDiagnostic(d, { readFile: (f) => readFileSync(f, "utf8"), displayPath: replaceRoot }))
+    .join("\n");
+  return { result, text };
+}
+
+describe.each(coded)("%s", (folder) => {
+  const code = folder.slice(0, 6);
+
+  it("reports only its code, prints like tsc, and writes no module when it is an error", async () => {
+    const { result, text } = diagnose(folder);
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+    expect(new Set(result.diagnostics.map((d) => d.code))).toEqual(new Set([code]));
+    for (const d of result.diagnostics) {
+      expect(d.hint.length).toBeGreaterThan(10);
+      expect(d.location?.line).toBeGreaterThan(0);
+    }
+    if (codes[code as keyof typeof codes].severity === "error") expect(result.files).toEqual([]);
+    await expect(`${text}`).toMatchFileSnapshot(join(DIR, "__output__", `${folder}.txt`));
+  });
+});
+
+describe("catalogue", () => {
+  it("has a negative case for every code except TC1001 (tested below)", () => {
+    const covered = new Set(coded.map((f) => f.slice(0, 6)));
+    const missing = Object.keys(codes).filter((c) => c !== "TC1001" && !covered.has(c));
+    expect(missing).toEqual([]);
+  });
+
+  it("reports a missing entry as TC1001 without throwing", () => {
+    const { diagnostics, files } = generate({ entries: [join(DIR, "does-not-exist.ts")] });
+    expect(diagnostics.map((d) => d.code)).toEqual(["TC1001"]);
+    expect(files).toEqual([]);
+  });
+});
+
+describe("a module with a callback, a symbol and a generic parameter", () => {
+  it("fails with exactly three diagnostics, each with file:line:col and a hint", () => {
+    const { result, text } = diagnose("three-unsupported");
+    expect(result.diagnostics.map((d) => [d.code, d.path.join(" > "), d.location?.line, d.location?.column])).toEqual([
+      ["TC2002", "process > onProgress", 4, 40],
+      ["TC2003", "process > key", 4, 72],
+      ["TC2004", "process > item", 4, 86],
+    ]);
+    expect(result.files).toEqual([]);
+    expect(text).toContain("three-unsupported/input.ts:4:40 - error TC2002");
+    expect(text.match(/ {2}hint: /g)).toHaveLength(3);
+  });
+
+  it("makes the CLI exit 1 and print all three with a summary", async () => {
+    let stderr = "";
+    const code = await runCli(["generate", join(DIR, "three-unsupported", "input.ts")], {
+      stdout: () => {},
+      stderr: (t) => {
+        stderr += t;
+      },
+      cwd: DIR,
+    });
+    expect(code).toBe(1);
+    expect(stderr.match(/error TC200\d/g)).toEqual(["error TC2002", "error TC2003", "error TC2004"]);
+    expect(stderr).toContain("Found 3 errors in 1 file.");
+  });
+});

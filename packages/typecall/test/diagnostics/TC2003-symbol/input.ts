@@ -1,0 +1,4 @@
+/** Keys by symbol. */
+export function tag(key: symbol): string {
+  return String(key);
+}

@@ -1,0 +1,4 @@
+/** Wraps anything. */
+export function wrap<T>(value: T): { value: T } {
+  return { value };
+}

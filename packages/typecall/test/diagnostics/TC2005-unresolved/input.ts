@@ -1,0 +1,2 @@
+/** Uses a type that does not exist. */
+export function save(doc: MissingDocument): void {}

@@ -1,0 +1,2 @@
+/** Takes anything at all. */
+export function log(payload: any, extra: unknown): void {}

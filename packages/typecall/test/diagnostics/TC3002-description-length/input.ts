@@ -1,0 +1,6 @@
+/**
+ * Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things. Does a great many things.
+ */
+export function verbose(x: string): string {
+  return x;
+}
