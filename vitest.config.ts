@@ -7,5 +7,8 @@ export default defineConfig({
     include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The JSON report gives CI its closing `N passed, N failed` line.
+    reporters: ["default", "json"],
+    outputFile: { json: ".vitest-report.json" },
   },
 });

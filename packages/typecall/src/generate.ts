@@ -99,8 +99,11 @@ function importSpecifier(
   entry: string,
   options: { allowImportingTsExtensions?: boolean; rewriteRelativeImportExtensions?: boolean },
 ): string {
-  const extension = options.allowImportingTsExtensions || options.rewriteRelativeImportExtensions ? ".ts" : ".js";
-  const withoutExtension = relative(dirname(from), entry).replace(/\.(c|m)?tsx?$/, "").replaceAll("\\", "/");
+  const extension =
+    options.allowImportingTsExtensions || options.rewriteRelativeImportExtensions ? ".ts" : ".js";
+  const withoutExtension = relative(dirname(from), entry)
+    .replace(/\.(c|m)?tsx?$/, "")
+    .replaceAll("\\", "/");
   const specifier = withoutExtension.startsWith(".") ? withoutExtension : `./${withoutExtension}`;
   return `${specifier}${extension}`;
 }

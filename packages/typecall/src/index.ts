@@ -16,5 +16,13 @@ export {
   generate,
   outputPath,
 } from "./generate.ts";
-export type { CallIR, ObjectTypeIR, PropertyIR, SourceLocation, ToolIR, ToolsetIR, TypeIR } from "./ir/types.ts";
+export type {
+  CallIR,
+  ObjectTypeIR,
+  PropertyIR,
+  SourceLocation,
+  ToolIR,
+  ToolsetIR,
+  TypeIR,
+} from "./ir/types.ts";
 export { writeFiles } from "./write.ts";

@@ -33,7 +33,10 @@ describe.each(names)("case %s", (name) => {
 
   it("loads, and its schemas match the IR's tool list", async () => {
     const module = (await import(join(out, "input.typecall.ts"))) as {
-      toolset: { names: readonly string[]; schemas(dialect: string): { name?: string; function?: { name: string } }[] };
+      toolset: {
+        names: readonly string[];
+        schemas(dialect: string): { name?: string; function?: { name: string } }[];
+      };
     };
     const { toolsets } = generate({ entries: [entry], out });
     const expected = toolsets[0]?.tools.map((t) => t.name);

@@ -6,7 +6,9 @@ import { codes, formatDiagnostic, generate, runCli } from "../src/index.ts";
 import { replaceRoot } from "./support/typecheck.ts";
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "diagnostics");
-const folders = readdirSync(DIR).filter((f) => f !== "__output__").sort();
+const folders = readdirSync(DIR)
+  .filter((f) => f !== "__output__")
+  .sort();
 const coded = folders.filter((f) => /^TC\d{4}-/.test(f));
 
 function diagnose(folder: string) {
@@ -50,7 +52,9 @@ describe("catalogue", () => {
 describe("a module with a callback, a symbol and a generic parameter", () => {
   it("fails with exactly three diagnostics, each with file:line:col and a hint", () => {
     const { result, text } = diagnose("three-unsupported");
-    expect(result.diagnostics.map((d) => [d.code, d.path.join(" > "), d.location?.line, d.location?.column])).toEqual([
+    expect(
+      result.diagnostics.map((d) => [d.code, d.path.join(" > "), d.location?.line, d.location?.column]),
+    ).toEqual([
       ["TC2002", "process > onProgress", 4, 40],
       ["TC2003", "process > key", 4, 72],
       ["TC2004", "process > item", 4, 86],
@@ -72,5 +76,22 @@ describe("a module with a callback, a symbol and a generic parameter", () => {
     expect(code).toBe(1);
     expect(stderr.match(/error TC200\d/g)).toEqual(["error TC2002", "error TC2003", "error TC2004"]);
     expect(stderr).toContain("Found 3 errors in 1 file.");
+  });
+});
+
+describe("docs/diagnostics.md", () => {
+  const page = readFileSync(join(DIR, "../../../../docs/diagnostics.md"), "utf8");
+
+  it("documents every catalogued code under its title, and no other code", () => {
+    const headings = [...page.matchAll(/^## (TC\d{4}): (.+)$/gm)].map((m) => `${m[1]}: ${m[2]}`);
+    const catalogue = Object.entries(codes).map(([code, info]) => `${code}: ${info.title}`);
+    expect(headings).toEqual(catalogue);
+  });
+
+  it("states each code's severity as the catalogue does", () => {
+    for (const [code, info] of Object.entries(codes)) {
+      const section = page.split(/^## /m).find((s) => s.startsWith(`${code}:`)) ?? "";
+      expect(section, code).toContain(`Severity: ${info.severity}.`);
+    }
   });
 });

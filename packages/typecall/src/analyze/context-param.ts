@@ -15,7 +15,9 @@ export function isToolContextParameter(parameter: ParameterDeclaration): boolean
   let symbol = typeNode.getTypeName().getSymbol();
   if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
   if (symbol?.getName() !== "ToolContext") return false;
-  return symbol.getDeclarations().some((d) => packageNameOf(d.getSourceFile().getFilePath()) === RUNTIME_PACKAGE);
+  return symbol
+    .getDeclarations()
+    .some((d) => packageNameOf(d.getSourceFile().getFilePath()) === RUNTIME_PACKAGE);
 }
 
 /** The `name` of the nearest package.json above a file, cached per folder. */

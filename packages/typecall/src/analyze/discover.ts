@@ -1,4 +1,10 @@
-import { type ArrowFunction, type FunctionDeclaration, type FunctionExpression, Node, type SourceFile } from "ts-morph";
+import {
+  type ArrowFunction,
+  type FunctionDeclaration,
+  type FunctionExpression,
+  Node,
+  type SourceFile,
+} from "ts-morph";
 
 /** A function-like node that can become a tool. */
 export type ToolFunction = FunctionDeclaration | ArrowFunction | FunctionExpression;
@@ -20,7 +26,8 @@ export function discoverFunctions(sourceFile: SourceFile): ExportedFunction[] {
   const found: ExportedFunction[] = [];
   for (const [exportName, declarations] of sourceFile.getExportedDeclarations()) {
     const implementations = declarations.map(functionOf).filter((n) => n !== undefined);
-    const node = implementations.find((n) => !Node.isFunctionDeclaration(n) || n.hasBody()) ?? implementations[0];
+    const node =
+      implementations.find((n) => !Node.isFunctionDeclaration(n) || n.hasBody()) ?? implementations[0];
     if (!node) continue;
     const overloads = Node.isFunctionDeclaration(node) ? node.getOverloads().length : 0;
     found.push({ exportName, node, overloads });
@@ -44,7 +51,8 @@ function exportPositions(sourceFile: SourceFile): Map<string, number> {
       if (specifiers.length === 0 && !statement.isNamespaceExport()) continue;
     }
     if (Node.isVariableStatement(statement) && statement.isExported()) {
-      for (const declaration of statement.getDeclarations()) positions.set(declaration.getName(), statement.getStart());
+      for (const declaration of statement.getDeclarations())
+        positions.set(declaration.getName(), statement.getStart());
     } else if (Node.isFunctionDeclaration(statement) && statement.isExported()) {
       const name = statement.isDefaultExport() ? "default" : statement.getName();
       if (name !== undefined && !positions.has(name)) positions.set(name, statement.getStart());
@@ -52,7 +60,8 @@ function exportPositions(sourceFile: SourceFile): Map<string, number> {
   }
   // Names from `export * from` have no statement of their own: they follow in the order found.
   let next = sourceFile.getEnd();
-  for (const name of sourceFile.getExportedDeclarations().keys()) if (!positions.has(name)) positions.set(name, next++);
+  for (const name of sourceFile.getExportedDeclarations().keys())
+    if (!positions.has(name)) positions.set(name, next++);
   return positions;
 }
 

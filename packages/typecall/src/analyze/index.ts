@@ -26,7 +26,8 @@ export function analyzeEntries(entries: readonly string[]): EntryAnalysis[] {
     groups.set(key, [...(groups.get(key) ?? []), file]);
   }
   const programs = new Map<string, AnalysisProgram>();
-  for (const [tsconfig, group] of groups) programs.set(tsconfig, createAnalysisProgram(tsconfig || undefined, group));
+  for (const [tsconfig, group] of groups)
+    programs.set(tsconfig, createAnalysisProgram(tsconfig || undefined, group));
   return files.map((file) => analyzeEntry(file, programs.get(findTsconfig(file) ?? "") as AnalysisProgram));
 }
 

@@ -1,4 +1,4 @@
-import { type JSDoc, type JSDocTag, Node, type Symbol as MorphSymbol, ts } from "ts-morph";
+import { type JSDoc, type JSDocTag, type Symbol as MorphSymbol, Node, ts } from "ts-morph";
 
 /** What typecall reads from a function's JSDoc. */
 export interface FunctionDoc {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { type SourceFile, createWrappedNode, ts } from "ts-morph";
+import { createWrappedNode, type SourceFile, ts } from "ts-morph";
 
 const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/lib.d.ts"));
 
@@ -9,7 +9,12 @@ const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/l
  * Compiler options typecall always needs, whatever the user's tsconfig says: analysis must see
  * `undefined` in optional types.
  */
-const requiredOptions: ts.CompilerOptions = { strict: true, strictNullChecks: true, skipLibCheck: true, noEmit: true };
+const requiredOptions: ts.CompilerOptions = {
+  strict: true,
+  strictNullChecks: true,
+  skipLibCheck: true,
+  noEmit: true,
+};
 
 /** Options used when an entry has no tsconfig.json above it. */
 const defaultOptions: ts.CompilerOptions = {
@@ -46,7 +51,10 @@ export interface AnalysisProgram {
 }
 
 /** Creates the program for entries governed by `tsconfig` (or the strict default when there is none). */
-export function createAnalysisProgram(tsconfig: string | undefined, entries: readonly string[]): AnalysisProgram {
+export function createAnalysisProgram(
+  tsconfig: string | undefined,
+  entries: readonly string[],
+): AnalysisProgram {
   const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
   const program = ts.createProgram({ rootNames: [...entries], options, host: createHost(options) });
   const checker = program.getTypeChecker();
@@ -74,6 +82,10 @@ function createHost(options: ts.CompilerOptions): ts.CompilerHost {
 
 /** The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults. */
 function readTsconfig(path: string): ts.CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path,
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   return parsed?.options ?? defaultOptions;
 }

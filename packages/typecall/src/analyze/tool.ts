@@ -15,7 +15,11 @@ const EXCLUDING_TAGS = ["internal", "hidden"];
  * Turns one exported function into a tool, reporting what cannot be expressed.
  * Returns undefined for functions excluded by `@internal` / `@hidden` and for functions with errors.
  */
-export function analyzeTool(fn: ExportedFunction, checker: ts.TypeChecker, diagnostics: Diagnostic[]): ToolIR | undefined {
+export function analyzeTool(
+  fn: ExportedFunction,
+  checker: ts.TypeChecker,
+  diagnostics: Diagnostic[],
+): ToolIR | undefined {
   const doc = readFunctionDoc(fn.node);
   if (EXCLUDING_TAGS.some((tag) => doc.tags.has(tag))) return undefined;
   const name = doc.tags.get("name") || fn.exportName;
@@ -23,10 +27,14 @@ export function analyzeTool(fn: ExportedFunction, checker: ts.TypeChecker, diagn
   const before = diagnostics.length;
   if (fn.overloads > 0) {
     diagnostics.push(
-      createDiagnostic("TC1003", `"${fn.exportName}" has ${fn.overloads} overload signatures; a tool has one.`, {
-        location,
-        path: [name],
-      }),
+      createDiagnostic(
+        "TC1003",
+        `"${fn.exportName}" has ${fn.overloads} overload signatures; a tool has one.`,
+        {
+          location,
+          path: [name],
+        },
+      ),
     );
     return undefined;
   }
@@ -34,13 +42,17 @@ export function analyzeTool(fn: ExportedFunction, checker: ts.TypeChecker, diagn
   const contextIndexes = parameters.flatMap((p, i) => (isToolContextParameter(p) ? [i] : []));
   for (const extra of contextIndexes.slice(1)) {
     const at = { location: locationOf(parameters[extra] as Node), path: [name] };
-    diagnostics.push(createDiagnostic("TC1005", `"${fn.exportName}" declares more than one ToolContext.`, at));
+    diagnostics.push(
+      createDiagnostic("TC1005", `"${fn.exportName}" declares more than one ToolContext.`, at),
+    );
   }
   const data = parameters.filter((_, i) => !contextIndexes.includes(i));
   const base = { checker, diagnostics, stack: [], path: [name] } satisfies Omit<TypeContext, "node">;
-  const flattened = data.length === 1 ? flattenObjectParameter(data[0] as ParameterDeclaration, doc, base) : undefined;
+  const flattened =
+    data.length === 1 ? flattenObjectParameter(data[0] as ParameterDeclaration, doc, base) : undefined;
   const wire = flattened ?? positionalParameters(data, doc, base);
-  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
+  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === "error"))
+    return undefined;
   const tool: ToolIR = {
     name,
     exportName: fn.exportName,
@@ -112,7 +124,11 @@ function positionalParameter(
     return undefined;
   }
   const name = parameter.getName();
-  const context: TypeContext = { ...base, path: [...base.path, name], node: parameter.getTypeNode() ?? parameter };
+  const context: TypeContext = {
+    ...base,
+    path: [...base.path, name],
+    node: parameter.getTypeNode() ?? parameter,
+  };
   const converted = convertOptional(parameter.getType(), context, convertType);
   if (converted.type === undefined) return undefined;
   const initializer = parameter.getInitializer();

@@ -69,8 +69,10 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   } else {
     const stale = findStale(result.files);
     for (const file of stale) io.stderr(`stale: ${display(file.path)}\n`);
-    if (stale.length > 0) io.stderr(`${stale.length} generated file(s) out of date: run \`typecall generate\`.\n`);
-    else if (!hasErrors(result.diagnostics)) io.stdout(`${result.files.length} generated file(s) up to date.\n`);
+    if (stale.length > 0)
+      io.stderr(`${stale.length} generated file(s) out of date: run \`typecall generate\`.\n`);
+    else if (!hasErrors(result.diagnostics))
+      io.stdout(`${result.files.length} generated file(s) up to date.\n`);
     if (stale.length > 0) return 1;
   }
   return hasErrors(result.diagnostics) ? 1 : 0;
@@ -96,11 +98,11 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {
     }
   };
   const displayPath = (file: string) => relative(io.cwd, file).replaceAll("\\", "/");
-  for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(diagnostic, { readFile, displayPath })}\n`);
+  for (const diagnostic of diagnostics)
+    io.stderr(`${formatDiagnostic(diagnostic, { readFile, displayPath })}\n`);
   io.stderr(`${formatSummary(diagnostics)}\n`);
 }
 
 function toolCount(result: ReturnType<typeof generate>, entry: string): number {
   return result.toolsets.find((t) => t.entry === entry)?.tools.length ?? 0;
 }
-

@@ -1,5 +1,5 @@
 import type { SourceLocation } from "../ir/types.ts";
-import { type DiagnosticCode, codes } from "./codes.ts";
+import { codes, type DiagnosticCode } from "./codes.ts";
 
 /** A problem found while compiling tools. Collected, never thrown. */
 export interface Diagnostic {

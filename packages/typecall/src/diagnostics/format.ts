@@ -19,7 +19,8 @@ export function formatDiagnostic(diagnostic: Diagnostic, options: FormatOptions 
     : "";
   const lines = [`${where}${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}`];
   const text = location && options.readFile?.(location.file);
-  if (location && text !== undefined) lines.push("", ...codeFrame(text, location.line, location.column, location.length));
+  if (location && text !== undefined)
+    lines.push("", ...codeFrame(text, location.line, location.column, location.length));
   lines.push("", `  hint: ${diagnostic.hint}`);
   if (diagnostic.path.length > 0) lines.push(`  at: ${diagnostic.path.join(" > ")}`);
   return `${lines.join("\n")}\n`;

@@ -17,7 +17,11 @@ export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
     const at = { location: tool.location, path: [tool.name] };
     if (!TOOL_NAME.test(tool.name)) {
       diagnostics.push(
-        createDiagnostic("TC3001", `Tool name "${tool.name}" does not match ${TOOL_NAME.source} (OpenAI).`, at),
+        createDiagnostic(
+          "TC3001",
+          `Tool name "${tool.name}" does not match ${TOOL_NAME.source} (OpenAI).`,
+          at,
+        ),
       );
     }
     if (tool.description.length > MAX_DESCRIPTION) {

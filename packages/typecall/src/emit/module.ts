@@ -63,7 +63,9 @@ function toolMap(tools: readonly ToolIR[]): string {
 /** The caller's data every `ToolContext<T>` parameter asks for, merged: what `dispatch` must be given. */
 function contextType(tools: readonly ToolIR[]): string {
   const members = tools.flatMap((t) =>
-    t.context ? [`Omit<Parameters<typeof tools.${t.exportName}>[${t.context.index}], "signal" | "call">`] : [],
+    t.context
+      ? [`Omit<Parameters<typeof tools.${t.exportName}>[${t.context.index}], "signal" | "call">`]
+      : [],
   );
   return [
     "/** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */",
@@ -81,7 +83,10 @@ function definitions(input: ModuleInput): string {
 
 function definition(tool: ToolIR, validator: string): string {
   const schemas = dialects
-    .map((d) => `      ${JSON.stringify(d.name)}: ${printJson(parametersSchema(tool.parameters, d), 6, 100, 8 + d.name.length + 4)}`)
+    .map(
+      (d) =>
+        `      ${JSON.stringify(d.name)}: ${printJson(parametersSchema(tool.parameters, d), 6, 100, 8 + d.name.length + 4)}`,
+    )
     .join(",\n");
   const fields = [
     `    name: ${JSON.stringify(tool.name)}`,

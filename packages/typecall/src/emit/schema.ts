@@ -43,7 +43,8 @@ function objectSchema(properties: readonly PropertyIR[], dialect: DialectRules):
 function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
   let schema = typeSchema(property.type, dialect);
   if (dialect.allRequired && property.optional) schema = nullable(schema);
-  const described = property.description ?? (property.type.kind === "object" ? property.type.description : undefined);
+  const described =
+    property.description ?? (property.type.kind === "object" ? property.type.description : undefined);
   const keywords: Schema = {};
   if (described) keywords.description = described;
   if (property.default !== undefined) keywords.default = property.default;

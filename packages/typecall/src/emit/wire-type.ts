@@ -27,7 +27,9 @@ export function wireTypeText(type: TypeIR): string {
 /** `{ "city": string; "unit"?: "c" | "f" }`: the arguments object of a tool. */
 export function objectText(properties: readonly PropertyIR[]): string {
   if (properties.length === 0) return "{}";
-  const members = properties.map((p) => `${propertyKey(p.name)}${p.optional ? "?" : ""}: ${wireTypeText(p.type)}`);
+  const members = properties.map(
+    (p) => `${propertyKey(p.name)}${p.optional ? "?" : ""}: ${wireTypeText(p.type)}`,
+  );
   return `{ ${members.join("; ")} }`;
 }
 

@@ -56,7 +56,13 @@ function checks(type: TypeIR, v: string, p: string, emitter: Emitter, pad: strin
 }
 
 /** Checks an object: its type, each property (absent allowed when optional) and unknown keys. */
-function objectChecks(properties: readonly PropertyIR[], v: string, p: string, emitter: Emitter, pad: string): string[] {
+function objectChecks(
+  properties: readonly PropertyIR[],
+  v: string,
+  p: string,
+  emitter: Emitter,
+  pad: string,
+): string[] {
   const o = `o${emitter.next++}`;
   const lines = [
     `${pad}if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${report(p, '"object"', v)};`,
@@ -91,7 +97,13 @@ function objectChecks(properties: readonly PropertyIR[], v: string, p: string, e
  * A union passes when any member accepts the value. When none does and exactly one member is an
  * object or array of the value's own kind, its checks run, so the report names the inner path.
  */
-function unionChecks(members: readonly TypeIR[], v: string, p: string, emitter: Emitter, pad: string): string[] {
+function unionChecks(
+  members: readonly TypeIR[],
+  v: string,
+  p: string,
+  emitter: Emitter,
+  pad: string,
+): string[] {
   const anyMatches = members.map((m) => isExpression(m, v, emitter)).join(" || ");
   const objects = members.filter((m) => m.kind === "object");
   const arrays = members.filter((m) => m.kind === "array");
@@ -169,7 +181,10 @@ function stringTest(type: Extract<TypeIR, { kind: "string" }>, v: string): strin
 }
 
 function numberTest(type: Extract<TypeIR, { kind: "number" }>, v: string): string {
-  const parts = [`typeof ${v} === "number"`, type.integer ? `Number.isInteger(${v})` : `Number.isFinite(${v})`];
+  const parts = [
+    `typeof ${v} === "number"`,
+    type.integer ? `Number.isInteger(${v})` : `Number.isFinite(${v})`,
+  ];
   if (type.minimum !== undefined) parts.push(`${v} >= ${type.minimum}`);
   if (type.maximum !== undefined) parts.push(`${v} <= ${type.maximum}`);
   if (type.exclusiveMinimum !== undefined) parts.push(`${v} > ${type.exclusiveMinimum}`);

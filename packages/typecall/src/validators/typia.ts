@@ -2,15 +2,16 @@ import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ts as morphTs } from "ts-morph";
-import type { AnalysisProgram } from "../analyze/index.ts";
 import ts from "typescript";
 import typiaTransform from "typia/lib/transform";
+import type { AnalysisProgram } from "../analyze/index.ts";
 import { objectText } from "../emit/wire-type.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /** Scratch modules live beside this file so that `import typia from "typia"` resolves to our copy. */
 const SCRATCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "__typecall_scratch__");
-const HELPER_IMPORT = /^import \* as (__typia_transform__\w+) from "typia\/lib\/internal\/(_\w+)(?:\.js)?";$/gm;
+const HELPER_IMPORT =
+  /^import \* as (__typia_transform__\w+) from "typia\/lib\/internal\/(_\w+)(?:\.js)?";$/gm;
 
 type TransformFactory = (
   program: ts.Program,
@@ -113,7 +114,8 @@ function splitOutput(printed: string, count: number): ValidatorOutput {
   for (let i = 0; i < count; i++) {
     const start = code.indexOf(`export const __v${i} = `);
     const end = i + 1 < count ? code.indexOf(`export const __v${i + 1} = `) : code.length;
-    if (start < 0 || end < 0) throw new Error(`typecall internal error: validator ${i} missing from typia output`);
+    if (start < 0 || end < 0)
+      throw new Error(`typecall internal error: validator ${i} missing from typia output`);
     const body = code.slice(start + `export const __v${i} = `.length, end).trim();
     validators.push(hoistClosure(body.replace(/;$/, "")));
   }

@@ -9,12 +9,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
  * source export condition) and returns every diagnostic as `file:line:col message` text.
  */
 export function typecheck(files: readonly string[]): string[] {
-  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (d) => {
-      throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(ROOT, "tsconfig.json"),
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (d) => {
+        throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+      },
     },
-  });
+  );
   if (!config) throw new Error("cannot read tsconfig.json");
   const program = ts.createProgram({ rootNames: [...files], options: { ...config.options, noEmit: true } });
   return ts.getPreEmitDiagnostics(program).map((d) => {

@@ -6,7 +6,8 @@ export const arrayHandler: TypeHandler = {
   test: (t) => (t.isArray() || t.isReadonlyArray()) && !t.isTuple(),
   convert(type, context, convert) {
     const element = type.getArrayElementType() ?? type.getTypeArguments()[0];
-    if (element === undefined) return report(context, "TC2005", "The array's element type could not be resolved.");
+    if (element === undefined)
+      return report(context, "TC2005", "The array's element type could not be resolved.");
     context.path.push(0);
     try {
       const items = convert(element, context);
@@ -23,7 +24,12 @@ export const notYetHandlers: TypeHandler[] = [
     name: "tuple",
     test: (t) => t.isTuple(),
     convert: (t, c) =>
-      report(c, "TC2001", `Tuple type "${t.getText(c.node)}" is not supported yet.`, "Use an object with named properties, or an array."),
+      report(
+        c,
+        "TC2001",
+        `Tuple type "${t.getText(c.node)}" is not supported yet.`,
+        "Use an object with named properties, or an array.",
+      ),
   },
   {
     name: "index signature",

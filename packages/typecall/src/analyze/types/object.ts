@@ -1,8 +1,8 @@
-import { Node, type Symbol as MorphSymbol, type Type } from "ts-morph";
+import { type Symbol as MorphSymbol, Node, type Type } from "ts-morph";
 import type { ObjectTypeIR, PropertyIR } from "../../ir/types.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
-import { convertOptional } from "./union.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
+import { convertOptional } from "./union.ts";
 
 /** Interfaces, type literals, aliases and intersections of them: plain data objects. */
 export const objectHandler: TypeHandler = {

@@ -32,13 +32,23 @@ export const refusedHandlers: TypeHandler[] = [
     name: "any",
     test: (t) => t.isAny() || t.isUnknown(),
     convert: (t, c) =>
-      report(c, "TC2006", `"${t.getText()}" gives the model no schema to follow; typecall needs a concrete type.`),
+      report(
+        c,
+        "TC2006",
+        `"${t.getText()}" gives the model no schema to follow; typecall needs a concrete type.`,
+      ),
   },
   {
     name: "type parameter",
-    test: (t) => t.isTypeParameter() || (t.isIntersection() && t.getIntersectionTypes().some((m) => m.isTypeParameter())),
+    test: (t) =>
+      t.isTypeParameter() ||
+      (t.isIntersection() && t.getIntersectionTypes().some((m) => m.isTypeParameter())),
     convert: (t, c) =>
-      report(c, "TC2004", `Generic type parameter "${t.getText()}" has no concrete JSON shape at build time.`),
+      report(
+        c,
+        "TC2004",
+        `Generic type parameter "${t.getText()}" has no concrete JSON shape at build time.`,
+      ),
   },
   {
     name: "symbol",
@@ -55,18 +65,24 @@ export const refusedHandlers: TypeHandler[] = [
     test: (t) => BUILT_INS.has(t.getSymbol()?.getName() ?? "") && t.getProperties().length > 0,
     convert: (t, c) => {
       const name = t.getSymbol()?.getName() ?? "";
-      return report(c, "TC2001", `"${t.getText(c.node)}" is a ${name} object, which JSON cannot carry.`, BUILT_INS.get(name));
+      return report(
+        c,
+        "TC2001",
+        `"${t.getText(c.node)}" is a ${name} object, which JSON cannot carry.`,
+        BUILT_INS.get(name),
+      );
     },
   },
   {
     name: "bigint",
     test: (t) => (t.getFlags() & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) !== 0,
-    convert: (_t, c) => report(c, "TC2001", "A bigint cannot be sent as JSON.", "Use a number, or a string of digits."),
+    convert: (_t, c) =>
+      report(c, "TC2001", "A bigint cannot be sent as JSON.", "Use a number, or a string of digits."),
   },
   {
     name: "never",
     test: (t) => (t.getFlags() & ts.TypeFlags.Never) !== 0,
-    convert: (_t, c) => report(c, "TC2001", "Type \"never\" has no value a model could send."),
+    convert: (_t, c) => report(c, "TC2001", 'Type "never" has no value a model could send.'),
   },
 ];
 

@@ -38,9 +38,8 @@ export const convert = (amount: number, from: "EUR" | "USD", to: "EUR" | "USD", 
  * Tag items with labels.
  * @deprecated Use `shipOrder` notes instead.
  */
-export const tagItems = function (ids: readonly string[], labels: string[] = ["new"], priority: 1 | 2 | 3 = 2) {
-  return ids.map((id) => ({ id, labels, priority }));
-};
+export const tagItems = (ids: readonly string[], labels: string[] = ["new"], priority: 1 | 2 | 3 = 2) =>
+  ids.map((id) => ({ id, labels, priority }));
 
 /**
  * Who is asking: reads the caller's identity from the injected context.

@@ -28,4 +28,5 @@ export function search(options: SearchOptions): string[] {
  * @param opts.city City name
  * @param opts.unit Temperature unit
  */
-export const weather = ({ city, unit = "c" }: { city: string; unit?: "c" | "f" }): string => `${city}:${unit}`;
+export const weather = ({ city, unit = "c" }: { city: string; unit?: "c" | "f" }): string =>
+  `${city}:${unit}`;
