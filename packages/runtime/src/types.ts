@@ -6,6 +6,13 @@
  * so the runtime needs no reflection and no Node API.
  */
 
+/**
+ * The context type of a toolset whose tools take no `ToolContext` data: no keys, so `dispatch`
+ * needs no context argument.
+ */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is exactly "no required keys", what ContextArg tests for.
+export type EmptyContext = {};
+
 /** A JSON Schema object as emitted by the compiler (any dialect). */
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -40,7 +47,7 @@ export type ValidatorResult =
  *
  * @typeParam C - the application context the toolset's `dispatch` receives; `run` gets it as a {@link ToolContext}.
  */
-export interface ToolDefinition<C extends object = {}> {
+export interface ToolDefinition<C extends object = EmptyContext> {
   /** The tool's name as the model sees it. */
   readonly name: string;
   /** The tool's description (JSDoc summary and body). */
@@ -63,7 +70,7 @@ export interface ToolDefinition<C extends object = {}> {
  *
  * @typeParam T - the application data the caller passes to `dispatch` (user id, tenant, permissions).
  */
-export type ToolContext<T extends object = {}> = T & {
+export type ToolContext<T extends object = EmptyContext> = T & {
   /** Aborted when the call times out or the caller aborts. */
   readonly signal: AbortSignal;
   /** The call being served. */

@@ -20,15 +20,17 @@ export interface EntryAnalysis {
 /** Analyses entry modules, sharing one project per tsconfig.json. Never throws for user errors. */
 export function analyzeEntries(entries: readonly string[]): EntryAnalysis[] {
   const files = entries.map((entry) => resolve(entry));
+  const configs = files.map((file) => findTsconfig(file) ?? "");
   const groups = new Map<string, string[]>();
-  for (const file of files) {
-    const key = findTsconfig(file) ?? "";
+  files.forEach((file, i) => {
+    const key = configs[i] ?? "";
     groups.set(key, [...(groups.get(key) ?? []), file]);
-  }
+  });
   const programs = new Map<string, AnalysisProgram>();
-  for (const [tsconfig, group] of groups)
+  for (const [tsconfig, group] of groups) {
     programs.set(tsconfig, createAnalysisProgram(tsconfig || undefined, group));
-  return files.map((file) => analyzeEntry(file, programs.get(findTsconfig(file) ?? "") as AnalysisProgram));
+  }
+  return files.map((file, i) => analyzeEntry(file, programs.get(configs[i] ?? "") as AnalysisProgram));
 }
 
 /** Discovers and analyses the tools of one module. */

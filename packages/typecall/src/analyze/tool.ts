@@ -112,15 +112,18 @@ function positionalParameter(
   doc: FunctionDoc,
   base: Omit<TypeContext, "node">,
 ): PropertyIR | undefined {
-  const location = locationOf(parameter);
   if (parameter.isRestParameter()) {
     const message = `Rest parameter "${parameter.getName()}" has no name a model could send.`;
-    base.diagnostics.push(createDiagnostic("TC1004", message, { location, path: base.path }));
+    base.diagnostics.push(
+      createDiagnostic("TC1004", message, { location: locationOf(parameter), path: base.path }),
+    );
     return undefined;
   }
   if (!Node.isIdentifier(parameter.getNameNode())) {
     const message = "A destructured parameter is only supported as the sole parameter.";
-    base.diagnostics.push(createDiagnostic("TC1007", message, { location, path: base.path }));
+    base.diagnostics.push(
+      createDiagnostic("TC1007", message, { location: locationOf(parameter), path: base.path }),
+    );
     return undefined;
   }
   const name = parameter.getName();

@@ -4,26 +4,47 @@
  * diffs well. `indent` is the current nesting; `used` the columns already taken on the first line.
  */
 export function printJson(value: unknown, indent = 0, width = 100, used = indent): string {
-  const flat = printFlat(value);
+  return print(value, indent, width, used, new WeakMap());
+}
+
+/** `flats` memoises the one-line form of each object, so that every level does not redo its children. */
+function print(
+  value: unknown,
+  indent: number,
+  width: number,
+  used: number,
+  flats: WeakMap<object, string>,
+): string {
+  const flat = printFlat(value, flats);
   if (used + flat.length <= width || value === null || typeof value !== "object") return flat;
   const pad = " ".repeat(indent + 2);
   const entries = Array.isArray(value)
-    ? value.map((item) => printJson(item, indent + 2, width))
+    ? value.map((item) => print(item, indent + 2, width, indent + 2, flats))
     : Object.entries(value).map(([key, item]) => {
         const prefix = `${JSON.stringify(key)}: `;
-        return prefix + printJson(item, indent + 2, width, indent + 2 + prefix.length);
+        return prefix + print(item, indent + 2, width, indent + 2 + prefix.length, flats);
       });
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
   return `${open}\n${entries.map((e) => pad + e).join(",\n")},\n${" ".repeat(indent)}${close}`;
 }
 
-function printFlat(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(printFlat).join(", ")}]`;
+function printFlat(value: unknown, flats: WeakMap<object, string>): string {
   if (value !== null && typeof value === "object") {
-    const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${printFlat(v)}`);
-    return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+    let flat = flats.get(value);
+    if (flat === undefined) {
+      flat = Array.isArray(value)
+        ? `[${value.map((v) => printFlat(v, flats)).join(", ")}]`
+        : objectFlat(value, flats);
+      flats.set(value, flat);
+    }
+    return flat;
   }
   const text = JSON.stringify(value);
   if (text === undefined) throw new Error("typecall internal error: value is not JSON");
   return text;
+}
+
+function objectFlat(value: object, flats: WeakMap<object, string>): string {
+  const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${printFlat(v, flats)}`);
+  return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
 }

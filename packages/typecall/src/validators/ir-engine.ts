@@ -10,7 +10,10 @@ import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engin
 export function createIrEngine(): ValidatorEngine {
   return {
     compile: (requests: readonly ValidatorRequest[]): ValidatorOutput[] =>
-      requests.map((request) => ({ validators: request.tools.map(compileValidator), helpers: [] })),
+      requests.map((request) => ({
+        validators: request.tools.map(compileValidator),
+        helpers: request.tools.length > 0 ? ["_accessKey"] : [],
+      })),
   };
 }
 
@@ -85,8 +88,8 @@ function objectChecks(
   lines.push(
     `${pad}  for (const ${k} in ${o}) {`,
     known
-      ? `${pad}    switch (${k}) { ${known} break; default: ${report(`${joinPath(p, "[")} + JSON.stringify(${k}) + "]"`, '"undefined"', `${o}[${k}]`)}; }`
-      : `${pad}    ${report(`${joinPath(p, "[")} + JSON.stringify(${k}) + "]"`, '"undefined"', `${o}[${k}]`)};`,
+      ? `${pad}    switch (${k}) { ${known} break; default: ${report(`${p} + _accessKey(${k})`, '"undefined"', `${o}[${k}]`)}; }`
+      : `${pad}    ${report(`${p} + _accessKey(${k})`, '"undefined"', `${o}[${k}]`)};`,
     `${pad}  }`,
     `${pad}}`,
   );

@@ -74,3 +74,18 @@ function notExported(x: number): number {
 
 /** Not a function: not a tool. */
 export const VERSION = notExported(1);
+
+/**
+ * Waits, then answers; stops early when the call is aborted.
+ * @param ms How long to wait, in milliseconds
+ */
+export async function sleep(ms: number, ctx: ToolContext): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    ctx.signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      reject(new Error("aborted"));
+    });
+  });
+  return `slept ${ms} ms`;
+}

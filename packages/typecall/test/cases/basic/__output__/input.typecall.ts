@@ -4,6 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
+import { _accessKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -32,6 +33,10 @@ export interface ToolMap {
     args: { reason: string };
     result: Awaited<ReturnType<typeof tools.fail>>;
   };
+  "sleep": {
+    args: { ms: number };
+    result: Awaited<ReturnType<typeof tools.sleep>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -41,7 +46,7 @@ export type ToolArgs<N extends ToolName> = ToolMap[N]["args"];
 export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
-export type ToolsetContext = Omit<Parameters<typeof tools.whoAmI>[1], "signal" | "call">;
+export type ToolsetContext = Omit<Parameters<typeof tools.whoAmI>[1], "signal" | "call"> & Omit<Parameters<typeof tools.sleep>[1], "signal" | "call">;
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -70,7 +75,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const v1: any = o0["message"];
         if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.message", expected: "string", value: v1 });
         for (const k2 in o0) {
-          switch (k2) { case "message": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k2) + "]", expected: "undefined", value: o0[k2] }); }
+          switch (k2) { case "message": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -199,7 +204,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               if (!(typeof v7 === "boolean")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".gift", expected: "boolean", value: v7 });
             }
             for (const k8 in o4) {
-              switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: "$input.lines[" + i2 + "]" + "[" + JSON.stringify(k8) + "]", expected: "undefined", value: o4[k8] }); }
+              switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: "$input.lines[" + i2 + "]" + _accessKey(k8), expected: "undefined", value: o4[k8] }); }
             }
           }
         }
@@ -218,7 +223,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             (e ??= []).push({ path: "$input.to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
           }
           for (const k14 in o10) {
-            switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: "$input.to[" + JSON.stringify(k14) + "]", expected: "undefined", value: o10[k14] }); }
+            switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: "$input.to" + _accessKey(k14), expected: "undefined", value: o10[k14] }); }
           }
         }
         const v15: any = o0["speed"];
@@ -234,7 +239,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k17 in o0) {
-          switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k17) + "]", expected: "undefined", value: o0[k17] }); }
+          switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: "$input" + _accessKey(k17), expected: "undefined", value: o0[k17] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -289,7 +294,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "$input.round", expected: "boolean", value: v4 });
         }
         for (const k5 in o0) {
-          switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k5) + "]", expected: "undefined", value: o0[k5] }); }
+          switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: "$input" + _accessKey(k5), expected: "undefined", value: o0[k5] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -356,7 +361,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k8 in o0) {
-          switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k8) + "]", expected: "undefined", value: o0[k8] }); }
+          switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: "$input" + _accessKey(k8), expected: "undefined", value: o0[k8] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -389,7 +394,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const v1: any = o0["greeting"];
         if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.greeting", expected: "string", value: v1 });
         for (const k2 in o0) {
-          switch (k2) { case "greeting": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k2) + "]", expected: "undefined", value: o0[k2] }); }
+          switch (k2) { case "greeting": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -422,12 +427,49 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const v1: any = o0["reason"];
         if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v1 });
         for (const k2 in o0) {
-          switch (k2) { case "reason": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k2) + "]", expected: "undefined", value: o0[k2] }); }
+          switch (k2) { case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
     run: (args: ToolMap["fail"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
+  },
+  {
+    name: "sleep",
+    description: "Waits, then answers; stops early when the call is aborted.",
+    schemas: {
+      "json-schema": {
+        "type": "object",
+        "properties": {
+          "ms": { "type": "number", "description": "How long to wait, in milliseconds" },
+        },
+        "required": ["ms"],
+        "additionalProperties": false,
+      },
+      "openai": {
+        "type": "object",
+        "properties": {
+          "ms": { "type": "number", "description": "How long to wait, in milliseconds" },
+        },
+        "required": ["ms"],
+        "additionalProperties": false,
+      },
+    },
+    validate: (input: unknown) => {
+      let e: { path: string; expected: string; value: unknown }[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+      else {
+        const o0: any = input;
+        const v1: any = o0["ms"];
+        if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.ms", expected: "number", value: v1 });
+        for (const k2 in o0) {
+          switch (k2) { case "ms": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+        }
+      }
+      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+    },
+    run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
+      tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
   },
 ]);

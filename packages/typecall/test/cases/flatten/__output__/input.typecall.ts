@@ -4,6 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
+import { _accessKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -128,12 +129,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               (e ??= []).push({ path: "$input.filter.owner", expected: "null | string", value: v9 });
             }
             for (const k10 in o7) {
-              switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter[" + JSON.stringify(k10) + "]", expected: "undefined", value: o7[k10] }); }
+              switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter" + _accessKey(k10), expected: "undefined", value: o7[k10] }); }
             }
           }
         }
         for (const k11 in o0) {
-          switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k11) + "]", expected: "undefined", value: o0[k11] }); }
+          switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: "$input" + _accessKey(k11), expected: "undefined", value: o0[k11] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -187,7 +188,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k3 in o0) {
-          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k3) + "]", expected: "undefined", value: o0[k3] }); }
+          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };

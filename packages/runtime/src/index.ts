@@ -1,0 +1,44 @@
+/**
+ * `@typecall/runtime`: what a generated `<entry>.typecall.ts` module and the application use at
+ * runtime. No dependencies, no Node API.
+ *
+ * @packageDocumentation
+ */
+export { coerceArguments } from "./coerce.ts";
+export { type ParseResult, parseArguments } from "./lenient-json.ts";
+export type { CallEvent, OutcomeEvent, ToolsetHooks, ToolsetOptions } from "./options.ts";
+export type {
+  AnyOutcome,
+  BatchOptions,
+  CallOptions,
+  ContextArg,
+  DispatchArgs,
+  ErrorCode,
+  Issue,
+  RawOutcome,
+  ToolCall,
+  ToolError,
+  ToolFailure,
+  ToolMapShape,
+  ToolOutcome,
+  ToolSuccess,
+  ToolTypes,
+  TypedToolCall,
+} from "./outcome.ts";
+export {
+  createToolset,
+  type DialectTools,
+  type JsonSchemaTool,
+  type OpenAITool,
+  type Toolset,
+} from "./toolset.ts";
+export type {
+  Dialect,
+  DialectSchemas,
+  EmptyContext,
+  JsonSchema,
+  ToolContext,
+  ToolDefinition,
+  ValidatorError,
+  ValidatorResult,
+} from "./types.ts";

@@ -1,0 +1,136 @@
+/**
+ * Just enough JSON Schema 2020-12 to steer coercion and normalisation: `$ref` into the root, the
+ * JSON types a schema admits, and a structural "does this value fit" check. Keywords this file does not
+ * know (formats, bounds, patterns) are opaque: the generated validator enforces them.
+ */
+import { isJsonObject, jsonEqual } from "./json.ts";
+import type { JsonSchema } from "./types.ts";
+
+/** A JSON type name as JSON Schema spells it. */
+export type JsonType = "string" | "number" | "integer" | "boolean" | "null" | "object" | "array";
+
+const EMPTY: JsonSchema = {};
+const MAX_REF_HOPS = 32;
+
+/**
+ * Follows `$ref` (a JSON pointer into `root`, e.g. `#/$defs/Guest`) until a schema without one.
+ * Keywords beside a `$ref` (`description`, `default`) win over the target's, as 2020-12 applies both.
+ * Anything that is not a schema object (boolean schemas, a dangling ref) reads as the empty schema.
+ */
+export function resolveSchema(schema: unknown, root: JsonSchema): JsonSchema {
+  let current: unknown = schema;
+  for (let hop = 0; hop < MAX_REF_HOPS && isJsonObject(current) && typeof current.$ref === "string"; hop++) {
+    const { $ref, ...siblings } = current;
+    const target = resolvePointer(root, $ref as string);
+    if (!isJsonObject(target)) return EMPTY;
+    current = Object.keys(siblings).length === 0 ? target : { ...target, ...siblings };
+  }
+  return isJsonObject(current) ? current : EMPTY;
+}
+
+function resolvePointer(root: JsonSchema, ref: string): unknown {
+  if (!ref.startsWith("#")) return undefined;
+  const pointer = decodeURIComponent(ref.slice(1));
+  if (pointer === "") return root;
+  let node: unknown = root;
+  for (const raw of pointer.slice(1).split("/")) {
+    const token = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = isJsonObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[token] : undefined;
+  }
+  return node;
+}
+
+/** The members of an `anyOf` / `oneOf` schema, or `undefined` when the schema is not a union. */
+export function unionMembers(schema: JsonSchema): readonly unknown[] | undefined {
+  const members = schema.anyOf ?? schema.oneOf;
+  return Array.isArray(members) ? members : undefined;
+}
+
+/**
+ * The JSON types `schema` admits, from `type`, `enum`, `const` or union members; `undefined` when it
+ * admits any type (no constraint found).
+ */
+export function admittedTypes(schema: unknown, root: JsonSchema): ReadonlySet<JsonType> | undefined {
+  const resolved = resolveSchema(schema, root);
+  const members = unionMembers(resolved);
+  if (members) {
+    const all = new Set<JsonType>();
+    for (const member of members) {
+      const types = admittedTypes(member, root);
+      if (types === undefined) return undefined;
+      for (const type of types) all.add(type);
+    }
+    return all;
+  }
+  if (typeof resolved.type === "string") return new Set([resolved.type as JsonType]);
+  if (Array.isArray(resolved.type)) return new Set(resolved.type as JsonType[]);
+  if (Array.isArray(resolved.enum)) return new Set(resolved.enum.map(jsonTypeOf));
+  if ("const" in resolved) return new Set([jsonTypeOf(resolved.const)]);
+  return undefined;
+}
+
+/** The JSON type of a value; numbers report `number` (an integer also satisfies `integer`). */
+export function jsonTypeOf(value: unknown): JsonType {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  const type = typeof value;
+  if (type === "string" || type === "number" || type === "boolean" || type === "object") return type;
+  // Not a JSON value (undefined, bigint, function): no schema type names it, so report "null".
+  return "null";
+}
+
+/** Whether a set of admitted types (or `undefined`, any type) takes values of JSON type `type`. */
+export function admits(types: ReadonlySet<JsonType> | undefined, type: JsonType): boolean {
+  return types === undefined || types.has(type);
+}
+
+function typeFits(types: ReadonlySet<JsonType>, value: unknown): boolean {
+  if (value === undefined) return false;
+  const type = jsonTypeOf(value);
+  if (type !== "number") return types.has(type);
+  return types.has("number") || (types.has("integer") && Number.isInteger(value));
+}
+
+/** Whether `schema` admits `null` (an unconstrained schema does). */
+export function acceptsNull(schema: unknown, root: JsonSchema): boolean {
+  return fits(null, schema, root);
+}
+
+/**
+ * Whether `value` fits `schema` structurally: types, `enum`, `const`, required and additional
+ * properties, items, unions. Bounds and formats are left to the generated validator.
+ */
+export function fits(value: unknown, schema: unknown, root: JsonSchema): boolean {
+  const s = resolveSchema(schema, root);
+  const members = unionMembers(s);
+  if (members) return members.some((member) => fits(value, member, root));
+  if (Array.isArray(s.allOf) && !s.allOf.every((member) => fits(value, member, root))) return false;
+  const types = typeof s.type === "string" ? [s.type] : s.type;
+  if (Array.isArray(types) && !typeFits(new Set(types as JsonType[]), value)) return false;
+  if (Array.isArray(s.enum) && !s.enum.some((item) => jsonEqual(item, value))) return false;
+  if ("const" in s && !jsonEqual(s.const, value)) return false;
+  if (Array.isArray(value)) return itemsFit(value, s, root);
+  if (isJsonObject(value)) return propertiesFit(value, s, root);
+  return true;
+}
+
+function itemsFit(value: readonly unknown[], s: JsonSchema, root: JsonSchema): boolean {
+  const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+  return value.every((item, index) => {
+    const itemSchema = index < prefix.length ? prefix[index] : s.items;
+    if (itemSchema === false) return false;
+    return itemSchema === undefined || itemSchema === true || fits(item, itemSchema, root);
+  });
+}
+
+function propertiesFit(value: Record<string, unknown>, s: JsonSchema, root: JsonSchema): boolean {
+  const properties = isJsonObject(s.properties) ? s.properties : {};
+  const required = Array.isArray(s.required) ? s.required : [];
+  if (!required.every((key) => typeof key === "string" && Object.hasOwn(value, key))) return false;
+  return Object.entries(value).every(([key, item]) => {
+    if (Object.hasOwn(properties, key)) return fits(item, properties[key], root);
+    const extra = s.additionalProperties;
+    if (extra === false) return false;
+    return !isJsonObject(extra) || fits(item, extra, root);
+  });
+}

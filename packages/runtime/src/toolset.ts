@@ -1,0 +1,138 @@
+/** `createToolset`: what a generated module builds from its tool definitions. */
+import { type DispatchEnv, dispatchCall } from "./dispatch.ts";
+import { cloneJson } from "./json.ts";
+import { resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
+import type {
+  AnyOutcome,
+  BatchOptions,
+  CallOptions,
+  DispatchArgs,
+  RawOutcome,
+  ToolCall,
+  ToolMapShape,
+  ToolOutcome,
+  TypedToolCall,
+} from "./outcome.ts";
+import type { Dialect, EmptyContext, JsonSchema, ToolDefinition } from "./types.ts";
+
+/** A tool in the `json-schema` dialect: name, description and the arguments' JSON Schema. */
+export interface JsonSchemaTool {
+  name: string;
+  description: string;
+  parameters: JsonSchema;
+}
+
+/** A tool in the OpenAI Chat Completions format, strict mode on. */
+export interface OpenAITool {
+  type: "function";
+  function: { name: string; description: string; parameters: JsonSchema; strict: true };
+}
+
+/** The shape of one tool in each dialect's tool list. */
+export interface DialectTools {
+  "json-schema": JsonSchemaTool;
+  openai: OpenAITool;
+}
+
+/**
+ * A set of tools with typed dispatch. `M` maps tool names to argument and result types; `C` is the
+ * application context every call needs (the data of the tools' `ToolContext<T>` parameters).
+ */
+export interface Toolset<M extends ToolMapShape<M>, C extends object = EmptyContext> {
+  /** The tool names, in definition order. */
+  readonly names: readonly (keyof M & string)[];
+  /** The definition of a tool, if there is one by that name. */
+  get(name: string): ToolDefinition<C> | undefined;
+  /** The tool list in a dialect's format; a fresh copy each call, free to mutate. */
+  schemas<D extends Dialect>(dialect: D): DialectTools[D][];
+  /**
+   * Runs a call written by typed application code: the name must be a tool and the arguments its
+   * type. Resolves to an outcome; never rejects.
+   */
+  dispatch<N extends keyof M & string>(
+    call: TypedToolCall<M, N>,
+    ...args: DispatchArgs<C>
+  ): Promise<ToolOutcome<M, N>>;
+  /**
+   * Runs a call a model made, its arguments the model's JSON text: any name, checked at runtime.
+   * Resolves to an outcome; never rejects.
+   */
+  dispatch(
+    call: { readonly name: string; readonly arguments: string; readonly id?: string },
+    ...args: DispatchArgs<C>
+  ): Promise<RawOutcome<M>>;
+  /**
+   * Runs a call whose name is only known at runtime (a `string`, not a literal), with arguments of
+   * any form (text or a parsed value, as some providers send). Resolves to an outcome; never rejects.
+   */
+  dispatch<S extends string>(
+    call: { readonly name: string extends S ? S : never; readonly arguments: unknown; readonly id?: string },
+    ...args: DispatchArgs<C>
+  ): Promise<RawOutcome<M>>;
+  /** Runs calls concurrently (at most `concurrency` at once); outcomes in call order. Never rejects. */
+  dispatchAll(calls: readonly ToolCall[], ...args: DispatchArgs<C, BatchOptions>): Promise<RawOutcome<M>[]>;
+}
+
+/**
+ * Builds a toolset from the definitions a generated module emits. Throws only on a broken module
+ * (two tools with one name); everything that can go wrong in a call is an outcome of `dispatch`.
+ */
+export function createToolset<M extends ToolMapShape<M>, C extends object = EmptyContext>(
+  definitions: readonly ToolDefinition<C>[],
+  options?: ToolsetOptions,
+): Toolset<M, C> {
+  const tools = new Map<string, ToolDefinition<object>>();
+  for (const definition of definitions) {
+    if (tools.has(definition.name)) throw new Error(`typecall: duplicate tool name "${definition.name}"`);
+    tools.set(definition.name, definition as unknown as ToolDefinition<object>);
+  }
+  const env: DispatchEnv = {
+    tools,
+    names: Object.freeze([...tools.keys()]),
+    options: resolveToolsetOptions(options),
+  };
+  const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
+    dispatchCall(env, call, context, callOptions);
+  // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
+  return {
+    names: env.names as readonly (keyof M & string)[],
+    get: (name) => tools.get(name) as ToolDefinition<C> | undefined,
+    schemas: (dialect) => definitions.map((definition) => toDialectTool(definition, dialect)),
+    dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
+    dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
+      dispatchBatch(env, calls, context, batch)) as unknown as Toolset<M, C>["dispatchAll"],
+  };
+}
+
+function toDialectTool<D extends Dialect>(
+  definition: Pick<ToolDefinition, "name" | "description" | "schemas">,
+  dialect: D,
+): DialectTools[D] {
+  const { name, description } = definition;
+  const parameters = cloneJson(definition.schemas[dialect]);
+  const tool: DialectTools[Dialect] =
+    dialect === "openai"
+      ? { type: "function", function: { name, description, parameters, strict: true } }
+      : { name, description, parameters };
+  return tool as DialectTools[D];
+}
+
+async function dispatchBatch(
+  env: DispatchEnv,
+  calls: readonly ToolCall[],
+  context: object | undefined,
+  batch: BatchOptions | undefined,
+): Promise<AnyOutcome[]> {
+  const { concurrency = env.options.concurrency, ...callOptions } = batch ?? {};
+  const outcomes: AnyOutcome[] = new Array(calls.length);
+  let next = 0;
+  // Workers pull the next index, so at most `concurrency` calls are in flight and order is kept by index.
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < calls.length; index = next++) {
+      outcomes[index] = await dispatchCall(env, calls[index] as ToolCall, context, callOptions);
+    }
+  };
+  const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, calls.length));
+  await Promise.all(Array.from({ length: workers }, worker));
+  return outcomes;
+}

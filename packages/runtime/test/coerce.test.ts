@@ -1,0 +1,209 @@
+import { coerceArguments, type JsonSchema } from "@typecall/runtime";
+import { describe, expect, it } from "vitest";
+
+const object = (
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+  extra: JsonSchema = {},
+): JsonSchema => ({
+  type: "object",
+  properties,
+  required,
+  additionalProperties: false,
+  ...extra,
+});
+
+describe("coerceArguments: coercion", () => {
+  const schema = object({
+    count: { type: "integer" },
+    ratio: { type: "number" },
+    flag: { type: "boolean" },
+    maybe: { type: ["string", "null"] },
+    limit: { type: ["integer", "null"] },
+    label: { type: "string" },
+    filter: object({ tag: { type: "string" } }),
+    ids: { type: "array", items: { type: "integer" } },
+  });
+
+  it("turns numeric strings into numbers, integers only where the schema says integer", () => {
+    expect(coerceArguments({ count: "42", ratio: " 0.5 " }, schema)).toEqual({ count: 42, ratio: 0.5 });
+    expect(coerceArguments({ count: "4.5", ratio: "1e3" }, schema)).toEqual({ count: "4.5", ratio: 1000 });
+    expect(coerceArguments({ count: "12abc", ratio: "Infinity" }, schema)).toEqual({
+      count: "12abc",
+      ratio: "Infinity",
+    });
+  });
+
+  it("keeps integers beyond 2^53 as strings rather than lose digits", () => {
+    expect(coerceArguments({ count: "12345678901234567890" }, schema)).toEqual({
+      count: "12345678901234567890",
+    });
+  });
+
+  it('turns "true"/"false" into booleans and "null" into null where null is allowed', () => {
+    expect(coerceArguments({ flag: "true", limit: "null" }, schema)).toEqual({ flag: true, limit: null });
+    expect(coerceArguments({ limit: "7" }, schema)).toEqual({ limit: 7 });
+    expect(coerceArguments({ flag: "False" }, schema)).toEqual({ flag: false });
+    expect(coerceArguments({ label: "null", flag: "yes" }, schema)).toEqual({ label: "null", flag: "yes" });
+  });
+
+  it("decodes double-encoded objects and arrays, then coerces inside them", () => {
+    expect(coerceArguments({ filter: '{"tag": "x"}', ids: '["1", 2]' }, schema)).toEqual({
+      filter: { tag: "x" },
+      ids: [1, 2],
+    });
+    expect(coerceArguments('{"count": "3"}', schema)).toEqual({ count: 3 });
+    expect(coerceArguments({ filter: "[1]" }, schema)).toEqual({ filter: "[1]" });
+  });
+
+  it("turns numbers and booleans into strings where only a string is accepted", () => {
+    expect(coerceArguments({ label: 42, maybe: true }, schema)).toEqual({ label: "42", maybe: "true" });
+  });
+
+  it("never converts a value that already fits", () => {
+    const fitting = {
+      count: 1,
+      ratio: 2,
+      flag: false,
+      maybe: "null",
+      label: "42",
+      filter: { tag: "1" },
+      ids: [],
+    };
+    expect(coerceArguments(fitting, schema)).toEqual(fitting);
+    expect(coerceArguments({ v: "1" }, object({ v: { type: ["string", "number"] } }))).toEqual({ v: "1" });
+    expect(coerceArguments({ v: "c" }, object({ v: { enum: ["c", 1] } }))).toEqual({ v: "c" });
+  });
+
+  it("coerces into enums and consts only when the result is a member", () => {
+    const levels = object({ level: { type: "integer", enum: [1, 2, 3] }, mode: { const: true } });
+    expect(coerceArguments({ level: "2", mode: "true" }, levels)).toEqual({ level: 2, mode: true });
+    expect(coerceArguments({ level: "7" }, levels)).toEqual({ level: "7" });
+  });
+
+  it("follows $ref into the root's $defs, recursively", () => {
+    const tree: JsonSchema = {
+      $ref: "#/$defs/Node",
+      $defs: {
+        Node: object({
+          value: { type: "integer" },
+          children: { type: "array", items: { $ref: "#/$defs/Node" } },
+        }),
+      },
+    };
+    expect(
+      coerceArguments({ value: "1", children: [{ value: "2", children: [{ value: "3" }] }] }, tree),
+    ).toEqual({
+      value: 1,
+      children: [{ value: 2, children: [{ value: 3 }] }],
+    });
+  });
+
+  it("coerces into a union only when exactly one member accepts the result", () => {
+    const union = object({
+      id: { anyOf: [{ type: "integer" }, { type: "boolean" }] },
+      either: { anyOf: [{ type: "integer" }, { type: "null" }] },
+      ambiguous: { anyOf: [object({ a: { type: "integer" } }), object({ a: { type: "boolean" } })] },
+      kept: { anyOf: [{ type: "string" }, { type: "integer" }] },
+    });
+    expect(coerceArguments({ id: "5", either: "null", kept: "5" }, union)).toEqual({
+      id: 5,
+      either: null,
+      kept: "5",
+    });
+    // "true" becomes true for one member and stays a string for the other: exactly one accepts.
+    expect(coerceArguments({ ambiguous: { a: "true" } }, union)).toEqual({ ambiguous: { a: true } });
+    expect(coerceArguments({ ambiguous: { a: "x" } }, union)).toEqual({ ambiguous: { a: "x" } });
+  });
+
+  it("treats unknown keywords as opaque and unconstrained schemas as accepting anything", () => {
+    const loose = object({ any: {}, tagged: { "x-custom": 1, type: "integer", minimum: 10 } });
+    expect(coerceArguments({ any: "1", tagged: "3" }, loose)).toEqual({ any: "1", tagged: 3 });
+  });
+
+  it("returns a new value and never mutates the input", () => {
+    const input = { count: "1", filter: { tag: 7 }, ids: ["1"] };
+    const snapshot = structuredClone(input);
+    const output = coerceArguments(input, schema) as typeof input;
+    expect(input).toEqual(snapshot);
+    expect(output).not.toBe(input);
+    expect(output.filter).not.toBe(input.filter);
+  });
+});
+
+describe("coerceArguments: null and default normalisation", () => {
+  const guest = object({ name: { type: "string" }, vip: { type: "boolean", default: false } }, ["name"]);
+  const schema: JsonSchema = {
+    ...object(
+      {
+        city: { type: "string" },
+        unit: { type: "string", enum: ["c", "f"], default: "c" },
+        note: { type: ["string", "null"] },
+        tags: { type: "array", items: { type: "string" }, default: ["a"] },
+        guests: { type: "array", items: { $ref: "#/$defs/Guest" } },
+        main: { $ref: "#/$defs/Guest" },
+        required: { type: "string" },
+      },
+      ["city", "required"],
+    ),
+    $defs: { Guest: guest },
+  };
+
+  it("drops null for an optional property whose schema does not admit null, then applies its default", () => {
+    expect(coerceArguments({ city: "Paris", unit: null, tags: null, required: "x" }, schema)).toEqual({
+      city: "Paris",
+      unit: "c",
+      tags: ["a"],
+      required: "x",
+    });
+  });
+
+  it("keeps null where the schema admits it and where the property is required", () => {
+    expect(coerceArguments({ city: null, note: null, required: null }, schema)).toEqual({
+      city: null,
+      note: null,
+      required: null,
+      unit: "c",
+      tags: ["a"],
+    });
+  });
+
+  it("applies nested defaults through arrays and $ref, and drops nested nulls", () => {
+    const output = coerceArguments(
+      {
+        city: "Paris",
+        required: "x",
+        guests: [
+          { name: "Ada", vip: null },
+          { name: "Bo", vip: true },
+        ],
+        main: { name: "Cy" },
+      },
+      schema,
+    );
+    expect(output).toEqual({
+      city: "Paris",
+      required: "x",
+      unit: "c",
+      tags: ["a"],
+      guests: [
+        { name: "Ada", vip: false },
+        { name: "Bo", vip: true },
+      ],
+      main: { name: "Cy", vip: false },
+    });
+  });
+
+  it("gives each call its own copy of a default", () => {
+    const first = coerceArguments({ city: "a", required: "x" }, schema) as { tags: string[] };
+    first.tags.push("mutated");
+    expect(coerceArguments({ city: "b", required: "x" }, schema)).toMatchObject({ tags: ["a"] });
+  });
+
+  it("keeps a __proto__ key as data, not as the prototype", () => {
+    const input = JSON.parse('{"city": "x", "__proto__": {"polluted": true}}');
+    const output = coerceArguments(input, { type: "object" }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
+    expect(Object.keys(output)).toEqual(["city", "__proto__"]);
+  });
+});

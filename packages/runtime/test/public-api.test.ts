@@ -1,0 +1,29 @@
+import * as root from "@typecall/runtime";
+import * as internal from "@typecall/runtime/internal";
+import * as openai from "@typecall/runtime/openai";
+import { describe, expect, it } from "vitest";
+
+// A change here is a change of the published surface: make it on purpose.
+describe("public API", () => {
+  it("@typecall/runtime", () => {
+    expect(Object.keys(root).sort()).toEqual(["coerceArguments", "createToolset", "parseArguments"]);
+  });
+
+  it("@typecall/runtime/internal", () => {
+    expect(Object.keys(internal).sort()).toEqual([
+      "_accessExpressionAsString",
+      "_accessKey",
+      "_validateReport",
+    ]);
+  });
+
+  it("@typecall/runtime/openai", () => {
+    expect(Object.keys(openai).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toOpenAITools",
+      "toToolMessage",
+      "toolCallsOf",
+    ]);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * A loopback HTTP server speaking the OpenAI Chat Completions wire format, so tests can drive the
+ * real `openai` client (and our adapters through it) against a scripted model.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkChatRequest } from "./openai-request.ts";
+import type { AssistantTurn, ChatRequest, WireError } from "./openai-types.ts";
+
+/** Decides the assistant's answer to a request. */
+export type Respond = (request: ChatRequest) => AssistantTurn | Promise<AssistantTurn>;
+
+/** Options of {@link startOpenAIServer}. */
+export interface OpenAIServerOptions {
+  respond: Respond;
+}
+
+/** A running server. */
+export interface OpenAIServer {
+  /** `http://127.0.0.1:<port>`; the client's `baseURL` is this plus `/v1`. */
+  readonly url: string;
+  /** Bodies of the requests that reached the model, in arrival order. */
+  readonly requests: ChatRequest[];
+  /** Every error the server answered with (400 for malformed requests, 404, 500), in order. */
+  readonly errors: { status: number; error: WireError }[];
+  close(): Promise<void>;
+}
+
+/** Starts the server on 127.0.0.1 and a free port. */
+export async function startOpenAIServer(options: OpenAIServerOptions): Promise<OpenAIServer> {
+  const requests: ChatRequest[] = [];
+  const errors: OpenAIServer["errors"] = [];
+  const counters = { completion: 0, toolCall: 0 };
+  const fail = (res: ServerResponse, status: number, error: WireError): void => {
+    errors.push({ status, error });
+    send(res, status, { error });
+  };
+  const server = createServer((req, res) => {
+    handle(req, res).catch((thrown: unknown) => {
+      fail(res, 500, { message: String(thrown), type: "server_error", param: null, code: null });
+    });
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "").split("?")[0];
+    if (req.method !== "POST" || path !== "/v1/chat/completions") {
+      const message = `Unknown request URL: ${req.method} ${path}.`;
+      return fail(res, 404, { message, type: "invalid_request_error", param: null, code: "unknown_url" });
+    }
+    const body = parseJson(await readBody(req));
+    const problem = checkChatRequest(body);
+    if (problem) return fail(res, 400, problem);
+    const request = body as ChatRequest;
+    requests.push(request);
+    const turn = await options.respond(request);
+    send(res, 200, buildCompletion(request, turn, counters));
+  }
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    errors,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets of the client would hold `close` open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** A well-formed `chat.completion` for the assistant's turn; tool call ids count up per server. */
+function buildCompletion(
+  request: ChatRequest,
+  turn: AssistantTurn,
+  counters: { completion: number; toolCall: number },
+): Record<string, unknown> {
+  const toolCalls = (turn.toolCalls ?? []).map((call) => ({
+    id: `call_${++counters.toolCall}`,
+    type: "function" as const,
+    function: { name: call.name, arguments: call.arguments },
+  }));
+  const message = {
+    role: "assistant",
+    content: turn.content ?? null,
+    refusal: null,
+    annotations: [],
+    ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
+  };
+  const promptTokens = Math.ceil(JSON.stringify(request.messages).length / 4);
+  const completionTokens = Math.ceil(JSON.stringify(message).length / 4);
+  return {
+    id: `chatcmpl-${++counters.completion}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: request.model,
+    choices: [
+      { index: 0, message, logprobs: null, finish_reason: toolCalls.length > 0 ? "tool_calls" : "stop" },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+    },
+    system_fingerprint: null,
+  };
+}
