@@ -19,6 +19,11 @@ const EXCERPT_RADIUS = 24;
 export function resultContent(value: unknown): string {
   if (typeof value === "string") return value;
   if (value === undefined) return DONE;
+  try {
+    // The common case: plain JSON data. BigInts and cycles throw, and take the careful path.
+    const fast = JSON.stringify(value);
+    if (fast !== undefined) return fast;
+  } catch {}
   const json = safeStringify(value);
   if (json !== undefined) return json;
   return `The tool returned a value that cannot be shown as JSON (${typeof value}).`;

@@ -17,10 +17,11 @@ export type ParseResult =
  * `text` where the input stopped making sense.
  */
 export function parseArguments(text: string): ParseResult {
-  if (text.trim() === "") return { ok: true, value: {}, repaired: false };
   try {
     return { ok: true, value: JSON.parse(text), repaired: false };
   } catch (error) {
+    // Checked only after JSON.parse fails: the valid case must not pay for a trim.
+    if (text.trim() === "") return { ok: true, value: {}, repaired: false };
     const repair = repairJson(text);
     if (repair.ok) {
       try {

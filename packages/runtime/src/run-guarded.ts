@@ -1,5 +1,6 @@
 /** Runs a tool under a time limit and the caller's abort signal, without ever rejecting. */
-import { createAbortController, startTimer } from "./host.ts";
+import { cancelDeadline, type Deadline, scheduleDeadline } from "./deadline.ts";
+import { createAbortController } from "./host.ts";
 
 // Timers overflow above 2^31 - 1 ms and would fire at once; a longer limit is no limit.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -12,47 +13,128 @@ export type RunResult =
   | { readonly kind: "cancelled" };
 
 /**
- * Calls `run` with a signal that aborts when `timeoutMs` elapses (unless infinite) or `outer`
- * aborts. The result settles at that moment: a tool that ignores its signal is abandoned, not
- * awaited, and its late result or rejection is dropped.
+ * Calls `run`, giving it a lazily created signal that aborts when `timeoutMs` elapses (unless
+ * infinite) or `outer` aborts, and reports how it ended to `done`, exactly once. A synchronous
+ * result is reported at once, with no deadline and no controller. An asynchronous one is reported
+ * at the first of: the tool settling, the time limit, the caller's abort; a tool that ignores its
+ * signal is abandoned, its late result dropped. Taking a callback rather than returning a promise
+ * saves the caller a promise per call on the hot path.
  */
 export function runGuarded(
-  run: (signal: AbortSignal) => unknown,
+  run: (signal: () => AbortSignal) => unknown,
   timeoutMs: number,
   outer: AbortSignal | undefined,
-): Promise<RunResult> {
-  const controller = createAbortController();
-  return new Promise<RunResult>((resolve) => {
-    let settled = false;
-    const finish = (result: RunResult): void => {
-      if (settled) return;
-      settled = true;
-      stopTimer();
-      outer?.removeEventListener("abort", onAbort);
-      resolve(result);
-    };
-    const onAbort = (): void => {
-      controller.abort(outer?.reason);
-      finish({ kind: "cancelled" });
-    };
-    const stopTimer =
-      timeoutMs <= MAX_TIMER_MS
-        ? startTimer(timeoutMs, () => {
-            controller.abort(timeoutError(timeoutMs));
-            finish({ kind: "timeout" });
-          })
-        : () => {};
-    if (outer?.aborted) return onAbort();
-    outer?.addEventListener("abort", onAbort, { once: true });
-    try {
-      Promise.resolve(run(controller.signal)).then(
-        (value) => finish({ kind: "value", value }),
-        (thrown: unknown) => finish({ kind: "error", thrown }),
-      );
-    } catch (thrown) {
-      finish({ kind: "error", thrown });
+  done: (result: RunResult) => void,
+  needsSignal = true,
+): void {
+  if (outer?.aborted) {
+    done({ kind: "cancelled" });
+    return;
+  }
+  if (!needsSignal && outer === undefined) {
+    runUnsignalled(run, timeoutMs, done);
+    return;
+  }
+  let controller: AbortController | undefined;
+  let reason: unknown;
+  let aborted = false;
+  const abort = (why: unknown): void => {
+    aborted = true;
+    reason = why;
+    controller?.abort(why);
+  };
+  const signal = (): AbortSignal => {
+    if (controller === undefined) {
+      controller = createAbortController();
+      if (aborted) controller.abort(reason);
     }
-  });
+    return controller.signal;
+  };
+  let result: unknown;
+  try {
+    result = run(signal);
+  } catch (thrown) {
+    done({ kind: "error", thrown });
+    return;
+  }
+  if (!isThenable(result)) {
+    done({ kind: "value", value: result });
+    return;
+  }
+  let settled = false;
+  let deadline: Deadline | undefined;
+  const finish = (outcome: RunResult): void => {
+    if (settled) return;
+    settled = true;
+    if (deadline) cancelDeadline(deadline);
+    outer?.removeEventListener("abort", onAbort);
+    done(outcome);
+  };
+  const onAbort = (): void => {
+    abort(outer?.reason);
+    finish({ kind: "cancelled" });
+  };
+  if (timeoutMs <= MAX_TIMER_MS) {
+    deadline = scheduleDeadline(timeoutMs, () => {
+      abort(timeoutError(timeoutMs));
+      finish({ kind: "timeout" });
+    });
+  }
+  outer?.addEventListener("abort", onAbort, { once: true });
+  result.then(
+    (value) => finish({ kind: "value", value }),
+    (thrown: unknown) => finish({ kind: "error", thrown }),
+  );
+}
+
+/** {@link runGuarded} for a tool that never sees a signal and a caller that gave none: no controller. */
+function runUnsignalled(
+  run: (signal: () => AbortSignal) => unknown,
+  timeoutMs: number,
+  done: (result: RunResult) => void,
+): void {
+  let result: unknown;
+  try {
+    result = run(noSignal);
+  } catch (thrown) {
+    done({ kind: "error", thrown });
+    return;
+  }
+  if (!isThenable(result)) {
+    done({ kind: "value", value: result });
+    return;
+  }
+  let settled = false;
+  const deadline =
+    timeoutMs <= MAX_TIMER_MS
+      ? scheduleDeadline(timeoutMs, () => {
+          if (settled) return;
+          settled = true;
+          done({ kind: "timeout" });
+        })
+      : undefined;
+  const finish = (outcome: RunResult): void => {
+    if (settled) return;
+    settled = true;
+    if (deadline) cancelDeadline(deadline);
+    done(outcome);
+  };
+  result.then(
+    (value) => finish({ kind: "value", value }),
+    (thrown: unknown) => finish({ kind: "error", thrown }),
+  );
+}
+
+function noSignal(): AbortSignal {
+  throw new Error("typecall internal error: this tool takes no signal");
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === "function"
+  );
 }
 
 /** The abort reason a timed-out tool sees, named like the platform's `AbortSignal.timeout()` reason. */

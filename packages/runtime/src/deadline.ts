@@ -1,0 +1,60 @@
+/**
+ * One shared timer for every call's time limit. A timer per call (`setTimeout` + `clearTimeout`)
+ * costs more than a small tool call itself; here a call only links and unlinks an entry of a list,
+ * and the single timer is re-armed when an earlier deadline arrives. The timer is unref'd where
+ * the host allows it, so pending deadlines never keep a Node process alive.
+ */
+import { startTimer } from "./host.ts";
+
+/** A registered deadline; pass it to {@link cancelDeadline} when the call settles first. */
+export interface Deadline {
+  readonly at: number;
+  readonly fire: () => void;
+  prev: Deadline | undefined;
+  next: Deadline | undefined;
+}
+
+let head: Deadline | undefined;
+let armedAt = Number.POSITIVE_INFINITY;
+let stopArmed: (() => void) | undefined;
+
+/** Calls `fire` once `ms` milliseconds have passed, unless cancelled before. */
+export function scheduleDeadline(ms: number, fire: () => void): Deadline {
+  const deadline: Deadline = { at: Date.now() + ms, fire, prev: undefined, next: head };
+  if (head) head.prev = deadline;
+  head = deadline;
+  if (deadline.at < armedAt) arm(deadline.at);
+  return deadline;
+}
+
+/** Forgets a deadline. The shared timer stays armed; when it fires with nothing due, it goes quiet. */
+export function cancelDeadline(deadline: Deadline): void {
+  if (deadline.prev) deadline.prev.next = deadline.next;
+  else if (head === deadline) head = deadline.next;
+  if (deadline.next) deadline.next.prev = deadline.prev;
+  deadline.prev = undefined;
+  deadline.next = undefined;
+}
+
+function arm(at: number): void {
+  stopArmed?.();
+  armedAt = at;
+  stopArmed = startTimer(Math.max(0, at - Date.now()), onTimer, { unref: true });
+}
+
+function onTimer(): void {
+  stopArmed = undefined;
+  armedAt = Number.POSITIVE_INFINITY;
+  const now = Date.now();
+  const due: Deadline[] = [];
+  let next = Number.POSITIVE_INFINITY;
+  for (let deadline = head; deadline; deadline = deadline.next) {
+    if (deadline.at <= now) due.push(deadline);
+    else if (deadline.at < next) next = deadline.at;
+  }
+  for (const deadline of due) {
+    cancelDeadline(deadline);
+    deadline.fire();
+  }
+  if (next < Number.POSITIVE_INFINITY && next < armedAt) arm(next);
+}
