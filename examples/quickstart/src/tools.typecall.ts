@@ -4,6 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
+import { _accessKey } from "@typecall/runtime/internal";
 import * as tools from "./tools.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -107,12 +108,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k6 in o0) {
-          switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k6) + "]", expected: "undefined", value: o0[k6] }); }
+          switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: "$input" + _accessKey(k6), expected: "undefined", value: o0[k6] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["searchHotels"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["searchHotels"]["args"]) =>
       tools.searchHotels(args.city as Parameters<typeof tools.searchHotels>[0], args.maxPrice as Parameters<typeof tools.searchHotels>[1], args.amenities as Parameters<typeof tools.searchHotels>[2]),
   },
   {
@@ -215,7 +216,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".age", expected: "number", value: v10 });
             }
             for (const k11 in o7) {
-              switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: "$input.guests[" + i5 + "]" + "[" + JSON.stringify(k11) + "]", expected: "undefined", value: o7[k11] }); }
+              switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: "$input.guests[" + i5 + "]" + _accessKey(k11), expected: "undefined", value: o7[k11] }); }
             }
           }
         }
@@ -226,7 +227,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k13 in o0) {
-          switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k13) + "]", expected: "undefined", value: o0[k13] }); }
+          switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: "$input" + _accessKey(k13), expected: "undefined", value: o0[k13] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -280,12 +281,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
         }
         for (const k3 in o0) {
-          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k3) + "]", expected: "undefined", value: o0[k3] }); }
+          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["getWeather"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["getWeather"]["args"]) =>
       tools.getWeather(args.city as Parameters<typeof tools.getWeather>[0], args.unit as Parameters<typeof tools.getWeather>[1]),
   },
   {
@@ -326,12 +327,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v2 });
         }
         for (const k3 in o0) {
-          switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: "$input[" + JSON.stringify(k3) + "]", expected: "undefined", value: o0[k3] }); }
+          switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
         }
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["cancelBooking"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["cancelBooking"]["args"]) =>
       tools.cancelBooking(args.bookingId as Parameters<typeof tools.cancelBooking>[0], args.reason as Parameters<typeof tools.cancelBooking>[1]),
   },
 ]);

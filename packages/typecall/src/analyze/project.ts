@@ -46,6 +46,8 @@ export interface AnalysisProgram {
   program: ts.Program;
   checker: ts.TypeChecker;
   options: ts.CompilerOptions;
+  /** The compiler host the program was made with (lib files from the `typescript` package). */
+  host: ts.CompilerHost;
   /** The entry as a ts-morph SourceFile, or undefined when the program does not contain it. */
   sourceFile(path: string): SourceFile | undefined;
 }
@@ -56,12 +58,14 @@ export function createAnalysisProgram(
   entries: readonly string[],
 ): AnalysisProgram {
   const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
-  const program = ts.createProgram({ rootNames: [...entries], options, host: createHost(options) });
+  const host = createHost(options);
+  const program = ts.createProgram({ rootNames: [...entries], options, host });
   const checker = program.getTypeChecker();
   return {
     program,
     checker,
     options,
+    host,
     sourceFile(path) {
       const file = program.getSourceFile(path);
       return file && createWrappedNode(file, { typeChecker: checker, compilerOptions: options });

@@ -6,7 +6,27 @@
  * - TC2xxx: parameter and property types
  * - TC3xxx: provider limits
  */
-export const codes = {
+/** A catalogued diagnostic code. The compiler checks this list against the catalogue's keys. */
+export type DiagnosticCode =
+  | "TC1001"
+  | "TC1002"
+  | "TC1003"
+  | "TC1004"
+  | "TC1005"
+  | "TC1006"
+  | "TC1007"
+  | "TC2001"
+  | "TC2002"
+  | "TC2003"
+  | "TC2004"
+  | "TC2005"
+  | "TC2006"
+  | "TC2007"
+  | "TC3001"
+  | "TC3002";
+
+/** Severity, title and fix hint of every code. */
+export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
   TC1001: {
     severity: "error",
     title: "Entry module not found",
@@ -87,7 +107,7 @@ export const codes = {
     title: "Tool description too long",
     hint: "Shorten the JSDoc summary and body to at most 1024 characters; move details into @param text.",
   },
-} as const satisfies Record<`TC${number}`, CodeInfo>;
+};
 
 /** What the catalogue knows about one code. */
 export interface CodeInfo {
@@ -95,6 +115,3 @@ export interface CodeInfo {
   title: string;
   hint: string;
 }
-
-/** A catalogued diagnostic code. */
-export type DiagnosticCode = keyof typeof codes;

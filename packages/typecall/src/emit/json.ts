@@ -3,7 +3,7 @@
  * (`{ "type": "string" }`), larger ones break one member per line. Reads like hand-written code and
  * diffs well. `indent` is the current nesting; `used` the columns already taken on the first line.
  */
-export function printJson(value: unknown, indent = 0, width = 100, used = indent): string {
+export function printJson(value: unknown, indent = 0, width = 100, used: number = indent): string {
   return print(value, indent, width, used, new WeakMap());
 }
 

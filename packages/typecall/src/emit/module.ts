@@ -94,9 +94,15 @@ function definition(tool: ToolIR, validator: string): string {
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     `    schemas: {\n${schemas},\n    }`,
     `    validate: ${indent(validator, 4)}`,
-    `    run: (args: ToolMap[${JSON.stringify(tool.name)}]["args"], context: ToolContext<ToolsetContext>) =>\n      ${callExpression(tool)}`,
+    `    run: (${runParameters(tool)}) =>\n      ${callExpression(tool)}`,
   ];
   return `  {\n${fields.join(",\n")},\n  }`;
+}
+
+/** A tool without a `ToolContext` parameter gets a one-parameter `run`: the runtime then builds no context. */
+function runParameters(tool: ToolIR): string {
+  const args = `args: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
+  return tool.context ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }
 
 /** The JSDoc description, with the deprecation said in words so that every provider shows it. */

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ts as morphTs } from "ts-morph";
-import ts from "typescript";
-import typiaTransform from "typia/lib/transform";
+import { ts } from "ts-morph";
 import type { AnalysisProgram } from "../analyze/index.ts";
 import { objectText } from "../emit/wire-type.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
@@ -19,15 +18,18 @@ type TransformFactory = (
   extras: { addDiagnostic(diagnostic: ts.Diagnostic): number },
 ) => ts.TransformerFactory<ts.SourceFile>;
 
-const transformFactory = ((typiaTransform as unknown as { default?: TransformFactory }).default ??
-  typiaTransform) as TransformFactory;
+/** typia (and the `typescript` package it drives) load on first use only: the default engine needs neither. */
+function loadTransform(): TransformFactory {
+  const loaded = createRequire(import.meta.url)("typia/lib/transform") as { default?: TransformFactory };
+  return loaded.default ?? (loaded as unknown as TransformFactory);
+}
 
 /**
  * Validators through typia, in-process: a scratch module holding `typia.validateEquals<T>` per tool
  * joins the analysis program (sharing its parsed lib files), typia's transformer rewrites it, and
  * the printed result is cut back into one expression per validator. The user never configures typia.
- * typia needs `typescript` (6.0.x) while the program comes from ts-morph's bundled copy of the same
- * version; the two agree on every node kind and flag, so typia reads that program directly.
+ * typia imports the `typescript` package (6.0.x) while the program, transform and printer come from
+ * ts-morph's bundled copy of the same version; the two agree on every node kind and flag.
  */
 export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
   return {
@@ -51,17 +53,17 @@ export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
  */
 function extendProgram(analysis: AnalysisProgram, scratches: ReadonlyMap<string, string>): ts.Program {
   const { program: old, options } = analysis;
-  const host = morphTs.createCompilerHost(options);
-  const getSourceFile = host.getSourceFile.bind(host);
+  const host: ts.CompilerHost = { ...analysis.host };
+  const getSourceFile = analysis.host.getSourceFile.bind(analysis.host);
   host.getSourceFile = (file, languageVersion, ...rest) => {
     const text = scratches.get(file);
-    if (text !== undefined) return morphTs.createSourceFile(file, text, languageVersion);
+    if (text !== undefined) return ts.createSourceFile(file, text, languageVersion);
     return old.getSourceFile(file) ?? getSourceFile(file, languageVersion, ...rest);
   };
-  const fileExists = host.fileExists.bind(host);
+  const fileExists = analysis.host.fileExists.bind(analysis.host);
   host.fileExists = (file) => scratches.has(file) || fileExists(file);
   const rootNames = [...old.getRootFileNames(), ...scratches.keys()];
-  return morphTs.createProgram({ rootNames, options, host, oldProgram: old }) as unknown as ts.Program;
+  return ts.createProgram({ rootNames, options, host, oldProgram: old });
 }
 
 function scratchModule(types: readonly string[]): string {
@@ -76,7 +78,7 @@ function transformAndPrint(program: ts.Program, file: string): string {
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) throw new Error(`typecall internal error: scratch module ${file} is not in the program`);
   const problems: ts.Diagnostic[] = [];
-  const factory = transformFactory(program, {}, { addDiagnostic: (d) => problems.push(d) });
+  const factory = loadTransform()(program, {}, { addDiagnostic: (d) => problems.push(d) });
   const result = ts.transform(sourceFile, [factory, eraseTypiaTypes], program.getCompilerOptions());
   try {
     if (problems.length > 0) {

@@ -80,7 +80,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["echo"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["echo"]["args"]) =>
       tools.echo(args.message as Parameters<typeof tools.echo>[0]),
   },
   {
@@ -244,7 +244,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["shipOrder"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["shipOrder"]["args"]) =>
       tools.shipOrder(args.lines as Parameters<typeof tools.shipOrder>[0], args.to as Parameters<typeof tools.shipOrder>[1], args.speed as Parameters<typeof tools.shipOrder>[2], args.note as Parameters<typeof tools.shipOrder>[3]),
   },
   {
@@ -299,7 +299,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["convert"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["convert"]["args"]) =>
       tools.convert(args.amount as Parameters<typeof tools.convert>[0], args.from as Parameters<typeof tools.convert>[1], args.to as Parameters<typeof tools.convert>[2], args.round as Parameters<typeof tools.convert>[3]),
   },
   {
@@ -366,7 +366,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["tagItems"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["tagItems"]["args"]) =>
       tools.tagItems(args.ids as Parameters<typeof tools.tagItems>[0], args.labels as Parameters<typeof tools.tagItems>[1], args.priority as Parameters<typeof tools.tagItems>[2]),
   },
   {
@@ -432,7 +432,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["fail"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["fail"]["args"]) =>
       tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
   },
   {

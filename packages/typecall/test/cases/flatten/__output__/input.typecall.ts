@@ -139,7 +139,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["search"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["search"]["args"]) =>
       tools.search(args as Parameters<typeof tools.search>[0]),
   },
   {
@@ -193,7 +193,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       }
       return e === undefined ? { success: true as const } : { success: false as const, errors: e };
     },
-    run: (args: ToolMap["weather"]["args"], context: ToolContext<ToolsetContext>) =>
+    run: (args: ToolMap["weather"]["args"]) =>
       tools.weather(args as Parameters<typeof tools.weather>[0]),
   },
 ]);

@@ -1,0 +1,95 @@
+/**
+ * typecall's own validator engine against typia's, as a differential test: for every tool of every
+ * codegen case, a valid sample and dozens of mutations of it (wrong kinds, missing and unknown
+ * properties, nulls) must get the same verdict from both engines' generated validators.
+ */
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generate, writeFiles } from "../src/index.ts";
+
+type Schema = Record<string, unknown>;
+type Toolset = {
+  names: readonly string[];
+  get(name: string): { validate(input: unknown): { success: boolean }; schemas: { "json-schema": Schema } };
+};
+
+const CASES = join(dirname(fileURLToPath(import.meta.url)), "cases");
+
+/** A value that fits the schema: every property present, the first enum value, one array item. */
+function sample(schema: Schema): unknown {
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if (Array.isArray(schema.anyOf))
+    return sample(schema.anyOf.find((s: Schema) => s.type !== "null") as Schema);
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") : schema.type;
+  switch (type) {
+    case "string":
+      return "text";
+    case "integer":
+    case "number":
+      return 2;
+    case "boolean":
+      return true;
+    case "array":
+      return [sample(schema.items as Schema)];
+    case "object": {
+      const properties = (schema.properties ?? {}) as Record<string, Schema>;
+      return Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, sample(s)]));
+    }
+    default:
+      return null;
+  }
+}
+
+/** Copies of `value` with one change each, at every path: other kinds, null, removal, an extra key. */
+function mutations(value: unknown): unknown[] {
+  const results: unknown[] = [];
+  const others = ["text", 7, 1.5, false, null, [], {}, [1], { a: 1 }];
+  const visit = (node: unknown, replace: (next: unknown) => unknown, remove?: () => unknown) => {
+    for (const other of others)
+      if (JSON.stringify(other) !== JSON.stringify(node)) results.push(replace(other));
+    if (remove) results.push(remove());
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => {
+        visit(item, (next) => replace(node.map((x, j) => (j === i ? next : x))));
+      });
+      results.push(replace([...node, ...node]));
+    } else if (node !== null && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      results.push(replace({ ...record, unexpected: 1 }));
+      for (const key of Object.keys(record)) {
+        const { [key]: _, ...rest } = record;
+        visit(
+          record[key],
+          (next) => replace({ ...record, [key]: next }),
+          () => replace(rest),
+        );
+      }
+    }
+  };
+  visit(value, (next) => next);
+  return results;
+}
+
+describe.each(readdirSync(CASES).sort())("case %s", (name) => {
+  it("gets the same verdicts from typecall's engine and from typia's", async () => {
+    const entry = join(CASES, name, "input.ts");
+    const typiaOut = join(CASES, name, ".typia");
+    writeFiles(generate({ entries: [entry], out: typiaOut, validators: "typia" }).files);
+    const ours = (await import(join(CASES, name, "__output__", "input.typecall.ts"))).toolset as Toolset;
+    const theirs = (await import(join(typiaOut, "input.typecall.ts"))).toolset as Toolset;
+    let compared = 0;
+    for (const tool of ours.names) {
+      const schema = ours.get(tool).schemas["json-schema"];
+      const valid = sample(schema);
+      expect(ours.get(tool).validate(valid).success, `${tool} sample`).toBe(true);
+      for (const input of [valid, ...mutations(valid)]) {
+        const verdict = ours.get(tool).validate(input).success;
+        expect(verdict, `${tool} ${JSON.stringify(input)}`).toBe(theirs.get(tool).validate(input).success);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+});
