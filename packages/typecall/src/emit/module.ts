@@ -34,7 +34,8 @@ export function emitModule(input: ModuleInput): string {
 }
 
 function imports(input: ModuleInput): string {
-  const lines = ['import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";'];
+  const contextType = input.toolset.tools.some((t) => t.context) ? "type ToolContext, " : "";
+  const lines = [`import { createToolset, ${contextType}type Toolset } from "@typecall/runtime";`];
   if (input.helpers.length > 0) {
     lines.push(`import { ${input.helpers.join(", ")} } from "@typecall/runtime/internal";`);
   }
@@ -101,7 +102,8 @@ function definition(tool: ToolIR, validator: string): string {
 
 /** A tool without a `ToolContext` parameter gets a one-parameter `run`: the runtime then builds no context. */
 function runParameters(tool: ToolIR): string {
-  const args = `args: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
+  const name = tool.parameters.length > 0 ? "args" : "_args";
+  const args = `${name}: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
   return tool.context ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }
 

@@ -6,7 +6,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 /**
  * Type-checks files with the repository's compiler options (strict, exactOptionalPropertyTypes,
- * source export condition) and returns every diagnostic as `file:line:col message` text.
+ * source export condition) plus noUnusedLocals/Parameters, and returns every diagnostic as
+ * `file:line:col message` text.
  */
 export function typecheck(files: readonly string[]): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(
@@ -20,7 +21,9 @@ export function typecheck(files: readonly string[]): string[] {
     },
   );
   if (!config) throw new Error("cannot read tsconfig.json");
-  const program = ts.createProgram({ rootNames: [...files], options: { ...config.options, noEmit: true } });
+  // The strictest settings an app may use: generated code must pass them all.
+  const options = { ...config.options, noEmit: true, noUnusedLocals: true, noUnusedParameters: true };
+  const program = ts.createProgram({ rootNames: [...files], options });
   return ts.getPreEmitDiagnostics(program).map((d) => {
     const message = ts.flattenDiagnosticMessageText(d.messageText, "\n");
     if (!d.file || d.start === undefined) return message;

@@ -89,3 +89,8 @@ export async function sleep(ms: number, ctx: ToolContext): Promise<string> {
   });
   return `slept ${ms} ms`;
 }
+
+/** Checks the service is up. */
+export function ping(): "pong" {
+  return "pong";
+}

@@ -37,6 +37,10 @@ export interface ToolMap {
     args: { ms: number };
     result: Awaited<ReturnType<typeof tools.sleep>>;
   };
+  "ping": {
+    args: {};
+    result: Awaited<ReturnType<typeof tools.ping>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -471,5 +475,36 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
+  },
+  {
+    name: "ping",
+    description: "Checks the service is up.",
+    schemas: {
+      "json-schema": {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": false,
+      },
+      "openai": {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": false,
+      },
+    },
+    validate: (input: unknown) => {
+      let e: { path: string; expected: string; value: unknown }[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+      else {
+        const o0: any = input;
+        for (const k1 in o0) {
+          (e ??= []).push({ path: "$input" + _accessKey(k1), expected: "undefined", value: o0[k1] });
+        }
+      }
+      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+    },
+    run: (_args: ToolMap["ping"]["args"]) =>
+      tools.ping(),
   },
 ]);

@@ -3,7 +3,7 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
+import { createToolset, type Toolset } from "@typecall/runtime";
 import { _accessKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
