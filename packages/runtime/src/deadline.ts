@@ -18,8 +18,12 @@ let head: Deadline | undefined;
 let armedAt = Number.POSITIVE_INFINITY;
 let stopArmed: (() => void) | undefined;
 
-/** Calls `fire` once `ms` milliseconds have passed, unless cancelled before. */
-export function scheduleDeadline(ms: number, fire: () => void): Deadline {
+// Timers overflow above 2^31 - 1 ms and would fire at once; a longer limit is no limit.
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Calls `fire` once `ms` milliseconds have passed, unless cancelled before; no deadline past 2^31 - 1 ms. */
+export function scheduleDeadline(ms: number, fire: () => void): Deadline | undefined {
+  if (!(ms <= MAX_TIMER_MS)) return undefined;
   const deadline: Deadline = { at: Date.now() + ms, fire, prev: undefined, next: head };
   if (head) head.prev = deadline;
   head = deadline;
@@ -28,7 +32,8 @@ export function scheduleDeadline(ms: number, fire: () => void): Deadline {
 }
 
 /** Forgets a deadline. The shared timer stays armed; when it fires with nothing due, it goes quiet. */
-export function cancelDeadline(deadline: Deadline): void {
+export function cancelDeadline(deadline: Deadline | undefined): void {
+  if (deadline === undefined) return;
   if (deadline.prev) deadline.prev.next = deadline.next;
   else if (head === deadline) head = deadline.next;
   if (deadline.next) deadline.next.prev = deadline.prev;

@@ -2,9 +2,6 @@
 import { cancelDeadline, type Deadline, scheduleDeadline } from "./deadline.ts";
 import { createAbortController } from "./host.ts";
 
-// Timers overflow above 2^31 - 1 ms and would fire at once; a longer limit is no limit.
-const MAX_TIMER_MS = 2_147_483_647;
-
 /** How a guarded run ended. */
 export type RunResult =
   | { readonly kind: "value"; readonly value: unknown }
@@ -25,14 +22,9 @@ export function runGuarded(
   timeoutMs: number,
   outer: AbortSignal | undefined,
   done: (result: RunResult) => void,
-  needsSignal = true,
 ): void {
   if (outer?.aborted) {
     done({ kind: "cancelled" });
-    return;
-  }
-  if (!needsSignal && outer === undefined) {
-    runUnsignalled(run, timeoutMs, done);
     return;
   }
   let controller: AbortController | undefined;
@@ -66,7 +58,7 @@ export function runGuarded(
   const finish = (outcome: RunResult): void => {
     if (settled) return;
     settled = true;
-    if (deadline) cancelDeadline(deadline);
+    cancelDeadline(deadline);
     outer?.removeEventListener("abort", onAbort);
     done(outcome);
   };
@@ -74,12 +66,10 @@ export function runGuarded(
     abort(outer?.reason);
     finish({ kind: "cancelled" });
   };
-  if (timeoutMs <= MAX_TIMER_MS) {
-    deadline = scheduleDeadline(timeoutMs, () => {
-      abort(timeoutError(timeoutMs));
-      finish({ kind: "timeout" });
-    });
-  }
+  deadline = scheduleDeadline(timeoutMs, () => {
+    abort(timeoutError(timeoutMs));
+    finish({ kind: "timeout" });
+  });
   outer?.addEventListener("abort", onAbort, { once: true });
   result.then(
     (value) => finish({ kind: "value", value }),
@@ -87,49 +77,8 @@ export function runGuarded(
   );
 }
 
-/** {@link runGuarded} for a tool that never sees a signal and a caller that gave none: no controller. */
-function runUnsignalled(
-  run: (signal: () => AbortSignal) => unknown,
-  timeoutMs: number,
-  done: (result: RunResult) => void,
-): void {
-  let result: unknown;
-  try {
-    result = run(noSignal);
-  } catch (thrown) {
-    done({ kind: "error", thrown });
-    return;
-  }
-  if (!isThenable(result)) {
-    done({ kind: "value", value: result });
-    return;
-  }
-  let settled = false;
-  const deadline =
-    timeoutMs <= MAX_TIMER_MS
-      ? scheduleDeadline(timeoutMs, () => {
-          if (settled) return;
-          settled = true;
-          done({ kind: "timeout" });
-        })
-      : undefined;
-  const finish = (outcome: RunResult): void => {
-    if (settled) return;
-    settled = true;
-    if (deadline) cancelDeadline(deadline);
-    done(outcome);
-  };
-  result.then(
-    (value) => finish({ kind: "value", value }),
-    (thrown: unknown) => finish({ kind: "error", thrown }),
-  );
-}
-
-function noSignal(): AbortSignal {
-  throw new Error("typecall internal error: this tool takes no signal");
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** Whether a value is a promise or promise-like (a tool may return either). */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
     (typeof value === "object" || typeof value === "function") &&
     value !== null &&
