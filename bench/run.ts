@@ -26,7 +26,7 @@ async function benchDispatch() {
   // `pnpm bench` generated the fixture beforehand: this process loads no compiler until (b), like an app.
   const { toolset } = await import("./fixtures/tools.typecall.ts");
   const tools = await import("./fixtures/tools.ts");
-  const call = { name: "getWeather", arguments: '{"city":"Paris","unit":"f"}' };
+  const call = { name: "weatherNow", arguments: '{"city":"Paris","unit":"f"}' };
   const batch = quick ? 2_000 : 20_000;
   const options = { rounds: quick ? 5 : 31, warmup: quick ? 2 : 10 };
   const subject = async () => {
@@ -38,7 +38,7 @@ async function benchDispatch() {
   // The floor as an app would write it by hand: a function from the model's call to the content.
   const handle = async (c: typeof call) => {
     const args = JSON.parse(c.arguments) as { city: string; unit?: "c" | "f" };
-    return JSON.stringify(await tools.getWeather(args.city, args.unit));
+    return JSON.stringify(await tools.weatherNow(args.city, args.unit));
   };
   const floor = async () => {
     for (let i = 0; i < batch; i++) await handle(call);
@@ -47,7 +47,7 @@ async function benchDispatch() {
   const inline = async () => {
     for (let i = 0; i < batch; i++) {
       const args = JSON.parse(call.arguments) as { city: string; unit?: "c" | "f" };
-      JSON.stringify(await tools.getWeather(args.city, args.unit));
+      JSON.stringify(await tools.weatherNow(args.city, args.unit));
     }
   };
   return { handler: await compare(subject, floor, options), inline: await compare(subject, inline, options) };

@@ -86,33 +86,54 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["city"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
-        const v2: any = o0["maxPrice"];
-        if (v2 !== undefined) {
-          if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.maxPrice", expected: "number", value: v2 });
-        }
-        const v3: any = o0["amenities"];
-        if (v3 !== undefined) {
-          if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.amenities", expected: "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", value: v3 });
-          else for (let i4 = 0; i4 < v3.length; i4++) {
-            const v5: any = v3[i4];
-            if (!(v5 === "wifi" || v5 === "breakfast" || v5 === "parking" || v5 === "pool" || v5 === "gym")) {
-              (e ??= []).push({ path: "$input.amenities[" + i4 + "]", expected: "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"", value: v5 });
+    outputSchema: {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": { "type": "string" },
+          "name": { "type": "string" },
+          "city": { "type": "string" },
+          "pricePerNight": { "type": "number" },
+          "amenities": {
+            "type": "array",
+            "items": { "type": "string", "enum": ["wifi", "breakfast", "parking", "pool", "gym"] },
+          },
+        },
+        "required": ["id", "name", "city", "pricePerNight", "amenities"],
+        "additionalProperties": false,
+        "description": "A hotel as the search returns it.",
+      },
+    },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["city"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          const v2: any = o0["maxPrice"];
+          if (v2 !== undefined) {
+            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.maxPrice", expected: "number", value: v2 });
+          }
+          const v3: any = o0["amenities"];
+          if (v3 !== undefined) {
+            if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.amenities", expected: "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", value: v3 });
+            else for (let i4 = 0; i4 < v3.length; i4++) {
+              const v5: any = v3[i4];
+              if (!(v5 === "wifi" || v5 === "breakfast" || v5 === "parking" || v5 === "pool" || v5 === "gym")) {
+                (e ??= []).push({ path: "$input.amenities[" + i4 + "]", expected: "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"", value: v5 });
+              }
             }
           }
+          for (const k6 in o0) {
+            switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: "$input" + _accessKey(k6), expected: "undefined", value: o0[k6] }); }
+          }
         }
-        for (const k6 in o0) {
-          switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: "$input" + _accessKey(k6), expected: "undefined", value: o0[k6] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["searchHotels"]["args"]) =>
       tools.searchHotels(args.city as Parameters<typeof tools.searchHotels>[0], args.maxPrice as Parameters<typeof tools.searchHotels>[1], args.amenities as Parameters<typeof tools.searchHotels>[2]),
   },
@@ -143,6 +164,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               },
               "required": ["name", "email"],
               "additionalProperties": false,
+              "description": "Someone staying in the room.",
             },
             "description": "Everyone staying in the room; the first guest pays.",
           },
@@ -177,6 +199,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               },
               "required": ["name", "email", "age"],
               "additionalProperties": false,
+              "description": "Someone staying in the room.",
             },
             "description": "Everyone staying in the room; the first guest pays.",
           },
@@ -189,49 +212,63 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["hotelId"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.hotelId", expected: "string", value: v1 });
-        const v2: any = o0["checkIn"];
-        if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.checkIn", expected: "string", value: v2 });
-        const v3: any = o0["nights"];
-        if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: "$input.nights", expected: "number", value: v3 });
-        const v4: any = o0["guests"];
-        if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.guests", expected: "Array<object>", value: v4 });
-        else for (let i5 = 0; i5 < v4.length; i5++) {
-          const v6: any = v4[i5];
-          if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.guests[" + i5 + "]", expected: "object", value: v6 });
-          else {
-            const o7: any = v6;
-            const v8: any = o7["name"];
-            if (!(typeof v8 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".name", expected: "string", value: v8 });
-            const v9: any = o7["email"];
-            if (!(typeof v9 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".email", expected: "string", value: v9 });
-            const v10: any = o7["age"];
-            if (v10 !== undefined) {
-              if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".age", expected: "number", value: v10 });
-            }
-            for (const k11 in o7) {
-              switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: "$input.guests[" + i5 + "]" + _accessKey(k11), expected: "undefined", value: o7[k11] }); }
-            }
-          }
-        }
-        const v12: any = o0["notes"];
-        if (v12 !== undefined) {
-          if (!(v12 === null || typeof v12 === "string")) {
-            (e ??= []).push({ path: "$input.notes", expected: "null | string", value: v12 });
-          }
-        }
-        for (const k13 in o0) {
-          switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: "$input" + _accessKey(k13), expected: "undefined", value: o0[k13] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+    outputSchema: {
+      "type": "object",
+      "properties": {
+        "bookingId": { "type": "string" },
+        "hotelId": { "type": "string" },
+        "total": { "type": "number" },
+        "status": { "type": "string", "enum": ["confirmed"] },
+      },
+      "required": ["bookingId", "hotelId", "total", "status"],
+      "additionalProperties": false,
+      "description": "A confirmed booking.",
     },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["hotelId"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.hotelId", expected: "string", value: v1 });
+          const v2: any = o0["checkIn"];
+          if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.checkIn", expected: "string", value: v2 });
+          const v3: any = o0["nights"];
+          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: "$input.nights", expected: "number", value: v3 });
+          const v4: any = o0["guests"];
+          if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.guests", expected: "Array<object>", value: v4 });
+          else for (let i5 = 0; i5 < v4.length; i5++) {
+            const v6: any = v4[i5];
+            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.guests[" + i5 + "]", expected: "object", value: v6 });
+            else {
+              const o7: any = v6;
+              const v8: any = o7["name"];
+              if (!(typeof v8 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".name", expected: "string", value: v8 });
+              const v9: any = o7["email"];
+              if (!(typeof v9 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".email", expected: "string", value: v9 });
+              const v10: any = o7["age"];
+              if (v10 !== undefined) {
+                if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".age", expected: "number", value: v10 });
+              }
+              for (const k11 in o7) {
+                switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: "$input.guests[" + i5 + "]" + _accessKey(k11), expected: "undefined", value: o7[k11] }); }
+              }
+            }
+          }
+          const v12: any = o0["notes"];
+          if (v12 !== undefined) {
+            if (!(v12 === null || typeof v12 === "string")) {
+              (e ??= []).push({ path: "$input.notes", expected: "null | string", value: v12 });
+            }
+          }
+          for (const k13 in o0) {
+            switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: "$input" + _accessKey(k13), expected: "undefined", value: o0[k13] }); }
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["bookRoom"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.bookRoom(args as Parameters<typeof tools.bookRoom>[0], context),
   },
@@ -267,25 +304,37 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["city"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
-        const v2: any = o0["unit"];
-        if (v2 !== undefined) {
-          if (!(v2 === "c" || v2 === "f")) {
-            (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+    outputSchema: {
+      "type": "object",
+      "properties": {
+        "city": { "type": "string" },
+        "temperature": { "type": "number" },
+        "unit": { "type": "string", "enum": ["c", "f"] },
+      },
+      "required": ["city", "temperature", "unit"],
+      "additionalProperties": false,
+    },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["city"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          const v2: any = o0["unit"];
+          if (v2 !== undefined) {
+            if (!(v2 === "c" || v2 === "f")) {
+              (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+            }
+          }
+          for (const k3 in o0) {
+            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
           }
         }
-        for (const k3 in o0) {
-          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["getWeather"]["args"]) =>
       tools.getWeather(args.city as Parameters<typeof tools.getWeather>[0], args.unit as Parameters<typeof tools.getWeather>[1]),
   },
@@ -315,23 +364,26 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["bookingId"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.bookingId", expected: "string", value: v1 });
-        const v2: any = o0["reason"];
-        if (v2 !== undefined) {
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v2 });
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["bookingId"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.bookingId", expected: "string", value: v1 });
+          const v2: any = o0["reason"];
+          if (v2 !== undefined) {
+            if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v2 });
+          }
+          for (const k3 in o0) {
+            switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
+          }
         }
-        for (const k3 in o0) {
-          switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["cancelBooking"]["args"]) =>
       tools.cancelBooking(args.bookingId as Parameters<typeof tools.cancelBooking>[0], args.reason as Parameters<typeof tools.cancelBooking>[1]),
   },

@@ -1,42 +1,98 @@
 /**
  * Helpers that generated validators call at runtime (`@typecall/runtime/internal`). Not for
- * application code: names start with `_` and follow the calling conventions of the code typia
- * generates, so the compiler can point typia's imports here instead of at typia.
+ * application code: names start with `_`, and only the compiler's output calls them.
  */
-import type { ValidatorError } from "./types.ts";
-
-/**
- * Creates the `_report` function of a generated validator, which collects errors into `errors`.
- * A report counts when `exceptable` is true, and is dropped when its path is the last reported
- * path or an ancestor of it: a validator reports a nested failure first and its parent's
- * "expected object" second, and only the precise one helps. Always returns `false`, so generated
- * code can write `check || _report(...)`.
- */
-export function _validateReport(
-  errors: ValidatorError[],
-): (exceptable: boolean, error: { path: string; expected: string; value: unknown }) => false {
-  return (exceptable, error) => {
-    if (exceptable && !coversLast(errors, error.path)) errors.push(error);
-    return false;
-  };
-}
-
-/** Whether `path` is the last error's path or one of its ancestors (`$input.a` of `$input.a[0].b`). */
-function coversLast(errors: readonly ValidatorError[], path: string): boolean {
-  const last = errors.at(-1)?.path;
-  if (last === undefined || !last.startsWith(path)) return false;
-  // `$input.guest` is a string prefix of `$input.guests`, but not its ancestor.
-  const boundary = last[path.length];
-  return boundary === undefined || boundary === "." || boundary === "[";
-}
 
 /**
  * How a property key extends a validator path: `.city` for an identifier, `["my key"]` otherwise.
- * Used by generated validators (typecall's engine) and as typia's `_accessExpressionAsString`.
+ * Used by generated validators.
  */
 export function _accessKey(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-/** typia's name for {@link _accessKey}. */
-export const _accessExpressionAsString: (key: string) => string = _accessKey;
+const FORMATS: Record<string, (value: string) => boolean> = {
+  email: (v) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(v),
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  "date-time": (v) =>
+    /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(v) &&
+    !Number.isNaN(Date.parse(v)),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v),
+  time: (v) => /^([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$/.test(v),
+  duration: (v) => /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/.test(v),
+  uri: isAbsoluteUrl,
+  url: isAbsoluteUrl,
+  iri: isAbsoluteUrl,
+  "uri-reference": (v) => !/\s/.test(v),
+  "iri-reference": (v) => !/\s/.test(v),
+  hostname: (v) =>
+    v.length <= 253 && /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*$/i.test(v),
+  ipv4: (v) => /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/.test(v),
+  ipv6: (v) => isIpv6(v),
+  byte: (v) => v.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(v),
+  regex: (v) => {
+    try {
+      new RegExp(v, "u");
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  "json-pointer": (v) => /^(\/([^~/]|~[01])*)*$/.test(v),
+};
+
+/**
+ * Whether a string has a JSON Schema `format`. Formats the runtime does not know pass, as JSON
+ * Schema treats unknown formats as annotations.
+ */
+export function _isFormat(format: string, value: string): boolean {
+  const check = FORMATS[format];
+  return check === undefined || check(value);
+}
+
+/** Whether no two items of an array are equal as JSON (object key order ignored). */
+export function _isUniqueItems(items: readonly unknown[]): boolean {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = canonicalJson(item);
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+function isCalendarDate(value: string): boolean {
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isAbsoluteUrl(value: string): boolean {
+  const { URL: Url } = globalThis as unknown as { URL: new (input: string) => unknown };
+  try {
+    new Url(value);
+    return /^[a-z][a-z0-9+.-]*:/i.test(value);
+  } catch {
+    return false;
+  }
+}
+
+function isIpv6(value: string): boolean {
+  const [head, ...rest] = value.split("::");
+  if (rest.length > 1) return false;
+  const groups = (part: string | undefined) => (part ? part.split(":") : []);
+  const all = [...groups(head), ...groups(rest[0])];
+  const valid = all.every((group) => /^[0-9a-f]{1,4}$/i.test(group));
+  return valid && (rest.length === 1 ? all.length < 8 : all.length === 8);
+}

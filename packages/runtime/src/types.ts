@@ -58,6 +58,8 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly validate: (input: unknown) => ValidatorResult;
   /** Calls the author's function with validated wire arguments and the tool context. */
   readonly run: (args: never, context: ToolContext<C>) => unknown;
+  /** JSON Schema 2020-12 of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */
+  readonly outputSchema?: JsonSchema;
   /** Set when the function is tagged `@deprecated`. */
   readonly deprecated?: boolean;
   /** Time limit in milliseconds (from a `@timeout` tag); overrides the toolset's default. */

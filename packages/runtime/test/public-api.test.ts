@@ -10,11 +10,7 @@ describe("public API", () => {
   });
 
   it("@typecall/runtime/internal", () => {
-    expect(Object.keys(internal).sort()).toEqual([
-      "_accessExpressionAsString",
-      "_accessKey",
-      "_validateReport",
-    ]);
+    expect(Object.keys(internal).sort()).toEqual(["_accessKey", "_isFormat", "_isUniqueItems"]);
   });
 
   it("@typecall/runtime/openai", () => {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { analyzeEntries } from "./analyze/index.ts";
-import { type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import type { DiagnosticCode } from "./diagnostics/codes.ts";
+import { createDiagnostic, type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
 import { checkProviderLimits } from "./emit/limits.ts";
 import { emitModule } from "./emit/module.ts";
 import type { ToolsetIR } from "./ir/types.ts";
@@ -22,6 +23,13 @@ export interface GenerateOptions {
    * in-process (slower; kept to cross-check the default engine).
    */
   validators?: "typecall" | "typia";
+  /** Accept `unknown` and `any` as free JSON without the TC2006 warning. Default false. */
+  allowAny?: boolean;
+  /**
+   * Per-code severity overrides: `"off"` drops a diagnostic, `"warning"` lets its module generate,
+   * `"error"` blocks it. For example `{ TC3003: "off" }` when no OpenAI strict mode is used.
+   */
+  severity?: Partial<Record<DiagnosticCode, "error" | "warning" | "off">>;
 }
 
 /** A file to write. */
@@ -48,10 +56,16 @@ export function generate(options: GenerateOptions): GenerateResult {
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const entries = options.entries.map((e) => resolve(e));
-  const analyses = analyzeEntries(entries);
+  const analyses = analyzeEntries(entries, { allowAny: options.allowAny ?? false });
   const ready: { analysis: (typeof analyses)[number]; path: string }[] = [];
+  const owners = new Map<string, string>();
   for (const analysis of analyses) {
-    const found = [...analysis.diagnostics, ...checkProviderLimits(analysis.toolset)];
+    const raw = [
+      ...analysis.diagnostics,
+      ...checkProviderLimits(analysis.toolset),
+      ...duplicatesAcrossEntries(analysis.toolset, owners),
+    ];
+    const found = withSeverities(raw, options.severity);
     diagnostics.push(...found);
     if (hasErrors(found) || analysis.toolset.tools.length === 0) continue;
     ready.push({ analysis, path: outputPath(analysis.toolset.entry, options.out, entries.length) });
@@ -62,6 +76,7 @@ export function generate(options: GenerateOptions): GenerateResult {
     const requests = batch.map(({ analysis, path }) => ({
       key: path,
       tools: analysis.toolset.tools.map((t) => t.parameters),
+      definitions: analysis.toolset.definitions,
     }));
     const engine = options.validators === "typia" ? createTypiaEngine(program) : createIrEngine();
     const compiled = engine.compile(requests);
@@ -73,12 +88,38 @@ export function generate(options: GenerateOptions): GenerateResult {
         entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
         validators: compiled[i]?.validators ?? [],
         helpers: compiled[i]?.helpers ?? [],
+        imports: compiled[i]?.imports ?? [],
       });
       files.push({ path, entry: toolset.entry, content });
     });
   }
   files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
   return { files, diagnostics: sortDiagnostics(diagnostics), toolsets: analyses.map((a) => a.toolset) };
+}
+
+/** Applies the per-code severity overrides; `"off"` removes a diagnostic. */
+function withSeverities(diagnostics: Diagnostic[], overrides: GenerateOptions["severity"]): Diagnostic[] {
+  if (!overrides) return diagnostics;
+  return diagnostics.flatMap((d) => {
+    const severity = overrides[d.code];
+    if (severity === "off") return [];
+    return severity ? [{ ...d, severity }] : [d];
+  });
+}
+
+/** A tool name already used by an earlier entry: apps often merge toolsets, and providers reject duplicates. */
+function duplicatesAcrossEntries(toolset: ToolsetIR, owners: Map<string, string>): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const tool of new Map(toolset.tools.map((t) => [t.name, t])).values()) {
+    const owner = owners.get(tool.name);
+    if (owner === undefined) {
+      owners.set(tool.name, toolset.entry);
+    } else if (owner !== toolset.entry) {
+      const message = `Tool name "${tool.name}" is also a tool of ${relative(dirname(toolset.entry), owner).replaceAll("\\", "/")}.`;
+      found.push(createDiagnostic("TC1008", message, { location: tool.location, path: [tool.name] }));
+    }
+  }
+  return found;
 }
 
 /** `<dir>/tools.ts` -> `<dir>/tools.typecall.ts`, or under `out`. */

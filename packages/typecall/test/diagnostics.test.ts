@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -11,8 +11,17 @@ const folders = readdirSync(DIR)
   .sort();
 const coded = folders.filter((f) => /^TC\d{4}-/.test(f));
 
+/**
+ * A folder may hold `options.json`: extra generate options (severity overrides) for its case, and
+ * `alsoEntries`, more entry modules of the folder generated in the same run.
+ */
 function diagnose(folder: string) {
-  const result = generate({ entries: [join(DIR, folder, "input.ts")] });
+  const optionsFile = join(DIR, folder, "options.json");
+  const { alsoEntries = [], ...options } = existsSync(optionsFile)
+    ? (JSON.parse(readFileSync(optionsFile, "utf8")) as { alsoEntries?: string[] })
+    : {};
+  const entries = [join(DIR, folder, "input.ts"), ...alsoEntries.map((e) => join(DIR, folder, e))];
+  const result = generate({ entries, ...options });
   const text = result.diagnostics
     .map((d) => formatDiagnostic(d, { readFile: (f) => readFileSync(f, "utf8"), displayPath: replaceRoot }))
     .join("\n");

@@ -6,8 +6,10 @@ import { discoverFunctions } from "./discover.ts";
 import { locationOf } from "./location.ts";
 import { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
 import { analyzeTool } from "./tool.ts";
+import type { AnalyzeOptions, EntryState } from "./types/index.ts";
 
 export { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
+export type { AnalyzeOptions } from "./types/index.ts";
 
 /** The analysis of one entry module. */
 export interface EntryAnalysis {
@@ -18,7 +20,10 @@ export interface EntryAnalysis {
 }
 
 /** Analyses entry modules, sharing one project per tsconfig.json. Never throws for user errors. */
-export function analyzeEntries(entries: readonly string[]): EntryAnalysis[] {
+export function analyzeEntries(
+  entries: readonly string[],
+  options: AnalyzeOptions = { allowAny: false },
+): EntryAnalysis[] {
   const files = entries.map((entry) => resolve(entry));
   const configs = files.map((file) => findTsconfig(file) ?? "");
   const groups = new Map<string, string[]>();
@@ -30,22 +35,25 @@ export function analyzeEntries(entries: readonly string[]): EntryAnalysis[] {
   for (const [tsconfig, group] of groups) {
     programs.set(tsconfig, createAnalysisProgram(tsconfig || undefined, group));
   }
-  return files.map((file, i) => analyzeEntry(file, programs.get(configs[i] ?? "") as AnalysisProgram));
+  return files.map((file, i) =>
+    analyzeEntry(file, programs.get(configs[i] ?? "") as AnalysisProgram, options),
+  );
 }
 
 /** Discovers and analyses the tools of one module. */
-export function analyzeEntry(file: string, program: AnalysisProgram): EntryAnalysis {
+export function analyzeEntry(file: string, program: AnalysisProgram, options: AnalyzeOptions): EntryAnalysis {
   const diagnostics: Diagnostic[] = [];
-  const toolset: ToolsetIR = { entry: file, tools: [] };
+  const toolset: ToolsetIR = { entry: file, tools: [], definitions: {} };
   const sourceFile = existsSync(file) ? program.sourceFile(file) : undefined;
   if (!sourceFile) {
     diagnostics.push(createDiagnostic("TC1001", `Cannot find entry module "${file}".`, {}));
     return { toolset, diagnostics, program };
   }
   const tools: ToolIR[] = [];
+  const state: EntryState = { options, definitions: toolset.definitions, names: new Map() };
   const functions = discoverFunctions(sourceFile);
   for (const fn of functions) {
-    const tool = analyzeTool(fn, program.checker, diagnostics);
+    const tool = analyzeTool(fn, program.checker, diagnostics, state);
     if (tool) tools.push(tool);
   }
   if (functions.length === 0) {

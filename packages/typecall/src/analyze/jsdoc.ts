@@ -6,6 +6,8 @@ export interface FunctionDoc {
   /** `@param` text by name; dotted names (`opts.city`) address properties of an object parameter. */
   params: Map<string, string>;
   tags: Map<string, string>;
+  /** The text of every `@example` tag, in order. */
+  examples: string[];
 }
 
 /** The JSDoc blocks that document a function node (a variable's comments sit on its statement). */
@@ -21,15 +23,17 @@ export function readFunctionDoc(node: Node): FunctionDoc {
   const doc = docsOf(node).at(-1);
   const params = new Map<string, string>();
   const tags = new Map<string, string>();
-  if (!doc) return { description: "", params, tags };
+  const examples: string[] = [];
+  if (!doc) return { description: "", params, tags, examples };
   for (const tag of doc.getTags()) {
     if (Node.isJSDocParameterTag(tag)) {
       params.set(tag.getName(), cleanText(tag.getCommentText() ?? ""));
     } else {
       tags.set(tag.getTagName(), tagText(tag));
+      if (tag.getTagName() === "example") examples.push(tagText(tag));
     }
   }
-  return { description: cleanText(doc.getDescription()), params, tags };
+  return { description: cleanText(doc.getDescription()), params, tags, examples };
 }
 
 /** The documentation and tags of a property symbol, as TypeScript's language service shows them. */
@@ -50,10 +54,17 @@ function tagText(tag: JSDocTag): string {
   return cleanText(tag.getCommentText() ?? "");
 }
 
-/** Trims, drops a leading `- ` after a @param name, and normalises line endings. */
+/**
+ * Trims, drops a leading `- ` after a @param name, normalises line endings, and renders inline
+ * links as the text a reader sees: `{@link Ticket}` as `Ticket`, `{@link url | the docs}` as `the docs`.
+ */
 function cleanText(text: string): string {
   return text
     .replace(/\r\n/g, "\n")
     .replace(/^\s*-\s+/, "")
+    .replace(
+      /\{@(?:link|linkcode|linkplain)\s+([^}|\s]+)(?:\s*\|\s*|\s+)?([^}]*)\}/g,
+      (_m, target: string, label: string) => label.trim() || target,
+    )
     .trim();
 }

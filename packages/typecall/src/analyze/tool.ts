@@ -1,12 +1,19 @@
-import { Node, type ParameterDeclaration, type Type, type ts } from "ts-morph";
+import { Node, type ParameterDeclaration, type Type, ts } from "ts-morph";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { PropertyIR, ToolIR } from "../ir/types.ts";
+import type { PropertyIR, ToolIR, TypeIR } from "../ir/types.ts";
 import { isToolContextParameter } from "./context-param.ts";
 import type { ExportedFunction } from "./discover.ts";
 import { type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
-import { convertOptional, convertType, type TypeContext } from "./types/index.ts";
+import {
+  applyDocTags,
+  applyTypeTags,
+  convertOptional,
+  convertType,
+  type EntryState,
+  type TypeContext,
+} from "./types/index.ts";
 
 /** Tags that keep an exported function out of the toolset. */
 const EXCLUDING_TAGS = ["internal", "hidden"];
@@ -19,6 +26,7 @@ export function analyzeTool(
   fn: ExportedFunction,
   checker: ts.TypeChecker,
   diagnostics: Diagnostic[],
+  entry: EntryState,
 ): ToolIR | undefined {
   const doc = readFunctionDoc(fn.node);
   if (EXCLUDING_TAGS.some((tag) => doc.tags.has(tag))) return undefined;
@@ -47,7 +55,7 @@ export function analyzeTool(
     );
   }
   const data = parameters.filter((_, i) => !contextIndexes.includes(i));
-  const base = { checker, diagnostics, stack: [], path: [name] } satisfies Omit<TypeContext, "node">;
+  const base = { checker, diagnostics, stack: [], path: [name], entry } satisfies Omit<TypeContext, "node">;
   const flattened =
     data.length === 1 ? flattenObjectParameter(data[0] as ParameterDeclaration, doc, base) : undefined;
   const wire = flattened ?? positionalParameters(data, doc, base);
@@ -65,6 +73,9 @@ export function analyzeTool(
   if (contextIndexes[0] !== undefined) tool.context = { index: contextIndexes[0] };
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
+  if (doc.examples.length > 0) tool.examples = doc.examples;
+  const returns = resultType(fn, base);
+  if (returns) tool.returns = returns;
   return tool;
 }
 
@@ -144,7 +155,19 @@ function positionalParameter(
   if (description) property.description = description;
   const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
   if (value !== NOT_LITERAL) property.default = value;
+  if (!applyDocTags(property, parameterTags(parameter), context)) return undefined;
+  applyTypeTags(property, parameter.getType(), parameter);
   return property;
+}
+
+/** Tags of a JSDoc comment written on the parameter itself: `/** @minimum 1 *\/ count: number`. */
+function parameterTags(parameter: ParameterDeclaration): Map<string, string> {
+  const tags = new Map<string, string>();
+  for (const tag of ts.getJSDocTags(parameter.compilerNode)) {
+    if (ts.isJSDocParameterTag(tag)) continue;
+    tags.set(tag.tagName.text, (ts.getTextOfJSDocComment(tag.comment) ?? "").trim());
+  }
+  return tags;
 }
 
 /** `@param opts.city text` (or `@param city text`) documents property `city` of a flattened parameter. */
@@ -198,4 +221,19 @@ function nameNode(node: ExportedFunction["node"]): Node {
   if (Node.isFunctionDeclaration(node)) return node.getNameNode() ?? node;
   const variable = node.getFirstAncestor(Node.isVariableDeclaration);
   return variable?.getNameNode() ?? node;
+}
+
+/**
+ * The wire shape of what the function resolves to (`Promise<T>` unwrapped), for dialects that carry
+ * an output schema. A result JSON cannot express is simply left out: it is never an argument error.
+ */
+function resultType(fn: ExportedFunction, base: Omit<TypeContext, "node">): TypeIR | undefined {
+  let type = fn.node.getReturnType();
+  if (type.getSymbol()?.getName() === "Promise") type = type.getTypeArguments()[0] ?? type;
+  if (type.isVoid() || type.isUndefined() || type.isAny() || type.isUnknown() || type.isNever())
+    return undefined;
+  const diagnostics: Diagnostic[] = [];
+  const context: TypeContext = { ...base, diagnostics, path: [...base.path, "(result)"], node: fn.node };
+  const ir = convertType(type, context);
+  return diagnostics.length === 0 ? ir : undefined;
 }

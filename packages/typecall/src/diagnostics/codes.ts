@@ -15,15 +15,20 @@ export type DiagnosticCode =
   | "TC1005"
   | "TC1006"
   | "TC1007"
+  | "TC1008"
   | "TC2001"
   | "TC2002"
   | "TC2003"
   | "TC2004"
   | "TC2005"
   | "TC2006"
-  | "TC2007"
+  | "TC2008"
   | "TC3001"
-  | "TC3002";
+  | "TC3002"
+  | "TC3003"
+  | "TC3004"
+  | "TC3005"
+  | "TC3006";
 
 /** Severity, title and fix hint of every code. */
 export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
@@ -62,6 +67,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     title: "Destructured parameter beside other parameters",
     hint: "Destructure only a sole object parameter, or give the parameter a name.",
   },
+  TC1008: {
+    severity: "warning",
+    title: "Tool name used by another entry",
+    hint: "Apps that merge toolsets send both to the model, and providers reject duplicate names: rename one.",
+  },
   TC2001: {
     severity: "error",
     title: "Type cannot be expressed as a tool argument",
@@ -88,14 +98,14 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     hint: "Fix the import or the type name: TypeScript cannot find this type.",
   },
   TC2006: {
-    severity: "error",
+    severity: "warning",
     title: "any or unknown",
-    hint: "Give the parameter a concrete type so the model knows what to send.",
+    hint: "Give the value a concrete type, or set `allowAny: true` to accept free JSON without this warning.",
   },
-  TC2007: {
+  TC2008: {
     severity: "error",
-    title: "Recursive type",
-    hint: "Recursive types are not supported yet; bound the nesting with explicit levels.",
+    title: "Constraint does not fit the type",
+    hint: "Put numeric bounds on numbers, length, pattern and format on strings, item counts on arrays.",
   },
   TC3001: {
     severity: "error",
@@ -106,6 +116,28 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Tool description too long",
     hint: "Shorten the JSDoc summary and body to at most 1024 characters; move details into @param text.",
+  },
+  TC3003: {
+    severity: "error",
+    title: "Type not expressible in OpenAI strict mode",
+    hint:
+      "Strict mode needs fixed properties and typed values: use an array of { key, value } objects for a record, " +
+      "named properties for a tuple, a concrete type for any; or set this code's severity if you do not use OpenAI.",
+  },
+  TC3004: {
+    severity: "error",
+    title: "Schema nested too deeply",
+    hint: "OpenAI accepts at most 10 levels of nested objects: flatten the arguments, or pass ids instead of whole objects.",
+  },
+  TC3005: {
+    severity: "error",
+    title: "Too many properties",
+    hint: "OpenAI accepts at most 5000 object properties in one tool's schema: split the tool.",
+  },
+  TC3006: {
+    severity: "error",
+    title: "Too many enum values",
+    hint: "OpenAI accepts at most 1000 enum values in one tool's schema: take a string and check it in the tool.",
   },
 };
 

@@ -22,7 +22,7 @@ export const jsonSchemaDialect: DialectRules = {
 export const openaiDialect: DialectRules = {
   name: "openai",
   allRequired: true,
-  unsupported: new Set(["default", "deprecated", "minLength", "maxLength", "uniqueItems"]),
+  unsupported: new Set(["default", "deprecated", "examples", "minLength", "maxLength", "uniqueItems"]),
 };
 
 /** Every dialect a generated module carries, in output order. */

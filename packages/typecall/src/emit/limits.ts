@@ -1,14 +1,18 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ToolsetIR } from "../ir/types.ts";
+import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
+import { walkType } from "./refs.ts";
 
 /** OpenAI's (and Anthropic's) rule for function names. */
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-/** OpenAI rejects longer function descriptions. */
+/** OpenAI's limits for strict function schemas. */
 const MAX_DESCRIPTION = 1024;
+const MAX_DEPTH = 10;
+const MAX_PROPERTIES = 5000;
+const MAX_ENUM_VALUES = 1000;
 
 /**
- * Provider rules checked at build time so they never surface as a 400 at request time:
- * tool names, description length, and duplicate names within a toolset.
+ * Provider rules checked at build time so they never surface as a 400 at request time: tool
+ * names, description length, duplicate names, and what OpenAI strict mode can express and carry.
  */
 export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -16,13 +20,8 @@ export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
   for (const tool of toolset.tools) {
     const at = { location: tool.location, path: [tool.name] };
     if (!TOOL_NAME.test(tool.name)) {
-      diagnostics.push(
-        createDiagnostic(
-          "TC3001",
-          `Tool name "${tool.name}" does not match ${TOOL_NAME.source} (OpenAI).`,
-          at,
-        ),
-      );
+      const message = `Tool name "${tool.name}" does not match ${TOOL_NAME.source} (OpenAI).`;
+      diagnostics.push(createDiagnostic("TC3001", message, at));
     }
     if (tool.description.length > MAX_DESCRIPTION) {
       const message = `The description of "${tool.name}" has ${tool.description.length} characters; OpenAI accepts ${MAX_DESCRIPTION}.`;
@@ -35,6 +34,85 @@ export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
     } else {
       seen.set(tool.name, tool.exportName);
     }
+    diagnostics.push(...checkStrictSchema(tool, toolset.definitions));
   }
   return diagnostics;
+}
+
+/** What OpenAI strict mode cannot express, and its size limits, for one tool's parameters. */
+function checkStrictSchema(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = { location: tool.location, path: [tool.name] };
+  const inexpressible = new Set<string>();
+  let properties = tool.parameters.length;
+  let enumValues = 0;
+  const visit = (type: TypeIR): void => {
+    if (type.kind === "tuple") inexpressible.add("a tuple");
+    if (type.kind === "unknown") inexpressible.add("a value of any type");
+    if (type.kind === "object") {
+      properties += type.properties.length;
+      if (type.additional) inexpressible.add("a record (an object with free keys)");
+    }
+    if (type.kind === "literal") enumValues++;
+  };
+  const roots = [...tool.parameters.map((p) => p.type), ...Object.values(definitions)];
+  for (const root of roots) walkType(root, visit);
+  for (const what of [...inexpressible].sort()) {
+    const message = `"${tool.name}" takes ${what}, which OpenAI strict mode cannot express.`;
+    diagnostics.push(createDiagnostic("TC3003", message, at));
+  }
+  const depth = Math.max(0, ...tool.parameters.map((p) => objectDepth(p.type, definitions, new Set())));
+  if (depth + 1 > MAX_DEPTH) {
+    diagnostics.push(
+      createDiagnostic(
+        "TC3004",
+        `"${tool.name}" nests objects ${depth + 1} levels deep; OpenAI accepts ${MAX_DEPTH}.`,
+        at,
+      ),
+    );
+  }
+  if (properties > MAX_PROPERTIES) {
+    diagnostics.push(
+      createDiagnostic(
+        "TC3005",
+        `"${tool.name}" has ${properties} properties; OpenAI accepts ${MAX_PROPERTIES}.`,
+        at,
+      ),
+    );
+  }
+  if (enumValues > MAX_ENUM_VALUES) {
+    diagnostics.push(
+      createDiagnostic(
+        "TC3006",
+        `"${tool.name}" has ${enumValues} enum values; OpenAI accepts ${MAX_ENUM_VALUES}.`,
+        at,
+      ),
+    );
+  }
+  return diagnostics;
+}
+
+/** Levels of nested objects under a type (refs followed once: recursion counts as unbounded). */
+function objectDepth(type: TypeIR, definitions: Readonly<Record<string, TypeIR>>, seen: Set<string>): number {
+  switch (type.kind) {
+    case "object": {
+      const children = [...type.properties.map((p) => p.type), ...(type.additional ? [type.additional] : [])];
+      return 1 + Math.max(0, ...children.map((c) => objectDepth(c, definitions, seen)));
+    }
+    case "array":
+      return objectDepth(type.items, definitions, seen);
+    case "tuple":
+    case "union":
+      return Math.max(
+        0,
+        ...(type.kind === "tuple" ? type.items : type.members).map((m) => objectDepth(m, definitions, seen)),
+      );
+    case "ref": {
+      if (seen.has(type.name)) return 0;
+      const definition = definitions[type.name];
+      return definition ? objectDepth(definition, definitions, new Set([...seen, type.name])) : 0;
+    }
+    default:
+      return 0;
+  }
 }

@@ -1,8 +1,9 @@
-import type { ToolIR, ToolsetIR } from "../ir/types.ts";
-import { dialects } from "./dialects.ts";
+import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
+import { dialects, jsonSchemaDialect } from "./dialects.ts";
 import { printJson } from "./json.ts";
-import { parametersSchema } from "./schema.ts";
-import { objectText } from "./wire-type.ts";
+import { reviveExpression } from "./revive.ts";
+import { parametersSchema, resultSchema } from "./schema.ts";
+import { objectText, wireTypeText } from "./wire-type.ts";
 
 /** Everything the dispatcher module is made of, once validators are compiled. */
 export interface ModuleInput {
@@ -15,6 +16,8 @@ export interface ModuleInput {
   validators: string[];
   /** Helper names the validators import from `@typecall/runtime/internal`. */
   helpers: string[];
+  /** Other import declarations the validators need, verbatim. */
+  imports?: string[];
 }
 
 /** The banner every generated file starts with. */
@@ -26,6 +29,7 @@ export function emitModule(input: ModuleInput): string {
   const parts = [
     `${BANNER}\n// Source: ${input.entryDisplay}\n/* eslint-disable */\n// biome-ignore-all lint: generated code`,
     imports(input),
+    ...definitionTypes(toolset.definitions),
     toolMap(toolset.tools),
     contextType(toolset.tools),
     definitions(input),
@@ -39,6 +43,7 @@ function imports(input: ModuleInput): string {
   if (input.helpers.length > 0) {
     lines.push(`import { ${input.helpers.join(", ")} } from "@typecall/runtime/internal";`);
   }
+  lines.push(...(input.imports ?? []));
   lines.push(`import * as tools from ${JSON.stringify(input.entryImport)};`);
   return lines.join("\n");
 }
@@ -74,19 +79,35 @@ function contextType(tools: readonly ToolIR[]): string {
   ].join("\n");
 }
 
+/** Named wire types (recursive ones), which `ToolMap` refers to by name. */
+function definitionTypes(definitions: Readonly<Record<string, TypeIR>>): string[] {
+  const names = Object.keys(definitions).sort();
+  if (names.length === 0) return [];
+  return [
+    names
+      .map(
+        (name) =>
+          `/** Wire shape of the recursive type ${name}. */\nexport type ${name} = ${wireTypeText(definitions[name] as TypeIR)};`,
+      )
+      .join("\n"),
+  ];
+}
+
 function definitions(input: ModuleInput): string {
-  const tools = input.toolset.tools.map((tool, i) => definition(tool, input.validators[i] ?? ""));
+  const tools = input.toolset.tools.map((tool, i) =>
+    definition(tool, input.validators[i] ?? "", input.toolset.definitions),
+  );
   return [
     "/** The tools of this module, ready for `dispatch` and for every provider's tool list. */",
     `export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([\n${tools.join(",\n")},\n]);`,
   ].join("\n");
 }
 
-function definition(tool: ToolIR, validator: string): string {
+function definition(tool: ToolIR, validator: string, definitions: Readonly<Record<string, TypeIR>>): string {
   const schemas = dialects
     .map(
       (d) =>
-        `      ${JSON.stringify(d.name)}: ${printJson(parametersSchema(tool.parameters, d), 6, 100, 8 + d.name.length + 4)}`,
+        `      ${JSON.stringify(d.name)}: ${printJson(parametersSchema(tool.parameters, d, definitions), 6, 100, 8 + d.name.length + 4)}`,
     )
     .join(",\n");
   const fields = [
@@ -94,8 +115,13 @@ function definition(tool: ToolIR, validator: string): string {
     `    description: ${JSON.stringify(toolDescription(tool))}`,
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     `    schemas: {\n${schemas},\n    }`,
+    ...(tool.returns
+      ? [
+          `    outputSchema: ${printJson(resultSchema(tool.returns, jsonSchemaDialect, definitions), 4, 100, 18)}`,
+        ]
+      : []),
     `    validate: ${indent(validator, 4)}`,
-    `    run: (${runParameters(tool)}) =>\n      ${callExpression(tool)}`,
+    `    run: (${runParameters(tool)}) =>\n      ${runBody(tool)}`,
   ];
   return `  {\n${fields.join(",\n")},\n  }`;
 }
@@ -107,29 +133,38 @@ function runParameters(tool: ToolIR): string {
   return tool.context ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }
 
-/** The JSDoc description, with the deprecation said in words so that every provider shows it. */
+/** The JSDoc description, with `@example` blocks and the deprecation in words, so every provider shows them. */
 function toolDescription(tool: ToolIR): string {
-  if (tool.deprecated === undefined) return tool.description;
-  const notice = tool.deprecated ? `Deprecated: ${tool.deprecated}` : "Deprecated.";
-  return tool.description ? `${tool.description}\n\n${notice}` : notice;
+  const parts = [tool.description];
+  for (const example of tool.examples ?? []) parts.push(`Example:\n${example}`);
+  if (tool.deprecated !== undefined)
+    parts.push(tool.deprecated ? `Deprecated: ${tool.deprecated}` : "Deprecated.");
+  return parts.filter(Boolean).join("\n\n");
 }
 
 /** `tools.f(args.a as P0, context)`: each argument cast to the declared parameter type (enums, brands). */
-function callExpression(tool: ToolIR): string {
+/** The call, preceded by reviving `Date`, `bigint` and `URL` arguments when the tool has any. */
+function runBody(tool: ToolIR): string {
+  const revive = reviveExpression({ kind: "object", properties: tool.parameters }, "args");
+  if (revive === undefined) return callExpression(tool, "args");
+  return `{\n      const revived: any = ${revive};\n      return ${callExpression(tool, "revived")};\n    }`;
+}
+
+function callExpression(tool: ToolIR, args: string): string {
   const parameterType = (i: number) => `Parameters<typeof tools.${tool.exportName}>[${i}]`;
-  const args: string[] = [];
+  const argList: string[] = [];
   let wire = 0;
   for (let i = 0; i < tool.arity; i++) {
     if (tool.context?.index === i) {
-      args.push("context");
+      argList.push("context");
     } else if (tool.call.kind === "object") {
-      args.push(`args as ${parameterType(i)}`);
+      argList.push(`${args} as ${parameterType(i)}`);
     } else {
       const property = tool.parameters[wire++];
-      args.push(`${propertyAccess("args", property?.name ?? "")} as ${parameterType(i)}`);
+      argList.push(`${propertyAccess(args, property?.name ?? "")} as ${parameterType(i)}`);
     }
   }
-  return `tools.${tool.exportName}(${args.join(", ")})`;
+  return `tools.${tool.exportName}(${argList.join(", ")})`;
 }
 
 function propertyAccess(object: string, name: string): string {

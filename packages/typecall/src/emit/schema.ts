@@ -1,18 +1,50 @@
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import type { DialectRules } from "./dialects.ts";
+import { referencedDefinitions } from "./refs.ts";
 
 /** A JSON Schema object under construction. Key order is insertion order, so output is stable. */
 export type Schema = Record<string, unknown>;
 
-/** The schema of a tool's arguments object in a dialect. */
-export function parametersSchema(properties: readonly PropertyIR[], dialect: DialectRules): Schema {
-  return objectSchema(properties, dialect);
+/**
+ * The schema of a tool's arguments object in a dialect, with `$defs` for the named (recursive)
+ * types it refers to.
+ */
+export function parametersSchema(
+  properties: readonly PropertyIR[],
+  dialect: DialectRules,
+  definitions: Readonly<Record<string, TypeIR>> = {},
+): Schema {
+  const schema = objectSchema(properties, undefined, dialect);
+  const used = referencedDefinitions(properties, definitions);
+  if (used.length === 0) return schema;
+  const defs: Schema = {};
+  for (const name of used) defs[name] = typeSchema(definitions[name] as TypeIR, dialect);
+  return { ...schema, $defs: defs };
 }
 
-function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
+/** The schema of what a tool resolves to (MCP `outputSchema`), with the `$defs` it needs. */
+export function resultSchema(
+  type: TypeIR,
+  dialect: DialectRules,
+  definitions: Readonly<Record<string, TypeIR>> = {},
+): Schema {
+  const schema = typeSchema(type, dialect);
+  const used = referencedDefinitions([type], definitions);
+  if (used.length === 0) return schema;
+  const defs: Schema = {};
+  for (const name of used) defs[name] = typeSchema(definitions[name] as TypeIR, dialect);
+  return { ...schema, $defs: defs };
+}
+
+/** The schema of a single type in a dialect. */
+export function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
+  return applyDialect(baseSchema(type, dialect), dialect);
+}
+
+function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
   switch (type.kind) {
     case "string": {
-      const { kind: _, ...keywords } = type;
+      const { kind: _, revive: __, ...keywords } = type;
       return { type: "string", ...keywords };
     }
     case "number": {
@@ -22,34 +54,52 @@ function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
     case "boolean":
     case "null":
       return { type: type.kind };
+    case "unknown":
+      return {};
     case "literal":
       return { type: jsonType(type.value), enum: [type.value] };
-    case "array":
-      return { type: "array", items: typeSchema(type.items, dialect) };
-    case "object":
-      return objectSchema(type.properties, dialect);
+    case "array": {
+      const { kind: _, items, ...keywords } = type;
+      return { type: "array", items: typeSchema(items, dialect), ...keywords };
+    }
+    case "tuple": {
+      const prefixItems = type.items.map((item) => typeSchema(item, dialect));
+      const n = prefixItems.length;
+      return { type: "array", prefixItems, items: false, minItems: n, maxItems: n };
+    }
+    case "object": {
+      const schema = objectSchema(type.properties, type.additional, dialect);
+      return type.description ? { ...schema, description: type.description } : schema;
+    }
     case "union":
       return unionSchema(type.members, dialect);
+    case "ref":
+      return { $ref: `#/$defs/${type.name}` };
   }
 }
 
-function objectSchema(properties: readonly PropertyIR[], dialect: DialectRules): Schema {
+function objectSchema(
+  properties: readonly PropertyIR[],
+  additional: TypeIR | undefined,
+  dialect: DialectRules,
+): Schema {
   const schemaProperties: Schema = {};
   for (const property of properties) schemaProperties[property.name] = propertySchema(property, dialect);
   const required = properties.filter((p) => dialect.allRequired || !p.optional).map((p) => p.name);
-  return { type: "object", properties: schemaProperties, required, additionalProperties: false };
+  const additionalProperties = additional ? typeSchema(additional, dialect) : false;
+  return { type: "object", properties: schemaProperties, required, additionalProperties };
 }
 
 function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
-  let schema = typeSchema(property.type, dialect);
+  let schema = baseSchema(property.type, dialect);
   if (dialect.allRequired && property.optional) schema = nullable(schema);
-  const described =
-    property.description ?? (property.type.kind === "object" ? property.type.description : undefined);
   const keywords: Schema = {};
-  if (described) keywords.description = described;
+  // The property's own text wins over the comment of the interface it is typed with.
+  if (property.description) keywords.description = property.description;
   if (property.default !== undefined) keywords.default = property.default;
+  if (property.examples !== undefined) keywords.examples = property.examples;
   if (property.deprecated !== undefined) keywords.deprecated = true;
-  return moveUnsupported({ ...schema, ...keywords }, property, dialect);
+  return applyDialect({ ...schema, ...keywords }, dialect, property);
 }
 
 /** Literal unions become `enum` (with their JSON types); other unions `anyOf`, `T | null` a type array. */
@@ -79,8 +129,12 @@ export function nullable(schema: Schema): Schema {
   return { anyOf: [schema, { type: "null" }] };
 }
 
-/** Keywords a dialect rejects are dropped and said in words in the description. */
-function moveUnsupported(schema: Schema, property: PropertyIR, dialect: DialectRules): Schema {
+/**
+ * Keywords a dialect rejects are dropped and said in words in the description of the same node,
+ * so the model still reads the rule (and the validator still enforces it).
+ */
+function applyDialect(schema: Schema, dialect: DialectRules, property?: PropertyIR): Schema {
+  if (dialect.unsupported.size === 0) return schema;
   const notes: string[] = [];
   const result: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -97,14 +151,34 @@ function sentence(text: unknown): string {
   return /[.!?:)]$/.test(text) ? text : `${text}.`;
 }
 
-function keywordNote(key: string, value: unknown, property: PropertyIR): string {
+const KEYWORD_WORDS: Record<string, string> = {
+  minLength: "At least {} characters.",
+  maxLength: "At most {} characters.",
+  minimum: "At least {}.",
+  maximum: "At most {}.",
+  exclusiveMinimum: "More than {}.",
+  exclusiveMaximum: "Less than {}.",
+  multipleOf: "A multiple of {}.",
+  minItems: "At least {} items.",
+  maxItems: "At most {} items.",
+  pattern: "Matches the pattern {}.",
+  format: "Format: {}.",
+};
+
+function keywordNote(key: string, value: unknown, property: PropertyIR | undefined): string {
   switch (key) {
     case "default":
       return `Default: ${JSON.stringify(value)}.`;
+    case "examples":
+      return `Examples: ${(value as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
     case "deprecated":
-      return property.deprecated ? `Deprecated: ${property.deprecated}` : "Deprecated.";
-    default:
-      return `${key}: ${JSON.stringify(value)}.`;
+      return property?.deprecated ? `Deprecated: ${property.deprecated}` : "Deprecated.";
+    case "uniqueItems":
+      return value === true ? "Items must be unique." : "";
+    default: {
+      const text = typeof value === "string" ? value : JSON.stringify(value);
+      return (KEYWORD_WORDS[key] ?? `${key}: {}.`).replace("{}", text);
+    }
   }
 }
 

@@ -18,9 +18,19 @@ export function wireTypeText(type: TypeIR): string {
     case "array":
       return `Array<${wireTypeText(type.items)}>`;
     case "union":
-      return type.members.map(wireTypeText).join(" | ");
+      return type.members
+        .map((m) => (m.kind === "union" ? `(${wireTypeText(m)})` : wireTypeText(m)))
+        .join(" | ");
     case "object":
-      return objectText(type.properties);
+      if (!type.additional) return objectText(type.properties);
+      if (type.properties.length === 0) return `Record<string, ${wireTypeText(type.additional)}>`;
+      return `${objectText(type.properties)} & Record<string, ${wireTypeText(type.additional)}>`;
+    case "unknown":
+      return "unknown";
+    case "tuple":
+      return `[${type.items.map(wireTypeText).join(", ")}]`;
+    case "ref":
+      return type.name;
   }
 }
 

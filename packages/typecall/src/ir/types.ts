@@ -16,7 +16,15 @@ export interface SourceLocation {
 
 /** The wire shape of a value. */
 export type TypeIR =
-  | { kind: "string"; format?: string; pattern?: string; minLength?: number; maxLength?: number }
+  | {
+      kind: "string";
+      format?: string;
+      pattern?: string;
+      minLength?: number;
+      maxLength?: number;
+      /** Sent as a string, handed to the tool as a `Date`, `bigint` or `URL`. */
+      revive?: "date" | "bigint" | "url";
+    }
   | {
       kind: "number";
       integer: boolean;
@@ -29,7 +37,12 @@ export type TypeIR =
   | { kind: "boolean" }
   | { kind: "null" }
   | { kind: "literal"; value: string | number | boolean }
-  | { kind: "array"; items: TypeIR; minItems?: number; maxItems?: number }
+  | { kind: "array"; items: TypeIR; minItems?: number; maxItems?: number; uniqueItems?: boolean }
+  | { kind: "tuple"; items: TypeIR[] }
+  /** Any JSON value (`unknown` or `any`, where the user allows it). */
+  | { kind: "unknown" }
+  /** A named type in `ToolsetIR.definitions`: how recursive types are written. */
+  | { kind: "ref"; name: string }
   | ObjectTypeIR
   | { kind: "union"; members: TypeIR[] };
 
@@ -37,6 +50,8 @@ export type TypeIR =
 export interface ObjectTypeIR {
   kind: "object";
   properties: PropertyIR[];
+  /** The type of properties not listed (`Record<string, T>`, index signatures); none allowed when absent. */
+  additional?: TypeIR;
   /** The interface or alias comment, when the object type was declared with one. */
   description?: string;
 }
@@ -49,6 +64,8 @@ export interface PropertyIR {
   description?: string;
   /** The default value, from a parameter initializer or a `@default` tag; JSON only. */
   default?: unknown;
+  /** Values from `@example` tags. */
+  examples?: unknown[];
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
 }
@@ -76,6 +93,10 @@ export interface ToolIR {
   context?: { index: number };
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
+  /** The text of each `@example` tag of the function. */
+  examples?: string[];
+  /** The wire shape of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */
+  returns?: TypeIR;
   location: SourceLocation;
 }
 
@@ -84,4 +105,6 @@ export interface ToolsetIR {
   /** Absolute path of the entry module. */
   entry: string;
   tools: ToolIR[];
+  /** Named types referred to by `{ kind: "ref" }`, for recursion: JSON Schema `$defs`. */
+  definitions: Record<string, TypeIR>;
 }

@@ -1,4 +1,4 @@
-import type { PropertyIR } from "../ir/types.ts";
+import type { PropertyIR, TypeIR } from "../ir/types.ts";
 
 /**
  * The validator engine behind one small interface: given the wire parameters of each tool, it
@@ -17,6 +17,8 @@ export interface ValidatorRequest {
   key: string;
   /** The wire parameters of each tool, in order: each validator checks one arguments object. */
   tools: readonly (readonly PropertyIR[])[];
+  /** Named types the parameters refer to (recursive types). */
+  definitions?: Readonly<Record<string, TypeIR>>;
 }
 
 /** Code for each requested validator, in request order, and what that code needs imported. */
@@ -28,4 +30,6 @@ export interface ValidatorOutput {
   validators: string[];
   /** Names the code uses from `@typecall/runtime/internal`. */
   helpers: string[];
+  /** Other import declarations the code needs, verbatim (the typia engine imports typia's helpers). */
+  imports?: string[];
 }

@@ -1,66 +1,127 @@
+import { referencedDefinitions } from "../emit/refs.ts";
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /**
  * typecall's own validator compiler: straight from the IR to code, no TypeScript program needed.
  * The code checks the wire shape exactly as the canonical schema states it (types, enums,
- * required and unknown properties) and reports every failure with its path and the expected type.
- * A valid call allocates nothing: the error list is created on the first failure.
+ * constraints, formats, required and unknown properties, recursive definitions) and reports every
+ * failure with its path and the expected type. A valid call allocates nothing: the error list is
+ * created on the first failure, and regular expressions and definition checkers are built once.
  */
 export function createIrEngine(): ValidatorEngine {
   return {
     compile: (requests: readonly ValidatorRequest[]): ValidatorOutput[] =>
-      requests.map((request) => ({
-        validators: request.tools.map(compileValidator),
-        helpers: request.tools.length > 0 ? ["_accessKey"] : [],
-      })),
+      requests.map((request) => {
+        const helpers = new Set<string>();
+        const validators = request.tools.map((tool) =>
+          compileValidator(tool, request.definitions ?? {}, helpers),
+        );
+        return { validators, helpers: [...helpers].sort() };
+      }),
   };
 }
 
-/** Code generation state: fresh variable names. */
+/** Code generation state: fresh names, what is hoisted out of the per-call function, helpers used. */
 interface Emitter {
   next: number;
+  hoisted: string[];
+  helpers: Set<string>;
+  definitions: Readonly<Record<string, TypeIR>>;
 }
 
+const ERROR_TYPE = "{ path: string; expected: string; value: unknown }[] | undefined";
+
 /** `(input: unknown) => ValidatorResult` for one arguments object. */
-export function compileValidator(parameters: readonly PropertyIR[]): string {
-  const emitter: Emitter = { next: 0 };
-  const body = objectChecks(parameters, "input", '"$input"', emitter, "  ");
+export function compileValidator(
+  parameters: readonly PropertyIR[],
+  definitions: Readonly<Record<string, TypeIR>> = {},
+  helpers: Set<string> = new Set(),
+): string {
+  const emitter: Emitter = { next: 0, hoisted: [], helpers, definitions };
+  for (const name of referencedDefinitions(parameters, definitions)) {
+    const body = checks(definitions[name] as TypeIR, "v", "p", emitter, "    ");
+    emitter.hoisted.push(
+      `  const ${definitionChecker(name)} = (v: any, p: string, e: ${ERROR_TYPE}): ${ERROR_TYPE} => {`,
+      ...body,
+      "    return e;",
+      "  };",
+    );
+  }
+  const body = objectChecks(parameters, undefined, "input", '"$input"', emitter, "    ");
   return [
-    "(input: unknown) => {",
-    "  let e: { path: string; expected: string; value: unknown }[] | undefined;",
+    "(() => {",
+    ...emitter.hoisted,
+    "  return (input: unknown) => {",
+    `    let e: ${ERROR_TYPE};`,
     ...body,
-    "  return e === undefined ? { success: true as const } : { success: false as const, errors: e };",
-    "}",
+    "    return e === undefined ? { success: true as const } : { success: false as const, errors: e };",
+    "  };",
+    "})()",
   ].join("\n");
 }
 
 /** Statements that check the value in `v` (path expression `p`) against `type`. */
 function checks(type: TypeIR, v: string, p: string, emitter: Emitter, pad: string): string[] {
   switch (type.kind) {
-    case "array": {
-      const i = `i${emitter.next++}`;
-      const item = `v${emitter.next++}`;
-      return [
-        `${pad}if (!Array.isArray(${v})) ${report(p, JSON.stringify(expectedText(type)), v)};`,
-        `${pad}else for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`,
-        `${pad}  const ${item}: any = ${v}[${i}];`,
-        ...checks(type.items, item, `${joinPath(p, "[")} + ${i} + "]"`, emitter, `${pad}  `),
-        `${pad}}`,
-      ];
-    }
+    case "array":
+      return arrayChecks(type, v, p, emitter, pad);
+    case "tuple":
+      return tupleChecks(type, v, p, emitter, pad);
     case "object":
-      return objectChecks(type.properties, v, p, emitter, pad);
+      return objectChecks(type.properties, type.additional, v, p, emitter, pad);
     case "union":
       return unionChecks(type.members, v, p, emitter, pad);
+    case "ref":
+      return [`${pad}e = ${definitionChecker(type.name)}(${v}, ${p}, e);`];
     default:
-      return [`${pad}if (!(${test(type, v)})) ${report(p, JSON.stringify(expectedText(type)), v)};`];
+      return [`${pad}if (!(${test(type, v, emitter)})) ${report(p, expectedText(type), v)};`];
   }
 }
 
-/** Checks an object: its type, each property (absent allowed when optional) and unknown keys. */
+function arrayChecks(
+  type: Extract<TypeIR, { kind: "array" }>,
+  v: string,
+  p: string,
+  emitter: Emitter,
+  pad: string,
+) {
+  const i = `i${emitter.next++}`;
+  const item = `v${emitter.next++}`;
+  const bounds = arrayBounds(type, v, emitter);
+  return [
+    `${pad}if (!Array.isArray(${v})${bounds ? ` || !(${bounds})` : ""}) ${report(p, expectedText(type), v)};`,
+    `${pad}else for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`,
+    `${pad}  const ${item}: any = ${v}[${i}];`,
+    ...checks(type.items, item, `${joinPath(p, "[")} + ${i} + "]"`, emitter, `${pad}  `),
+    `${pad}}`,
+  ];
+}
+
+function tupleChecks(
+  type: Extract<TypeIR, { kind: "tuple" }>,
+  v: string,
+  p: string,
+  emitter: Emitter,
+  pad: string,
+) {
+  const lines = [
+    `${pad}if (!Array.isArray(${v}) || ${v}.length !== ${type.items.length}) ${report(p, expectedText(type), v)};`,
+    `${pad}else {`,
+  ];
+  type.items.forEach((item, index) => {
+    const value = `v${emitter.next++}`;
+    lines.push(`${pad}  const ${value}: any = ${v}[${index}];`);
+    lines.push(...checks(item, value, joinPath(p, `[${index}]`), emitter, `${pad}  `));
+  });
+  lines.push(`${pad}}`);
+  return lines;
+}
+
+/** Checks an object: its type, each property (absent allowed when optional) and the other keys. */
 function objectChecks(
   properties: readonly PropertyIR[],
+  additional: TypeIR | undefined,
   v: string,
   p: string,
   emitter: Emitter,
@@ -68,7 +129,7 @@ function objectChecks(
 ): string[] {
   const o = `o${emitter.next++}`;
   const lines = [
-    `${pad}if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${report(p, '"object"', v)};`,
+    `${pad}if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${report(p, "object", v)};`,
     `${pad}else {`,
     `${pad}  const ${o}: any = ${v};`,
   ];
@@ -84,12 +145,15 @@ function objectChecks(
     }
   }
   const k = `k${emitter.next++}`;
+  emitter.helpers.add("_accessKey");
+  const keyPath = `${p} + _accessKey(${k})`;
+  const other = additional
+    ? [`{`, ...checks(additional, `${o}[${k}]`, keyPath, emitter, `${pad}      `), `${pad}    }`].join("\n")
+    : `${report(keyPath, "undefined", `${o}[${k}]`)};`;
   const known = properties.map((q) => `case ${JSON.stringify(q.name)}:`).join(" ");
   lines.push(
     `${pad}  for (const ${k} in ${o}) {`,
-    known
-      ? `${pad}    switch (${k}) { ${known} break; default: ${report(`${p} + _accessKey(${k})`, '"undefined"', `${o}[${k}]`)}; }`
-      : `${pad}    ${report(`${p} + _accessKey(${k})`, '"undefined"', `${o}[${k}]`)};`,
+    known ? `${pad}    switch (${k}) { ${known} break; default: ${other} }` : `${pad}    ${other}`,
     `${pad}  }`,
     `${pad}}`,
   );
@@ -111,7 +175,7 @@ function unionChecks(
   const objects = members.filter((m) => m.kind === "object");
   const arrays = members.filter((m) => m.kind === "array");
   const lines = [`${pad}if (!(${anyMatches})) {`];
-  const expected = JSON.stringify(expectedText({ kind: "union", members: [...members] }));
+  const expected = expectedText({ kind: "union", members: [...members] });
   const [object] = objects;
   const [array] = arrays;
   if (objects.length === 1 && object) {
@@ -138,36 +202,54 @@ function isExpression(type: TypeIR, v: string, emitter: Emitter): string {
   switch (type.kind) {
     case "array": {
       const x = `x${emitter.next++}`;
-      return `(Array.isArray(${v}) && ${v}.every((${x}: any) => ${isExpression(type.items, x, emitter)}))`;
+      const bounds = arrayBounds(type, v, emitter);
+      const items = `${v}.every((${x}: any) => ${isExpression(type.items, x, emitter)})`;
+      return `(Array.isArray(${v})${bounds ? ` && ${bounds}` : ""} && ${items})`;
     }
-    case "object": {
-      const known = type.properties.map((q) => JSON.stringify(q.name));
-      const propertyTests = type.properties.map((q) => {
-        const access = `${v}[${JSON.stringify(q.name)}]`;
-        const inner = isExpression(q.type, access, emitter);
-        return q.optional ? `(${access} === undefined || ${inner})` : inner;
-      });
-      const keyTest = `Object.keys(${v}).every((k: string) => [${known.join(", ")}].includes(k))`;
-      return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}) && ${[...propertyTests, keyTest].join(" && ")})`;
+    case "tuple": {
+      const items = type.items.map((item, i) => isExpression(item, `${v}[${i}]`, emitter));
+      return `(Array.isArray(${v}) && ${v}.length === ${type.items.length}${items.map((t) => ` && ${t}`).join("")})`;
+    }
+    case "object":
+    case "ref": {
+      // Objects and definitions are checked by their reporting code, into a throwaway list.
+      const name = hoistChecker(type, emitter);
+      return `${name}(${v}, "", undefined) === undefined`;
     }
     case "union":
       return `(${type.members.map((m) => isExpression(m, v, emitter)).join(" || ")})`;
     default:
-      return test(type, v);
+      return test(type, v, emitter);
   }
 }
 
+/** Hoists the reporting checks of a type into a function built once; returns its name. */
+function hoistChecker(type: TypeIR, emitter: Emitter): string {
+  if (type.kind === "ref") return definitionChecker(type.name);
+  const name = `c${emitter.next++}`;
+  const body = checks(type, "v", "p", emitter, "    ");
+  emitter.hoisted.push(
+    `  const ${name} = (v: any, p: string, e: ${ERROR_TYPE}): ${ERROR_TYPE} => {`,
+    ...body,
+    "    return e;",
+    "  };",
+  );
+  return name;
+}
+
 /** The test of a scalar type. */
-function test(type: TypeIR, v: string): string {
+function test(type: TypeIR, v: string, emitter: Emitter): string {
   switch (type.kind) {
     case "string":
-      return stringTest(type, v);
+      return stringTest(type, v, emitter);
     case "number":
       return numberTest(type, v);
     case "boolean":
       return `typeof ${v} === "boolean"`;
     case "null":
       return `${v} === null`;
+    case "unknown":
+      return `${v} !== undefined`;
     case "literal":
       return `${v} === ${JSON.stringify(type.value)}`;
     default:
@@ -175,11 +257,19 @@ function test(type: TypeIR, v: string): string {
   }
 }
 
-function stringTest(type: Extract<TypeIR, { kind: "string" }>, v: string): string {
+function stringTest(type: Extract<TypeIR, { kind: "string" }>, v: string, emitter: Emitter): string {
   const parts = [`typeof ${v} === "string"`];
   if (type.minLength !== undefined) parts.push(`${v}.length >= ${type.minLength}`);
   if (type.maxLength !== undefined) parts.push(`${v}.length <= ${type.maxLength}`);
-  if (type.pattern !== undefined) parts.push(`new RegExp(${JSON.stringify(type.pattern)}, "u").test(${v})`);
+  if (type.pattern !== undefined) {
+    const name = `re${emitter.next++}`;
+    emitter.hoisted.push(`  const ${name} = new RegExp(${JSON.stringify(type.pattern)}, "u");`);
+    parts.push(`${name}.test(${v})`);
+  }
+  if (type.format !== undefined) {
+    emitter.helpers.add("_isFormat");
+    parts.push(`_isFormat(${JSON.stringify(type.format)}, ${v})`);
+  }
   return parts.join(" && ");
 }
 
@@ -192,29 +282,90 @@ function numberTest(type: Extract<TypeIR, { kind: "number" }>, v: string): strin
   if (type.maximum !== undefined) parts.push(`${v} <= ${type.maximum}`);
   if (type.exclusiveMinimum !== undefined) parts.push(`${v} > ${type.exclusiveMinimum}`);
   if (type.exclusiveMaximum !== undefined) parts.push(`${v} < ${type.exclusiveMaximum}`);
-  if (type.multipleOf !== undefined) parts.push(`${v} % ${type.multipleOf} === 0`);
+  if (type.multipleOf !== undefined) parts.push(`Number.isInteger(${v} / ${type.multipleOf})`);
   return parts.join(" && ");
 }
 
-/** How the expected type reads in an error: `string`, `integer`, `"c" | "f"`, `Array<string>`, `object`. */
+function arrayBounds(type: Extract<TypeIR, { kind: "array" }>, v: string, emitter: Emitter): string {
+  const parts: string[] = [];
+  if (type.minItems !== undefined) parts.push(`${v}.length >= ${type.minItems}`);
+  if (type.maxItems !== undefined) parts.push(`${v}.length <= ${type.maxItems}`);
+  if (type.uniqueItems) {
+    emitter.helpers.add("_isUniqueItems");
+    parts.push(`_isUniqueItems(${v})`);
+  }
+  return parts.join(" && ");
+}
+
+/**
+ * How the expected type reads in an error: `string`, `integer (at least 1)`, `"c" | "f"`,
+ * `Array<string>`, `object`, `string (format: email)`.
+ */
 export function expectedText(type: TypeIR): string {
   switch (type.kind) {
     case "number":
-      return type.integer ? "integer" : "number";
+      return withRules(
+        type.integer ? "integer" : "number",
+        [
+          ["minimum", "at least"],
+          ["maximum", "at most"],
+          ["exclusiveMinimum", "more than"],
+          ["exclusiveMaximum", "less than"],
+          ["multipleOf", "a multiple of"],
+        ],
+        type,
+      );
+    case "string":
+      return withRules(
+        "string",
+        [
+          ["format", "format:"],
+          ["minLength", "min length"],
+          ["maxLength", "max length"],
+          ["pattern", "pattern"],
+        ],
+        type,
+      );
     case "literal":
       return JSON.stringify(type.value);
     case "array":
-      return `Array<${expectedText(type.items)}>`;
+      return withRules(
+        `Array<${expectedText(type.items)}>`,
+        [
+          ["minItems", "min items"],
+          ["maxItems", "max items"],
+          ["uniqueItems", "unique items"],
+        ],
+        type,
+      );
+    case "tuple":
+      return `[${type.items.map(expectedText).join(", ")}]`;
     case "union":
       return type.members.map(expectedText).join(" | ");
+    case "unknown":
+      return "any JSON value";
+    case "ref":
+      return type.name;
     default:
       return type.kind;
   }
 }
 
+function withRules(base: string, rules: [string, string][], type: object): string {
+  const values = type as Record<string, unknown>;
+  const said = rules
+    .filter(([key]) => values[key] !== undefined && values[key] !== false)
+    .map(([key, words]) => (values[key] === true ? words : `${words} ${String(values[key])}`));
+  return said.length > 0 ? `${base} (${said.join(", ")})` : base;
+}
+
 /** The statement that records one failure; the list is only allocated when something fails. */
 function report(path: string, expected: string, value: string): string {
-  return `(e ??= []).push({ path: ${path}, expected: ${expected}, value: ${value} })`;
+  return `(e ??= []).push({ path: ${path}, expected: ${JSON.stringify(expected)}, value: ${value} })`;
+}
+
+function definitionChecker(name: string): string {
+  return `d_${name.replace(/\W/g, "_")}`;
 }
 
 /** Appends a constant to a path expression, folding it into a string literal when it is one. */

@@ -4,13 +4,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ts } from "ts-morph";
 import type { AnalysisProgram } from "../analyze/index.ts";
-import { objectText } from "../emit/wire-type.ts";
+import { wireTypeText } from "../emit/wire-type.ts";
+import type { TypeIR } from "../ir/types.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /** Scratch modules live beside this file so that `import typia from "typia"` resolves to our copy. */
 const SCRATCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "__typecall_scratch__");
-const HELPER_IMPORT =
-  /^import \* as (__typia_transform__\w+) from "typia\/lib\/internal\/(_\w+)(?:\.js)?";$/gm;
+const HELPER_IMPORT = /^import \* as __typia_transform__\w+ from "typia\/lib\/internal\/_\w+(?:\.js)?";$/gm;
 
 type TransformFactory = (
   program: ts.Program,
@@ -37,7 +37,7 @@ export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
       const scratches = new Map<string, string>();
       for (const request of requests) {
         const name = `${createHash("sha1").update(request.key).digest("hex").slice(0, 12)}.ts`;
-        scratches.set(join(SCRATCH_DIR, name), scratchModule(request.tools.map(objectText)));
+        scratches.set(join(SCRATCH_DIR, name), scratchModule(request));
       }
       const program = extendProgram(analysis, scratches);
       return [...scratches.keys()].map((file, i) =>
@@ -66,12 +66,64 @@ function extendProgram(analysis: AnalysisProgram, scratches: ReadonlyMap<string,
   return ts.createProgram({ rootNames, options, host, oldProgram: old });
 }
 
-function scratchModule(types: readonly string[]): string {
-  const lines = ['import typia from "typia";'];
-  types.forEach((type, i) => {
+function scratchModule(request: ValidatorRequest): string {
+  const lines = ['import typia, { tags } from "typia";'];
+  for (const [name, type] of Object.entries(request.definitions ?? {}))
+    lines.push(`type ${name} = ${typiaText(type)};`);
+  request.tools.forEach((parameters, i) => {
+    const type = typiaText({ kind: "object", properties: [...parameters] });
     lines.push(`export const __v${i} = (input: unknown) => typia.validateEquals<${type}>(input);`);
   });
   return `${lines.join("\n")}\n`;
+}
+
+/** The wire type in TypeScript, with every constraint as a typia tag, so typia checks what we check. */
+function typiaText(type: TypeIR): string {
+  switch (type.kind) {
+    case "string":
+      return tagged("string", [
+        ["Format", type.format],
+        ["MinLength", type.minLength],
+        ["MaxLength", type.maxLength],
+        ["Pattern", type.pattern],
+      ]);
+    case "number":
+      return tagged(type.integer ? 'number & tags.Type<"int64">' : "number", [
+        ["Minimum", type.minimum],
+        ["Maximum", type.maximum],
+        ["ExclusiveMinimum", type.exclusiveMinimum],
+        ["ExclusiveMaximum", type.exclusiveMaximum],
+        ["MultipleOf", type.multipleOf],
+      ]);
+    case "array":
+      return tagged(`Array<${typiaText(type.items)}>`, [
+        ["MinItems", type.minItems],
+        ["MaxItems", type.maxItems],
+        ["UniqueItems", type.uniqueItems ? true : undefined],
+      ]);
+    case "tuple":
+      return `[${type.items.map(typiaText).join(", ")}]`;
+    case "union":
+      return type.members.map((m) => `(${typiaText(m)})`).join(" | ");
+    case "object": {
+      const members = type.properties.map(
+        (p) => `${JSON.stringify(p.name)}${p.optional ? "?" : ""}: ${typiaText(p.type)}`,
+      );
+      const object = `{ ${members.join("; ")} }`;
+      if (!type.additional) return object;
+      const record = `Record<string, ${typiaText(type.additional)}>`;
+      return type.properties.length === 0 ? record : `${object} & ${record}`;
+    }
+    default:
+      return wireTypeText(type);
+  }
+}
+
+function tagged(base: string, tags: [string, string | number | boolean | undefined][]): string {
+  const parts = tags
+    .filter(([, value]) => value !== undefined)
+    .map(([tag, value]) => (value === true ? `tags.${tag}` : `tags.${tag}<${JSON.stringify(value)}>`));
+  return parts.length === 0 ? base : `(${[base, ...parts].join(" & ")})`;
 }
 
 function transformAndPrint(program: ts.Program, file: string): string {
@@ -106,12 +158,12 @@ const eraseTypiaTypes: ts.TransformerFactory<ts.SourceFile> = (context) => {
 
 /** Cuts the printed module into validator expressions and rewrites typia's helper imports. */
 function splitOutput(printed: string, count: number): ValidatorOutput {
-  const helpers = new Set<string>();
-  let code = printed.replace(HELPER_IMPORT, (_line, _alias: string, helper: string) => {
-    helpers.add(helper);
+  // typia's helpers stay imported from typia: this engine is a cross-check, its modules need typia.
+  const imports = new Set<string>();
+  const code = printed.replace(HELPER_IMPORT, (line: string) => {
+    imports.add(line);
     return "";
   });
-  code = code.replace(/__typia_transform__\w+\.(_\w+)/g, "$1");
   const validators: string[] = [];
   for (let i = 0; i < count; i++) {
     const start = code.indexOf(`export const __v${i} = `);
@@ -121,7 +173,7 @@ function splitOutput(printed: string, count: number): ValidatorOutput {
     const body = code.slice(start + `export const __v${i} = `.length, end).trim();
     validators.push(hoistClosure(body.replace(/;$/, "")));
   }
-  return { validators, helpers: [...helpers].sort() };
+  return { validators, helpers: [], imports: [...imports].sort() };
 }
 
 const CALL_PREFIX = "(input: unknown) => (() => {";

@@ -1,3 +1,5 @@
+import { ts } from "ts-morph";
+import type { TypeIR } from "../../ir/types.ts";
 import { report, type TypeHandler } from "./context.ts";
 
 /** `T[]`, `Array<T>`, `readonly T[]` and `ReadonlyArray<T>`. */
@@ -18,28 +20,42 @@ export const arrayHandler: TypeHandler = {
   },
 };
 
-/** Tuples and index signatures: the next step of the type coverage; refused clearly until then. */
-export const notYetHandlers: TypeHandler[] = [
-  {
-    name: "tuple",
-    test: (t) => t.isTuple(),
-    convert: (t, c) =>
-      report(
-        c,
+/** Tuples: fixed-length arrays with a type per position (`prefixItems`). */
+export const tupleHandler: TypeHandler = {
+  name: "tuple",
+  test: (t) => t.isTuple(),
+  convert(type, context, convert) {
+    const target = (type.compilerType as ts.TypeReference).target as ts.TupleType;
+    if (target.elementFlags.some((f) => f & (ts.ElementFlags.Optional | ts.ElementFlags.Variable))) {
+      const hint = "Use fixed positions, or an array when the length varies.";
+      return report(
+        context,
         "TC2001",
-        `Tuple type "${t.getText(c.node)}" is not supported yet.`,
-        "Use an object with named properties, or an array.",
-      ),
+        `Tuple type "${type.getText(context.node)}" has optional or rest elements.`,
+        hint,
+      );
+    }
+    const items: TypeIR[] = [];
+    for (const [index, element] of type.getTupleElements().entries()) {
+      context.path.push(index);
+      const item = convert(element, context);
+      context.path.pop();
+      if (item === undefined) return undefined;
+      items.push(item);
+    }
+    return { kind: "tuple", items };
   },
-  {
-    name: "index signature",
-    test: (t) => t.getStringIndexType() !== undefined || t.getNumberIndexType() !== undefined,
-    convert: (t, c) =>
-      report(
-        c,
-        "TC2001",
-        `Index signature type "${t.getText(c.node)}" is not supported yet.`,
-        "Use an array of { key, value } objects, or an object with known property names.",
-      ),
-  },
-];
+};
+
+/** Numeric index signatures: JSON object keys are strings, so "a number key" cannot be checked. */
+export const numberIndexHandler: TypeHandler = {
+  name: "number index signature",
+  test: (t) => t.getNumberIndexType() !== undefined && t.getStringIndexType() === undefined && !t.isArray(),
+  convert: (t, c) =>
+    report(
+      c,
+      "TC2001",
+      `"${t.getText(c.node)}" is keyed by numbers; JSON object keys are strings.`,
+      "Key it by string.",
+    ),
+};

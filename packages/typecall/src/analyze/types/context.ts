@@ -14,6 +14,23 @@ export interface TypeContext {
   node: Node;
   /** Object types being converted, outermost first: a repeat means recursion. */
   stack: Type[];
+  /** What the whole entry shares: options and the named definitions recursive types need. */
+  entry: EntryState;
+}
+
+/** Analysis state of one entry module, shared by all of its tools. */
+export interface EntryState {
+  options: AnalyzeOptions;
+  /** Named types (JSON Schema `$defs`), for recursion. */
+  definitions: Record<string, TypeIR>;
+  /** The definition name given to each recursive type. */
+  names: Map<ts.Type, string>;
+}
+
+/** Options of the analysis. */
+export interface AnalyzeOptions {
+  /** `unknown` and `any` become free JSON without a warning. */
+  allowAny: boolean;
 }
 
 /** Converts a type to its wire shape, reporting a diagnostic and returning undefined when it cannot. */

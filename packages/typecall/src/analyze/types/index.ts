@@ -1,13 +1,15 @@
 import type { Type } from "ts-morph";
 import type { TypeIR } from "../../ir/types.ts";
-import { arrayHandler, notYetHandlers } from "./array.ts";
+import { arrayHandler, numberIndexHandler, tupleHandler } from "./array.ts";
 import { report, type TypeContext, type TypeHandler } from "./context.ts";
 import { objectHandler } from "./object.ts";
 import { literalHandler, primitiveHandlers, refusedHandlers } from "./primitives.ts";
+import { revivedHandlers, templateLiteralHandler } from "./special.ts";
+import { taggedHandler } from "./tagged.ts";
 import { unionHandler } from "./union.ts";
 
-export type { TypeContext } from "./context.ts";
-export { convertProperty } from "./object.ts";
+export type { AnalyzeOptions, EntryState, TypeContext } from "./context.ts";
+export { applyDocTags, applyTypeTags, convertProperty } from "./object.ts";
 export { convertOptional } from "./union.ts";
 
 /**
@@ -15,18 +17,61 @@ export { convertOptional } from "./union.ts";
  * is never mistaken for an object, and arrays come before index signatures (an array has one); anything no handler accepts is refused by {@link convertType}.
  */
 const handlers: readonly TypeHandler[] = [
+  ...revivedHandlers,
   ...refusedHandlers,
+  taggedHandler,
   ...primitiveHandlers,
   literalHandler,
+  templateLiteralHandler,
   unionHandler,
+  tupleHandler,
   arrayHandler,
-  ...notYetHandlers,
+  numberIndexHandler,
   objectHandler,
 ];
 
-/** Converts a TypeScript type to its wire shape, or reports why it cannot and returns undefined. */
+/**
+ * Converts a TypeScript type to its wire shape, or reports why it cannot and returns undefined.
+ * A structured type met again inside itself becomes a `ref` to a named definition (`$defs`).
+ */
 export function convertType(type: Type, context: TypeContext): TypeIR | undefined {
-  const handler = handlers.find((h) => h.test(type, context));
-  if (handler) return handler.convert(type, context, convertType);
-  return report(context, "TC2001", `Type "${type.getText(context.node)}" cannot be sent as JSON.`);
+  const structured = type.isObject() || type.isUnion() || type.isIntersection();
+  if (structured && context.stack.includes(type)) return { kind: "ref", name: definitionName(type, context) };
+  if (structured) context.stack.push(type);
+  let ir: TypeIR | undefined;
+  try {
+    const handler = handlers.find((h) => h.test(type, context));
+    ir = handler
+      ? handler.convert(type, context, convertType)
+      : report(context, "TC2001", `Type "${type.getText(context.node)}" cannot be sent as JSON.`);
+  } finally {
+    if (structured) context.stack.pop();
+  }
+  const name = context.entry.names.get(type.compilerType);
+  if (name === undefined || ir === undefined) return ir;
+  context.entry.definitions[name] = ir;
+  return { kind: "ref", name };
+}
+
+/** Names not to use for definitions: the generated module's own exports. */
+const RESERVED = new Set([
+  "ToolMap",
+  "ToolName",
+  "ToolArgs",
+  "ToolResult",
+  "ToolsetContext",
+  "toolset",
+  "tools",
+]);
+
+/** The `$defs` name of a recursive type: its alias or interface name, made unique. */
+function definitionName(type: Type, context: TypeContext): string {
+  const known = context.entry.names.get(type.compilerType);
+  if (known) return known;
+  const base = (type.getAliasSymbol() ?? type.getSymbol())?.getName().replace(/\W/g, "") || "Recursive";
+  const taken = new Set([...context.entry.names.values(), ...RESERVED]);
+  let name = /^__/.test(base) ? "Recursive" : base;
+  for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
+  context.entry.names.set(type.compilerType, name);
+  return name;
 }

@@ -1,7 +1,9 @@
 import { type Symbol as MorphSymbol, Node, type Type } from "ts-morph";
-import type { ObjectTypeIR, PropertyIR } from "../../ir/types.ts";
+import type { ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { applyConstraint, applyPropertyTag, isConstraint, PROPERTY_TAGS, tagValue } from "../constraints.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
+import { tagsOf } from "./tagged.ts";
 import { convertOptional } from "./union.ts";
 
 /** Interfaces, type literals, aliases and intersections of them: plain data objects. */
@@ -9,9 +11,6 @@ export const objectHandler: TypeHandler = {
   name: "object",
   test: (t) => t.isObject() || t.isIntersection(),
   convert(type, context, convert) {
-    if (context.stack.includes(type)) {
-      return report(context, "TC2007", `Type "${type.getText(context.node)}" refers to itself.`);
-    }
     const methods = type.getProperties().filter((p) => isMethod(p));
     if (methods.length > 0) {
       const shown = methods.slice(0, 3).map((m) => m.getName());
@@ -23,12 +22,7 @@ export const objectHandler: TypeHandler = {
         "Accept a plain object type with the data fields instead of a class instance.",
       );
     }
-    context.stack.push(type);
-    try {
-      return convertObject(type, context, convert);
-    } finally {
-      context.stack.pop();
-    }
+    return convertObject(type, context, convert);
   },
 };
 
@@ -40,8 +34,17 @@ function convertObject(type: Type, context: TypeContext, convert: ConvertType): 
     if (property === undefined) failed = true;
     else properties.push(property);
   }
+  const index = type.getStringIndexType();
+  let additional: TypeIR | undefined;
+  if (index) {
+    context.path.push("*");
+    additional = convert(index, context);
+    context.path.pop();
+    if (additional === undefined) failed = true;
+  }
   if (failed) return undefined;
   const ir: ObjectTypeIR = { kind: "object", properties };
+  if (additional) ir.additional = additional;
   const description = declaredDescription(type, context);
   if (description) ir.description = description;
   return ir;
@@ -64,6 +67,8 @@ export function convertProperty(
     const property: PropertyIR = { name: symbol.getName(), type: converted.type, optional };
     const doc = readSymbolDoc(symbol, context.checker);
     if (doc.description) property.description = doc.description;
+    if (!applyDocTags(property, doc.tags, context)) return undefined;
+    applyTypeTags(property, symbol.getTypeAtLocation(context.node), context.node);
     const deprecated = doc.tags.get("deprecated");
     if (deprecated !== undefined) property.deprecated = deprecated;
     return property;
@@ -82,4 +87,35 @@ function declaredDescription(type: Type, context: TypeContext): string {
   const symbol = type.getAliasSymbol() ?? type.getSymbol();
   if (!symbol || symbol.getName() === "__type" || symbol.getName() === "__object") return "";
   return readSymbolDoc(symbol, context.checker).description;
+}
+
+/**
+ * JSDoc constraint tags (`@minimum 1`, `@format email`, `@type int32`, `@default 10`, `@example`) on a
+ * property or parameter. Returns false, after reporting, when a constraint does not fit the type.
+ */
+export function applyDocTags(
+  property: PropertyIR,
+  tags: ReadonlyMap<string, string>,
+  context: TypeContext,
+): boolean {
+  for (const [name, text] of tags) {
+    if (PROPERTY_TAGS.has(name)) {
+      applyPropertyTag(property, name, tagValue(text));
+    } else if (isConstraint(name)) {
+      const applied = applyConstraint(property.type, name, name === "type" ? text : tagValue(text));
+      if (typeof applied === "string") {
+        report(context, "TC2008", `@${name} ${text}: ${applied}`);
+        return false;
+      }
+      property.type = applied;
+    }
+  }
+  return true;
+}
+
+/** typia's `Default<V>` and `Example<V>` tags on the property's type. */
+export function applyTypeTags(property: PropertyIR, type: Type, node: Node): void {
+  for (const tag of tagsOf(type, node)) {
+    if (PROPERTY_TAGS.has(tag.kind)) applyPropertyTag(property, tag.kind, tag.value);
+  }
 }

@@ -31,12 +31,12 @@ export const refusedHandlers: TypeHandler[] = [
   {
     name: "any",
     test: (t) => t.isAny() || t.isUnknown(),
-    convert: (t, c) =>
-      report(
-        c,
-        "TC2006",
-        `"${t.getText()}" gives the model no schema to follow; typecall needs a concrete type.`,
-      ),
+    convert: (t, c) => {
+      if (!c.entry.options.allowAny) {
+        report(c, "TC2006", `"${t.getText()}" accepts any JSON value: the model gets no schema to follow.`);
+      }
+      return { kind: "unknown" };
+    },
   },
   {
     name: "type parameter",
@@ -74,12 +74,6 @@ export const refusedHandlers: TypeHandler[] = [
     },
   },
   {
-    name: "bigint",
-    test: (t) => (t.getFlags() & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) !== 0,
-    convert: (_t, c) =>
-      report(c, "TC2001", "A bigint cannot be sent as JSON.", "Use a number, or a string of digits."),
-  },
-  {
     name: "never",
     test: (t) => (t.getFlags() & ts.TypeFlags.Never) !== 0,
     convert: (_t, c) => report(c, "TC2001", 'Type "never" has no value a model could send.'),
@@ -88,13 +82,11 @@ export const refusedHandlers: TypeHandler[] = [
 
 /** Built-in classes a tool author is likely to reach for, with what to use instead. */
 const BUILT_INS = new Map([
-  ["Date", "Take an ISO 8601 string (`YYYY-MM-DD` or a date-time) and parse it in the tool."],
   ["Map", "Use an array of { key, value } objects."],
   ["Set", "Use an array of unique values."],
   ["WeakMap", "Use an array of { key, value } objects."],
   ["WeakSet", "Use an array of values."],
   ["Promise", "Take the resolved value instead; the tool itself may be async."],
   ["RegExp", "Take the pattern as a string."],
-  ["URL", "Take the URL as a string."],
   ["Uint8Array", "Take the bytes as a base64 string."],
 ]);

@@ -6,11 +6,11 @@ class Temperature {
   }
 }
 
-/** Uses types that cannot cross JSON yet. */
+/** Uses types that cannot cross JSON. */
 export function record(
   reading: Temperature,
-  when: Date,
-  pair: [string, number],
-  labels: Record<string, string>,
+  seen: Set<string>,
+  pair: [string, ...number[]],
+  byIndex: { [index: number]: string },
   nothing: never,
 ): void {}

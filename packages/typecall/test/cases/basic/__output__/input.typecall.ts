@@ -71,19 +71,22 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["message"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.message", expected: "string", value: v1 });
-        for (const k2 in o0) {
-          switch (k2) { case "message": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["message"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.message", expected: "string", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "message": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+          }
         }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["echo"]["args"]) =>
       tools.echo(args.message as Parameters<typeof tools.echo>[0]),
   },
@@ -105,6 +108,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               },
               "required": ["sku", "quantity"],
               "additionalProperties": false,
+              "description": "One line of an order.",
             },
             "description": "What to ship",
           },
@@ -152,6 +156,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               },
               "required": ["sku", "quantity", "gift"],
               "additionalProperties": false,
+              "description": "One line of an order.",
             },
             "description": "What to ship",
           },
@@ -187,67 +192,80 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["lines"];
-        if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.lines", expected: "Array<object>", value: v1 });
-        else for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: any = v1[i2];
-          if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) (e ??= []).push({ path: "$input.lines[" + i2 + "]", expected: "object", value: v3 });
-          else {
-            const o4: any = v3;
-            const v5: any = o4["sku"];
-            if (!(typeof v5 === "string")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".sku", expected: "string", value: v5 });
-            const v6: any = o4["quantity"];
-            if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".quantity", expected: "number", value: v6 });
-            const v7: any = o4["gift"];
-            if (v7 !== undefined) {
-              if (!(typeof v7 === "boolean")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".gift", expected: "boolean", value: v7 });
-            }
-            for (const k8 in o4) {
-              switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: "$input.lines[" + i2 + "]" + _accessKey(k8), expected: "undefined", value: o4[k8] }); }
-            }
-          }
-        }
-        const v9: any = o0["to"];
-        if (typeof v9 !== "object" || v9 === null || Array.isArray(v9)) (e ??= []).push({ path: "$input.to", expected: "object", value: v9 });
-        else {
-          const o10: any = v9;
-          const v11: any = o10["street"];
-          if (!(typeof v11 === "string")) (e ??= []).push({ path: "$input.to.street", expected: "string", value: v11 });
-          const v12: any = o10["zip"];
-          if (v12 !== undefined) {
-            if (!(typeof v12 === "string")) (e ??= []).push({ path: "$input.to.zip", expected: "string", value: v12 });
-          }
-          const v13: any = o10["country"];
-          if (!(v13 === "FR" || v13 === "DE" || v13 === "US")) {
-            (e ??= []).push({ path: "$input.to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
-          }
-          for (const k14 in o10) {
-            switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: "$input.to" + _accessKey(k14), expected: "undefined", value: o10[k14] }); }
-          }
-        }
-        const v15: any = o0["speed"];
-        if (v15 !== undefined) {
-          if (!(v15 === "standard" || v15 === "express")) {
-            (e ??= []).push({ path: "$input.speed", expected: "\"standard\" | \"express\"", value: v15 });
-          }
-        }
-        const v16: any = o0["note"];
-        if (v16 !== undefined) {
-          if (!(v16 === null || typeof v16 === "string")) {
-            (e ??= []).push({ path: "$input.note", expected: "null | string", value: v16 });
-          }
-        }
-        for (const k17 in o0) {
-          switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: "$input" + _accessKey(k17), expected: "undefined", value: o0[k17] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+    outputSchema: {
+      "type": "object",
+      "properties": {
+        "parcels": { "type": "number" },
+        "speed": { "type": "string", "enum": ["standard", "express"] },
+        "to": { "type": "string" },
+        "note": { "type": ["string", "null"] },
+      },
+      "required": ["parcels", "speed", "to", "note"],
+      "additionalProperties": false,
     },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["lines"];
+          if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.lines", expected: "Array<object>", value: v1 });
+          else for (let i2 = 0; i2 < v1.length; i2++) {
+            const v3: any = v1[i2];
+            if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) (e ??= []).push({ path: "$input.lines[" + i2 + "]", expected: "object", value: v3 });
+            else {
+              const o4: any = v3;
+              const v5: any = o4["sku"];
+              if (!(typeof v5 === "string")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".sku", expected: "string", value: v5 });
+              const v6: any = o4["quantity"];
+              if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".quantity", expected: "number", value: v6 });
+              const v7: any = o4["gift"];
+              if (v7 !== undefined) {
+                if (!(typeof v7 === "boolean")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".gift", expected: "boolean", value: v7 });
+              }
+              for (const k8 in o4) {
+                switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: "$input.lines[" + i2 + "]" + _accessKey(k8), expected: "undefined", value: o4[k8] }); }
+              }
+            }
+          }
+          const v9: any = o0["to"];
+          if (typeof v9 !== "object" || v9 === null || Array.isArray(v9)) (e ??= []).push({ path: "$input.to", expected: "object", value: v9 });
+          else {
+            const o10: any = v9;
+            const v11: any = o10["street"];
+            if (!(typeof v11 === "string")) (e ??= []).push({ path: "$input.to.street", expected: "string", value: v11 });
+            const v12: any = o10["zip"];
+            if (v12 !== undefined) {
+              if (!(typeof v12 === "string")) (e ??= []).push({ path: "$input.to.zip", expected: "string", value: v12 });
+            }
+            const v13: any = o10["country"];
+            if (!(v13 === "FR" || v13 === "DE" || v13 === "US")) {
+              (e ??= []).push({ path: "$input.to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
+            }
+            for (const k14 in o10) {
+              switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: "$input.to" + _accessKey(k14), expected: "undefined", value: o10[k14] }); }
+            }
+          }
+          const v15: any = o0["speed"];
+          if (v15 !== undefined) {
+            if (!(v15 === "standard" || v15 === "express")) {
+              (e ??= []).push({ path: "$input.speed", expected: "\"standard\" | \"express\"", value: v15 });
+            }
+          }
+          const v16: any = o0["note"];
+          if (v16 !== undefined) {
+            if (!(v16 === null || typeof v16 === "string")) {
+              (e ??= []).push({ path: "$input.note", expected: "null | string", value: v16 });
+            }
+          }
+          for (const k17 in o0) {
+            switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: "$input" + _accessKey(k17), expected: "undefined", value: o0[k17] }); }
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["shipOrder"]["args"]) =>
       tools.shipOrder(args.lines as Parameters<typeof tools.shipOrder>[0], args.to as Parameters<typeof tools.shipOrder>[1], args.speed as Parameters<typeof tools.shipOrder>[2], args.note as Parameters<typeof tools.shipOrder>[3]),
   },
@@ -278,31 +296,34 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["amount"];
-        if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.amount", expected: "number", value: v1 });
-        const v2: any = o0["from"];
-        if (!(v2 === "EUR" || v2 === "USD")) {
-          (e ??= []).push({ path: "$input.from", expected: "\"EUR\" | \"USD\"", value: v2 });
+    outputSchema: { "type": "number" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["amount"];
+          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.amount", expected: "number", value: v1 });
+          const v2: any = o0["from"];
+          if (!(v2 === "EUR" || v2 === "USD")) {
+            (e ??= []).push({ path: "$input.from", expected: "\"EUR\" | \"USD\"", value: v2 });
+          }
+          const v3: any = o0["to"];
+          if (!(v3 === "EUR" || v3 === "USD")) {
+            (e ??= []).push({ path: "$input.to", expected: "\"EUR\" | \"USD\"", value: v3 });
+          }
+          const v4: any = o0["round"];
+          if (v4 !== undefined) {
+            if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "$input.round", expected: "boolean", value: v4 });
+          }
+          for (const k5 in o0) {
+            switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: "$input" + _accessKey(k5), expected: "undefined", value: o0[k5] }); }
+          }
         }
-        const v3: any = o0["to"];
-        if (!(v3 === "EUR" || v3 === "USD")) {
-          (e ??= []).push({ path: "$input.to", expected: "\"EUR\" | \"USD\"", value: v3 });
-        }
-        const v4: any = o0["round"];
-        if (v4 !== undefined) {
-          if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "$input.round", expected: "boolean", value: v4 });
-        }
-        for (const k5 in o0) {
-          switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: "$input" + _accessKey(k5), expected: "undefined", value: o0[k5] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["convert"]["args"]) =>
       tools.convert(args.amount as Parameters<typeof tools.convert>[0], args.from as Parameters<typeof tools.convert>[1], args.to as Parameters<typeof tools.convert>[2], args.round as Parameters<typeof tools.convert>[3]),
   },
@@ -339,37 +360,52 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["ids"];
-        if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.ids", expected: "Array<string>", value: v1 });
-        else for (let i2 = 0; i2 < v1.length; i2++) {
-          const v3: any = v1[i2];
-          if (!(typeof v3 === "string")) (e ??= []).push({ path: "$input.ids[" + i2 + "]", expected: "string", value: v3 });
-        }
-        const v4: any = o0["labels"];
-        if (v4 !== undefined) {
-          if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.labels", expected: "Array<string>", value: v4 });
-          else for (let i5 = 0; i5 < v4.length; i5++) {
-            const v6: any = v4[i5];
-            if (!(typeof v6 === "string")) (e ??= []).push({ path: "$input.labels[" + i5 + "]", expected: "string", value: v6 });
-          }
-        }
-        const v7: any = o0["priority"];
-        if (v7 !== undefined) {
-          if (!(v7 === 1 || v7 === 2 || v7 === 3)) {
-            (e ??= []).push({ path: "$input.priority", expected: "1 | 2 | 3", value: v7 });
-          }
-        }
-        for (const k8 in o0) {
-          switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: "$input" + _accessKey(k8), expected: "undefined", value: o0[k8] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+    outputSchema: {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "id": { "type": "string" },
+          "labels": { "type": "array", "items": { "type": "string" } },
+          "priority": { "type": "integer", "enum": [1, 2, 3] },
+        },
+        "required": ["id", "labels", "priority"],
+        "additionalProperties": false,
+      },
     },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["ids"];
+          if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.ids", expected: "Array<string>", value: v1 });
+          else for (let i2 = 0; i2 < v1.length; i2++) {
+            const v3: any = v1[i2];
+            if (!(typeof v3 === "string")) (e ??= []).push({ path: "$input.ids[" + i2 + "]", expected: "string", value: v3 });
+          }
+          const v4: any = o0["labels"];
+          if (v4 !== undefined) {
+            if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.labels", expected: "Array<string>", value: v4 });
+            else for (let i5 = 0; i5 < v4.length; i5++) {
+              const v6: any = v4[i5];
+              if (!(typeof v6 === "string")) (e ??= []).push({ path: "$input.labels[" + i5 + "]", expected: "string", value: v6 });
+            }
+          }
+          const v7: any = o0["priority"];
+          if (v7 !== undefined) {
+            if (!(v7 === 1 || v7 === 2 || v7 === 3)) {
+              (e ??= []).push({ path: "$input.priority", expected: "1 | 2 | 3", value: v7 });
+            }
+          }
+          for (const k8 in o0) {
+            switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: "$input" + _accessKey(k8), expected: "undefined", value: o0[k8] }); }
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["tagItems"]["args"]) =>
       tools.tagItems(args.ids as Parameters<typeof tools.tagItems>[0], args.labels as Parameters<typeof tools.tagItems>[1], args.priority as Parameters<typeof tools.tagItems>[2]),
   },
@@ -390,19 +426,22 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["greeting"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.greeting", expected: "string", value: v1 });
-        for (const k2 in o0) {
-          switch (k2) { case "greeting": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["greeting"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.greeting", expected: "string", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "greeting": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+          }
         }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.whoAmI(args.greeting as Parameters<typeof tools.whoAmI>[0], context),
   },
@@ -423,19 +462,21 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["reason"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v1 });
-        for (const k2 in o0) {
-          switch (k2) { case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["reason"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+          }
         }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["fail"]["args"]) =>
       tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
   },
@@ -460,19 +501,22 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["ms"];
-        if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.ms", expected: "number", value: v1 });
-        for (const k2 in o0) {
-          switch (k2) { case "ms": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["ms"];
+          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.ms", expected: "number", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "ms": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+          }
         }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
   },
@@ -493,17 +537,20 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        for (const k1 in o0) {
-          (e ??= []).push({ path: "$input" + _accessKey(k1), expected: "undefined", value: o0[k1] });
+    outputSchema: { "type": "string", "enum": ["pong"] },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          for (const k1 in o0) {
+            (e ??= []).push({ path: "$input" + _accessKey(k1), expected: "undefined", value: o0[k1] });
+          }
         }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (_args: ToolMap["ping"]["args"]) =>
       tools.ping(),
   },

@@ -96,49 +96,52 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["query"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.query", expected: "string", value: v1 });
-        const v2: any = o0["limit"];
-        if (v2 !== undefined) {
-          if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.limit", expected: "number", value: v2 });
-        }
-        const v3: any = o0["kinds"];
-        if (v3 !== undefined) {
-          if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.kinds", expected: "Array<\"pdf\" | \"html\">", value: v3 });
-          else for (let i4 = 0; i4 < v3.length; i4++) {
-            const v5: any = v3[i4];
-            if (!(v5 === "pdf" || v5 === "html")) {
-              (e ??= []).push({ path: "$input.kinds[" + i4 + "]", expected: "\"pdf\" | \"html\"", value: v5 });
+    outputSchema: { "type": "array", "items": { "type": "string" } },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["query"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.query", expected: "string", value: v1 });
+          const v2: any = o0["limit"];
+          if (v2 !== undefined) {
+            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.limit", expected: "number", value: v2 });
+          }
+          const v3: any = o0["kinds"];
+          if (v3 !== undefined) {
+            if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.kinds", expected: "Array<\"pdf\" | \"html\">", value: v3 });
+            else for (let i4 = 0; i4 < v3.length; i4++) {
+              const v5: any = v3[i4];
+              if (!(v5 === "pdf" || v5 === "html")) {
+                (e ??= []).push({ path: "$input.kinds[" + i4 + "]", expected: "\"pdf\" | \"html\"", value: v5 });
+              }
             }
           }
-        }
-        const v6: any = o0["filter"];
-        if (v6 !== undefined) {
-          if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.filter", expected: "object", value: v6 });
-          else {
-            const o7: any = v6;
-            const v8: any = o7["newestFirst"];
-            if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "$input.filter.newestFirst", expected: "boolean", value: v8 });
-            const v9: any = o7["owner"];
-            if (!(v9 === null || typeof v9 === "string")) {
-              (e ??= []).push({ path: "$input.filter.owner", expected: "null | string", value: v9 });
-            }
-            for (const k10 in o7) {
-              switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter" + _accessKey(k10), expected: "undefined", value: o7[k10] }); }
+          const v6: any = o0["filter"];
+          if (v6 !== undefined) {
+            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.filter", expected: "object", value: v6 });
+            else {
+              const o7: any = v6;
+              const v8: any = o7["newestFirst"];
+              if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "$input.filter.newestFirst", expected: "boolean", value: v8 });
+              const v9: any = o7["owner"];
+              if (!(v9 === null || typeof v9 === "string")) {
+                (e ??= []).push({ path: "$input.filter.owner", expected: "null | string", value: v9 });
+              }
+              for (const k10 in o7) {
+                switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter" + _accessKey(k10), expected: "undefined", value: o7[k10] }); }
+              }
             }
           }
+          for (const k11 in o0) {
+            switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: "$input" + _accessKey(k11), expected: "undefined", value: o0[k11] }); }
+          }
         }
-        for (const k11 in o0) {
-          switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: "$input" + _accessKey(k11), expected: "undefined", value: o0[k11] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["search"]["args"]) =>
       tools.search(args as Parameters<typeof tools.search>[0]),
   },
@@ -174,25 +177,28 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
       },
     },
-    validate: (input: unknown) => {
-      let e: { path: string; expected: string; value: unknown }[] | undefined;
-      if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
-      else {
-        const o0: any = input;
-        const v1: any = o0["city"];
-        if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
-        const v2: any = o0["unit"];
-        if (v2 !== undefined) {
-          if (!(v2 === "c" || v2 === "f")) {
-            (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["city"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          const v2: any = o0["unit"];
+          if (v2 !== undefined) {
+            if (!(v2 === "c" || v2 === "f")) {
+              (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+            }
+          }
+          for (const k3 in o0) {
+            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
           }
         }
-        for (const k3 in o0) {
-          switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
-        }
-      }
-      return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-    },
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
     run: (args: ToolMap["weather"]["args"]) =>
       tools.weather(args as Parameters<typeof tools.weather>[0]),
   },

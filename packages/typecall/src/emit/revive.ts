@@ -1,0 +1,60 @@
+import type { TypeIR } from "../ir/types.ts";
+
+/**
+ * An expression that turns the wire value `v` into what the tool takes: `Date`, `bigint` and `URL`
+ * values arrive as strings and are revived here, after validation. Undefined when nothing under
+ * `type` needs reviving, so most tools pay nothing. Revival does not follow recursive types, and
+ * in unions only `T | null` is revived (other unions of strings would be ambiguous).
+ */
+export function reviveExpression(type: TypeIR, v: string, depth = 0): string | undefined {
+  switch (type.kind) {
+    case "string":
+      return type.revive === undefined ? undefined : REVIVERS[type.revive].replace("$", v);
+    case "array": {
+      const x = `x${depth}`;
+      const inner = reviveExpression(type.items, x, depth + 1);
+      return inner && `${v}.map((${x}: any) => ${inner})`;
+    }
+    case "tuple": {
+      const items = type.items.map((item, i) => reviveExpression(item, `${v}[${i}]`, depth + 1));
+      if (items.every((item) => item === undefined)) return undefined;
+      return `[${items.map((item, i) => item ?? `${v}[${i}]`).join(", ")}]`;
+    }
+    case "object":
+      return objectReviver(type, v, depth);
+    case "union": {
+      const nonNull = type.members.filter((m) => m.kind !== "null");
+      const [only] = nonNull;
+      const inner = nonNull.length === 1 && only ? reviveExpression(only, v, depth) : undefined;
+      return inner && `(${v} === null ? null : ${inner})`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const REVIVERS = { date: "new Date($)", bigint: "BigInt($)", url: "new URL($)" } as const;
+
+function objectReviver(
+  type: Extract<TypeIR, { kind: "object" }>,
+  v: string,
+  depth: number,
+): string | undefined {
+  const parts: string[] = [];
+  for (const property of type.properties) {
+    const access = `${v}[${JSON.stringify(property.name)}]`;
+    const inner = reviveExpression(property.type, access, depth + 1);
+    if (inner === undefined) continue;
+    const key = JSON.stringify(property.name);
+    parts.push(
+      property.optional ? `...(${access} !== undefined && { ${key}: ${inner} })` : `${key}: ${inner}`,
+    );
+  }
+  const x = `x${depth}`;
+  const additional = type.additional && reviveExpression(type.additional, x, depth + 1);
+  if (additional) {
+    const entries = `Object.entries(${v}).map(([k, ${x}]: [string, any]) => [k, ${additional}])`;
+    parts.unshift(`...Object.fromEntries(${entries})`);
+  }
+  return parts.length === 0 ? undefined : `{ ...${v}, ${parts.join(", ")} }`;
+}

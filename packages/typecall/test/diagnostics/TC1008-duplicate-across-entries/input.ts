@@ -1,0 +1,4 @@
+/** Finds a user. */
+export function lookup(id: string): string {
+  return id;
+}

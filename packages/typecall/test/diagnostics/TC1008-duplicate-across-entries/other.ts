@@ -1,0 +1,4 @@
+/** Finds an order. */
+export function lookup(orderId: string): string {
+  return orderId;
+}
