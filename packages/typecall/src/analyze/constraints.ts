@@ -20,7 +20,7 @@ const INTEGER_TYPES = new Set(["int32", "uint32", "int64", "uint64", "integer", 
 const NUMBER_TYPES = new Set(["float", "double", "number"]);
 
 /** Tags that describe the property rather than its type. */
-export const PROPERTY_TAGS = new Set(["default", "example", "examples"]);
+export const PROPERTY_TAGS: ReadonlySet<string> = new Set(["default", "example", "examples"]);
 
 /** Whether a typia tag kind or JSDoc tag name is a constraint typecall applies. */
 export function isConstraint(kind: string): boolean {
