@@ -104,3 +104,15 @@ describe("docs/diagnostics.md", () => {
     }
   });
 });
+
+describe("a module mixing ten supported constructs with three unsupported ones", () => {
+  it("produces exactly three diagnostics, one per unsupported parameter, and no output", () => {
+    const { result } = diagnose("mixed-ten-and-three");
+    expect(result.diagnostics.map((d) => [d.code, d.path.join(" > ")])).toEqual([
+      ["TC2001", "unsupported > seen"],
+      ["TC2002", "unsupported > onDone"],
+      ["TC2003", "unsupported > anything"],
+    ]);
+    expect(result.files).toEqual([]);
+  });
+});

@@ -94,8 +94,11 @@ function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
   let schema = baseSchema(property.type, dialect);
   if (dialect.allRequired && property.optional) schema = nullable(schema);
   const keywords: Schema = {};
-  // The property's own text wins over the comment of the interface it is typed with.
-  if (property.description) keywords.description = property.description;
+  // The property's own text first, then the comment of the interface it is typed with: both are kept.
+  const typeComment = typeof schema.description === "string" ? schema.description : "";
+  const own = property.description ?? "";
+  if (own && typeComment && own !== typeComment) keywords.description = `${sentence(own)} ${typeComment}`;
+  else if (own) keywords.description = own;
   if (property.default !== undefined) keywords.default = property.default;
   if (property.examples !== undefined) keywords.examples = property.examples;
   if (property.deprecated !== undefined) keywords.deprecated = true;

@@ -171,6 +171,8 @@ function unionChecks(
   emitter: Emitter,
   pad: string,
 ): string[] {
+  const discriminated = discriminatedChecks(members, v, p, emitter, pad);
+  if (discriminated) return discriminated;
   const anyMatches = members.map((m) => isExpression(m, v, emitter)).join(" || ");
   const objects = members.filter((m) => m.kind === "object");
   const arrays = members.filter((m) => m.kind === "array");
@@ -195,6 +197,62 @@ function unionChecks(
   }
   lines.push(`${pad}}`);
   return lines;
+}
+
+/**
+ * A union of objects told apart by a literal property (`kind: "circle" | "square"`): the
+ * discriminant picks the member, so a wrong field is reported at its own path, and a wrong
+ * discriminant as the list of the values it may take.
+ */
+function discriminatedChecks(
+  members: readonly TypeIR[],
+  v: string,
+  p: string,
+  emitter: Emitter,
+  pad: string,
+): string[] | undefined {
+  const key = discriminant(members);
+  if (key === undefined) return undefined;
+  const objects = members.filter((m) => m.kind === "object");
+  const nullable = members.some((m) => m.kind === "null");
+  const tagOf = (m: (typeof objects)[number]): string | number | boolean | undefined => {
+    const type = m.properties.find((q) => q.name === key)?.type;
+    return type?.kind === "literal" ? type.value : undefined;
+  };
+  const expected = objects.map((m) => JSON.stringify(tagOf(m))).join(" | ");
+  const notObject = `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})`;
+  const lines = [
+    nullable
+      ? `${pad}if (${v} !== null && (${notObject})) ${report(p, `object | null`, v)};`
+      : `${pad}if (${notObject}) ${report(p, "object", v)};`,
+    `${pad}else${nullable ? ` if (${v} !== null)` : ""} switch (${v}[${JSON.stringify(key)}]) {`,
+  ];
+  for (const member of objects) {
+    lines.push(
+      `${pad}  case ${JSON.stringify(tagOf(member))}: {`,
+      ...checks(member, v, p, emitter, `${pad}    `),
+      `${pad}    break;`,
+      `${pad}  }`,
+    );
+  }
+  const at = joinPath(p, accessor(key));
+  lines.push(`${pad}  default: ${report(at, expected, `${v}[${JSON.stringify(key)}]`)};`, `${pad}}`);
+  return lines;
+}
+
+/** The property every object member of a union has, as a distinct literal: the discriminant. */
+function discriminant(members: readonly TypeIR[]): string | undefined {
+  const objects = members.filter((m) => m.kind === "object");
+  const nulls = members.filter((m) => m.kind === "null").length;
+  if (objects.length < 2 || objects.length + nulls !== members.length) return undefined;
+  for (const candidate of objects[0]?.properties ?? []) {
+    const values = objects.map((m) => {
+      const property = m.properties.find((q) => q.name === candidate.name && !q.optional);
+      return property?.type.kind === "literal" ? property.type.value : undefined;
+    });
+    if (values.every((x) => x !== undefined) && new Set(values).size === values.length) return candidate.name;
+  }
+  return undefined;
 }
 
 /** A boolean expression: does `v` have this type? Used inside unions. */

@@ -92,7 +92,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "properties": {},
             "required": [],
             "additionalProperties": { "type": "string" },
-            "description": "Extra labels, by name",
+            "description": "Extra labels, by name. Construct a type with a set of properties K of type T",
           },
           "position": {
             "type": "array",
@@ -157,7 +157,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             },
             "required": ["items", "cursor"],
             "additionalProperties": false,
-            "description": "Related items, paged",
+            "description": "Related items, paged. A page of results of any item type.",
           },
         },
         "required": ["ticket", "priority", "code"],
@@ -334,35 +334,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       const re10 = new RegExp("^order--?[0-9]+(\\.[0-9]+)?$", "u");
       const re18 = new RegExp("^[a-z0-9_]+$", "u");
-      const c27 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o28: any = v;
-          const v29: any = o28["kind"];
-          if (!(v29 === "circle")) (e ??= []).push({ path: p + ".kind", expected: "\"circle\"", value: v29 });
-          const v30: any = o28["radius"];
-          if (!(typeof v30 === "number" && Number.isFinite(v30))) (e ??= []).push({ path: p + ".radius", expected: "number", value: v30 });
-          for (const k31 in o28) {
-            switch (k31) { case "kind": case "radius": break; default: (e ??= []).push({ path: p + _accessKey(k31), expected: "undefined", value: o28[k31] }); }
-          }
-        }
-        return e;
-      };
-      const c32 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o33: any = v;
-          const v34: any = o33["kind"];
-          if (!(v34 === "square")) (e ??= []).push({ path: p + ".kind", expected: "\"square\"", value: v34 });
-          const v35: any = o33["side"];
-          if (!(typeof v35 === "number" && Number.isFinite(v35))) (e ??= []).push({ path: p + ".side", expected: "number", value: v35 });
-          for (const k36 in o33) {
-            switch (k36) { case "kind": case "side": break; default: (e ??= []).push({ path: p + _accessKey(k36), expected: "undefined", value: o33[k36] }); }
-          }
-        }
-        return e;
-      };
-      const re40 = new RegExp("^-?[0-9]+$", "u");
+      const re38 = new RegExp("^-?[0-9]+$", "u");
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
         if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
@@ -438,58 +410,87 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
           const v26: any = o0["shape"];
           if (v26 !== undefined) {
-            if (!(c27(v26, "", undefined) === undefined || c32(v26, "", undefined) === undefined)) {
-              (e ??= []).push({ path: "$input.shape", expected: "object | object", value: v26 });
-            }
-          }
-          const v37: any = o0["role"];
-          if (v37 !== undefined) {
-            if (!(v37 === "function" || v37 === "developer" || v37 === "system" || v37 === "user" || v37 === "assistant" || v37 === "tool")) {
-              (e ??= []).push({ path: "$input.role", expected: "\"function\" | \"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\"", value: v37 });
-            }
-          }
-          const v38: any = o0["urgent"];
-          if (v38 !== undefined) {
-            if (!(v38 === true)) (e ??= []).push({ path: "$input.urgent", expected: "true", value: v38 });
-          }
-          const v39: any = o0["budget"];
-          if (v39 !== undefined) {
-            if (!(typeof v39 === "string" && re40.test(v39))) (e ??= []).push({ path: "$input.budget", expected: "string (pattern ^-?[0-9]+$)", value: v39 });
-          }
-          const v41: any = o0["link"];
-          if (v41 !== undefined) {
-            if (!(typeof v41 === "string" && _isFormat("uri", v41))) (e ??= []).push({ path: "$input.link", expected: "string (format: uri)", value: v41 });
-          }
-          const v42: any = o0["page"];
-          if (v42 !== undefined) {
-            if (typeof v42 !== "object" || v42 === null || Array.isArray(v42)) (e ??= []).push({ path: "$input.page", expected: "object", value: v42 });
-            else {
-              const o43: any = v42;
-              const v44: any = o43["items"];
-              if (!Array.isArray(v44)) (e ??= []).push({ path: "$input.page.items", expected: "Array<object>", value: v44 });
-              else for (let i45 = 0; i45 < v44.length; i45++) {
-                const v46: any = v44[i45];
-                if (typeof v46 !== "object" || v46 === null || Array.isArray(v46)) (e ??= []).push({ path: "$input.page.items[" + i45 + "]", expected: "object", value: v46 });
+            if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
+            else switch (v26["kind"]) {
+              case "circle": {
+                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
                 else {
-                  const o47: any = v46;
-                  const v48: any = o47["sku"];
-                  if (!(typeof v48 === "string")) (e ??= []).push({ path: "$input.page.items[" + i45 + "]" + ".sku", expected: "string", value: v48 });
-                  for (const k49 in o47) {
-                    switch (k49) { case "sku": break; default: (e ??= []).push({ path: "$input.page.items[" + i45 + "]" + _accessKey(k49), expected: "undefined", value: o47[k49] }); }
+                  const o27: any = v26;
+                  const v28: any = o27["kind"];
+                  if (!(v28 === "circle")) (e ??= []).push({ path: "$input.shape.kind", expected: "\"circle\"", value: v28 });
+                  const v29: any = o27["radius"];
+                  if (!(typeof v29 === "number" && Number.isFinite(v29))) (e ??= []).push({ path: "$input.shape.radius", expected: "number", value: v29 });
+                  for (const k30 in o27) {
+                    switch (k30) { case "kind": case "radius": break; default: (e ??= []).push({ path: "$input.shape" + _accessKey(k30), expected: "undefined", value: o27[k30] }); }
+                  }
+                }
+                break;
+              }
+              case "square": {
+                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
+                else {
+                  const o31: any = v26;
+                  const v32: any = o31["kind"];
+                  if (!(v32 === "square")) (e ??= []).push({ path: "$input.shape.kind", expected: "\"square\"", value: v32 });
+                  const v33: any = o31["side"];
+                  if (!(typeof v33 === "number" && Number.isFinite(v33))) (e ??= []).push({ path: "$input.shape.side", expected: "number", value: v33 });
+                  for (const k34 in o31) {
+                    switch (k34) { case "kind": case "side": break; default: (e ??= []).push({ path: "$input.shape" + _accessKey(k34), expected: "undefined", value: o31[k34] }); }
+                  }
+                }
+                break;
+              }
+              default: (e ??= []).push({ path: "$input.shape.kind", expected: "\"circle\" | \"square\"", value: v26["kind"] });
+            }
+          }
+          const v35: any = o0["role"];
+          if (v35 !== undefined) {
+            if (!(v35 === "function" || v35 === "developer" || v35 === "system" || v35 === "user" || v35 === "assistant" || v35 === "tool")) {
+              (e ??= []).push({ path: "$input.role", expected: "\"function\" | \"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\"", value: v35 });
+            }
+          }
+          const v36: any = o0["urgent"];
+          if (v36 !== undefined) {
+            if (!(v36 === true)) (e ??= []).push({ path: "$input.urgent", expected: "true", value: v36 });
+          }
+          const v37: any = o0["budget"];
+          if (v37 !== undefined) {
+            if (!(typeof v37 === "string" && re38.test(v37))) (e ??= []).push({ path: "$input.budget", expected: "string (pattern ^-?[0-9]+$)", value: v37 });
+          }
+          const v39: any = o0["link"];
+          if (v39 !== undefined) {
+            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "$input.link", expected: "string (format: uri)", value: v39 });
+          }
+          const v40: any = o0["page"];
+          if (v40 !== undefined) {
+            if (typeof v40 !== "object" || v40 === null || Array.isArray(v40)) (e ??= []).push({ path: "$input.page", expected: "object", value: v40 });
+            else {
+              const o41: any = v40;
+              const v42: any = o41["items"];
+              if (!Array.isArray(v42)) (e ??= []).push({ path: "$input.page.items", expected: "Array<object>", value: v42 });
+              else for (let i43 = 0; i43 < v42.length; i43++) {
+                const v44: any = v42[i43];
+                if (typeof v44 !== "object" || v44 === null || Array.isArray(v44)) (e ??= []).push({ path: "$input.page.items[" + i43 + "]", expected: "object", value: v44 });
+                else {
+                  const o45: any = v44;
+                  const v46: any = o45["sku"];
+                  if (!(typeof v46 === "string")) (e ??= []).push({ path: "$input.page.items[" + i43 + "]" + ".sku", expected: "string", value: v46 });
+                  for (const k47 in o45) {
+                    switch (k47) { case "sku": break; default: (e ??= []).push({ path: "$input.page.items[" + i43 + "]" + _accessKey(k47), expected: "undefined", value: o45[k47] }); }
                   }
                 }
               }
-              const v50: any = o43["cursor"];
-              if (!(v50 === null || typeof v50 === "string")) {
-                (e ??= []).push({ path: "$input.page.cursor", expected: "null | string", value: v50 });
+              const v48: any = o41["cursor"];
+              if (!(v48 === null || typeof v48 === "string")) {
+                (e ??= []).push({ path: "$input.page.cursor", expected: "null | string", value: v48 });
               }
-              for (const k51 in o43) {
-                switch (k51) { case "items": case "cursor": break; default: (e ??= []).push({ path: "$input.page" + _accessKey(k51), expected: "undefined", value: o43[k51] }); }
+              for (const k49 in o41) {
+                switch (k49) { case "items": case "cursor": break; default: (e ??= []).push({ path: "$input.page" + _accessKey(k49), expected: "undefined", value: o41[k49] }); }
               }
             }
           }
-          for (const k52 in o0) {
-            switch (k52) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": break; default: (e ??= []).push({ path: "$input" + _accessKey(k52), expected: "undefined", value: o0[k52] }); }
+          for (const k50 in o0) {
+            switch (k50) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": break; default: (e ??= []).push({ path: "$input" + _accessKey(k50), expected: "undefined", value: o0[k50] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
