@@ -45,9 +45,11 @@ describe.each(coded)("%s", (folder) => {
 });
 
 describe("catalogue", () => {
-  it("has a negative case for every code except TC1001 (tested below)", () => {
+  it("has a negative case for every code except TC1001 (tested below) and TC9xxx (our own bugs)", () => {
     const covered = new Set(coded.map((f) => f.slice(0, 6)));
-    const missing = Object.keys(codes).filter((c) => c !== "TC1001" && !covered.has(c));
+    const missing = Object.keys(codes).filter(
+      (c) => c !== "TC1001" && !c.startsWith("TC9") && !covered.has(c),
+    );
     expect(missing).toEqual([]);
   });
 

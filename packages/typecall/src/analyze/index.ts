@@ -53,8 +53,16 @@ export function analyzeEntry(file: string, program: AnalysisProgram, options: An
   const state: EntryState = { options, definitions: toolset.definitions, names: new Map() };
   const functions = discoverFunctions(sourceFile);
   for (const fn of functions) {
-    const tool = analyzeTool(fn, program.checker, diagnostics, state);
-    if (tool) tools.push(tool);
+    try {
+      const tool = analyzeTool(fn, program.checker, diagnostics, state);
+      if (tool) tools.push(tool);
+    } catch (error) {
+      // A bug of ours: report it where it happened, keep analysing the other tools.
+      const message = `Internal error while analysing "${fn.exportName}": ${(error as Error).stack ?? String(error)}`;
+      diagnostics.push(
+        createDiagnostic("TC9001", message, { location: locationOf(fn.node), path: [fn.exportName] }),
+      );
+    }
   }
   if (functions.length === 0) {
     const at = { location: locationOf(sourceFile), path: [] };

@@ -5,6 +5,7 @@
  * - TC1xxx: entry modules and tool discovery
  * - TC2xxx: parameter and property types
  * - TC3xxx: provider limits
+ * - TC9xxx: typecall's own bugs, reported instead of thrown
  */
 /** A catalogued diagnostic code. The compiler checks this list against the catalogue's keys. */
 export type DiagnosticCode =
@@ -28,7 +29,8 @@ export type DiagnosticCode =
   | "TC3003"
   | "TC3004"
   | "TC3005"
-  | "TC3006";
+  | "TC3006"
+  | "TC9001";
 
 /** Severity, title and fix hint of every code. */
 export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
@@ -138,6 +140,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Too many enum values",
     hint: "OpenAI accepts at most 1000 enum values in one tool's schema: take a string and check it in the tool.",
+  },
+  TC9001: {
+    severity: "error",
+    title: "Internal error",
+    hint: "This is a bug in typecall: please report it with the function that triggers it.",
   },
 };
 
