@@ -99,6 +99,13 @@ describe("docs/diagnostics.md", () => {
     expect(headings).toEqual(catalogue);
   });
 
+  it("shows an example of every code a user's code can trigger", () => {
+    for (const code of Object.keys(codes).filter((c) => c !== "TC1001" && !c.startsWith("TC9"))) {
+      const section = page.split(/^## /m).find((s) => s.startsWith(`${code}:`)) ?? "";
+      expect(section, code).toMatch(/```ts\n[\s\S]+?\n```/);
+    }
+  });
+
   it("states each code's severity as the catalogue does", () => {
     for (const [code, info] of Object.entries(codes)) {
       const section = page.split(/^## /m).find((s) => s.startsWith(`${code}:`)) ?? "";
