@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: { conditions: ["@typecall/source"] },
   ssr: { resolve: { conditions: ["@typecall/source"] } },
   test: {
-    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["packages/*/test/**/*.test.ts", "test/**/*.test.ts", "corpus/test/**/*.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // The JSON report gives CI its closing `N passed, N failed` line.

@@ -14,7 +14,7 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.searchHotels>>;
   };
   "bookRoom": {
-    args: { hotelId: string; checkIn: string; nights: number; guests: Array<{ name: string; email: string; age?: number }>; notes?: null | string };
+    args: { hotelId: string; checkIn: string; nights: number; guests: Array<{ name: string; email: string; age?: number }>; notes?: string | null };
     result: Awaited<ReturnType<typeof tools.bookRoom>>;
   };
   "getWeather": {
@@ -52,7 +52,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           },
           "amenities": {
             "type": "array",
-            "items": { "type": "string", "enum": ["wifi", "breakfast", "parking", "pool", "gym"] },
+            "items": {
+              "type": "string",
+              "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
+              "description": "Room features a guest can ask for.",
+            },
             "description": "Features every returned hotel must have",
             "default": [],
           },
@@ -75,6 +79,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 "items": {
                   "type": "string",
                   "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
+                  "description": "Room features a guest can ask for.",
                 },
               },
               { "type": "null" },
@@ -97,7 +102,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "pricePerNight": { "type": "number" },
           "amenities": {
             "type": "array",
-            "items": { "type": "string", "enum": ["wifi", "breakfast", "parking", "pool", "gym"] },
+            "items": {
+              "type": "string",
+              "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
+              "description": "Room features a guest can ask for.",
+            },
           },
         },
         "required": ["id", "name", "city", "pricePerNight", "amenities"],
@@ -258,8 +267,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
           const v12: any = o0["notes"];
           if (v12 !== undefined) {
-            if (!(v12 === null || typeof v12 === "string")) {
-              (e ??= []).push({ path: "$input.notes", expected: "null | string", value: v12 });
+            if (!(typeof v12 === "string" || v12 === null)) {
+              (e ??= []).push({ path: "$input.notes", expected: "string | null", value: v12 });
             }
           }
           for (const k13 in o0) {

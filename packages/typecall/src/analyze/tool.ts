@@ -88,7 +88,8 @@ function flattenObjectParameter(
   const declared = parameter.getType();
   const members = declared.isUnion() ? declared.getUnionTypes().filter((m) => !m.isUndefined()) : [declared];
   const type = members.length === 1 ? members[0] : undefined;
-  if (!type || !isPlainObjectType(type)) return undefined;
+  // A record (`Record<string, T>`) stays a named parameter: its free keys are data, not the tool's properties.
+  if (!type || !isPlainObjectType(type) || type.getStringIndexType() !== undefined) return undefined;
   const context: TypeContext = { ...base, path: [...base.path], node: parameter.getTypeNode() ?? parameter };
   const ir = convertType(type, context);
   if (ir?.kind !== "object") return ir === undefined ? [] : undefined;
@@ -184,7 +185,11 @@ function bindingDefaults(parameter: ParameterDeclaration): Map<string, unknown> 
   for (const element of pattern.getElements()) {
     const initializer = element.getInitializer();
     const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
-    const key = element.getPropertyNameNode()?.getText() ?? element.getName();
+    const nameNode = element.getPropertyNameNode();
+    const key =
+      nameNode && Node.isStringLiteral(nameNode)
+        ? nameNode.getLiteralValue()
+        : (nameNode?.getText() ?? element.getName());
     if (value !== NOT_LITERAL) defaults.set(key, value);
   }
   return defaults;

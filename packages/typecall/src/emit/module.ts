@@ -128,7 +128,7 @@ function definition(tool: ToolIR, validator: string, definitions: Readonly<Recor
 
 /** A tool without a `ToolContext` parameter gets a one-parameter `run`: the runtime then builds no context. */
 function runParameters(tool: ToolIR): string {
-  const name = tool.parameters.length > 0 ? "args" : "_args";
+  const name = tool.parameters.length > 0 || tool.call.kind === "object" ? "args" : "_args";
   const args = `${name}: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
   return tool.context ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }

@@ -42,13 +42,18 @@ export function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
 }
 
 function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
+  const schema = shapeSchema(type, dialect);
+  return type.description ? { ...schema, description: type.description } : schema;
+}
+
+function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {
   switch (type.kind) {
     case "string": {
-      const { kind: _, revive: __, ...keywords } = type;
+      const { kind: _, revive: __, description: ___, ...keywords } = type;
       return { type: "string", ...keywords };
     }
     case "number": {
-      const { kind: _, integer, ...keywords } = type;
+      const { kind: _, integer, description: __, ...keywords } = type;
       return { type: integer ? "integer" : "number", ...keywords };
     }
     case "boolean":
@@ -59,7 +64,7 @@ function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
     case "literal":
       return { type: jsonType(type.value), enum: [type.value] };
     case "array": {
-      const { kind: _, items, ...keywords } = type;
+      const { kind: _, items, description: __, ...keywords } = type;
       return { type: "array", items: typeSchema(items, dialect), ...keywords };
     }
     case "tuple": {
@@ -67,10 +72,8 @@ function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
       const n = prefixItems.length;
       return { type: "array", prefixItems, items: false, minItems: n, maxItems: n };
     }
-    case "object": {
-      const schema = objectSchema(type.properties, type.additional, dialect);
-      return type.description ? { ...schema, description: type.description } : schema;
-    }
+    case "object":
+      return objectSchema(type.properties, type.additional, dialect);
     case "union":
       return unionSchema(type.members, dialect);
     case "ref":

@@ -14,8 +14,11 @@ export interface SourceLocation {
   length: number;
 }
 
+/** The wire shape of a value, with the comment of the alias or interface that declared it, if any. */
+export type TypeIR = TypeShapeIR & { description?: string };
+
 /** The wire shape of a value. */
-export type TypeIR =
+export type TypeShapeIR =
   | {
       kind: "string";
       format?: string;

@@ -1,5 +1,6 @@
-import type { Type } from "ts-morph";
+import { Node, type Type } from "ts-morph";
 import type { TypeIR } from "../../ir/types.ts";
+import { readSymbolDoc } from "../jsdoc.ts";
 import { arrayHandler, numberIndexHandler, tupleHandler } from "./array.ts";
 import { report, type TypeContext, type TypeHandler } from "./context.ts";
 import { objectHandler } from "./object.ts";
@@ -47,6 +48,10 @@ export function convertType(type: Type, context: TypeContext): TypeIR | undefine
   } finally {
     if (structured) context.stack.pop();
   }
+  if (ir !== undefined && ir.kind !== "ref" && ir.description === undefined) {
+    const description = declaredDescription(type, context) || primitiveAliasDescription(type, context);
+    if (description) ir = { ...ir, description };
+  }
   const name = context.entry.names.get(type.compilerType);
   if (name === undefined || ir === undefined) return ir;
   context.entry.definitions[name] = ir;
@@ -74,4 +79,39 @@ function definitionName(type: Type, context: TypeContext): string {
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
   context.entry.names.set(type.compilerType, name);
   return name;
+}
+
+/**
+ * The comment of the alias or interface that declares a type (`/** A service. *\/ type Service =
+ * string`), never one of TypeScript's own lib types (`Record`, `Partial`, ...).
+ */
+function declaredDescription(type: Type, context: TypeContext): string {
+  const symbol = type.getAliasSymbol() ?? type.getSymbol();
+  if (!symbol || symbol.getName().startsWith("__")) return "";
+  const fromLib = symbol
+    .getDeclarations()
+    .some((d) => /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().getFilePath()));
+  return fromLib ? "" : readSymbolDoc(symbol, context.checker).description;
+}
+
+/**
+ * `type Service = string` leaves no trace on the type (TypeScript resolves it to `string`), so the
+ * alias's comment is found through the declaration's type node: `s: Service` or `s: Service[]`.
+ */
+function primitiveAliasDescription(type: Type, context: TypeContext): string {
+  if (type.isObject() || type.isUnion()) return "";
+  const own = context.node;
+  let node = Node.isParameterDeclaration(own) || Node.isPropertySignature(own) ? own.getTypeNode() : own;
+  // Converting the items of `s: Service[]`: the path ends in the item index.
+  if (node && Node.isArrayTypeNode(node) && typeof context.path.at(-1) === "number")
+    node = node.getElementTypeNode();
+  if (!node || !Node.isTypeReference(node) || node.getType().compilerType !== type.compilerType) return "";
+  const symbol = node.getTypeName().getSymbol();
+  const alias = (symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol)?.getDeclarations()[0];
+  if (!alias || !Node.isTypeAliasDeclaration(alias)) return "";
+  return alias
+    .getJsDocs()
+    .map((d) => d.getDescription().trim())
+    .filter(Boolean)
+    .join("\n\n");
 }

@@ -45,8 +45,6 @@ function convertObject(type: Type, context: TypeContext, convert: ConvertType): 
   if (failed) return undefined;
   const ir: ObjectTypeIR = { kind: "object", properties };
   if (additional) ir.additional = additional;
-  const description = declaredDescription(type, context);
-  if (description) ir.description = description;
   return ir;
 }
 
@@ -80,13 +78,6 @@ export function convertProperty(
 
 function isMethod(symbol: MorphSymbol): boolean {
   return symbol.getDeclarations().some((d) => Node.isMethodDeclaration(d) || Node.isMethodSignature(d));
-}
-
-/** The JSDoc of the interface or alias that declares an object type. */
-function declaredDescription(type: Type, context: TypeContext): string {
-  const symbol = type.getAliasSymbol() ?? type.getSymbol();
-  if (!symbol || symbol.getName() === "__type" || symbol.getName() === "__object") return "";
-  return readSymbolDoc(symbol, context.checker).description;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Type } from "ts-morph";
+import { Node, type Type } from "ts-morph";
 import type { TypeIR } from "../../ir/types.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
 
@@ -14,9 +14,59 @@ export const unionHandler: TypeHandler = {
       const text = type.getText(context.node);
       return report(context, "TC2001", `"${text}" includes undefined, which JSON cannot carry here.`);
     }
-    return convertMembers(type.getUnionTypes(), context, convert);
+    return convertMembers(sourceOrder(type, type.getUnionTypes(), context), context, convert);
   },
 };
+
+/**
+ * The union's members in the order the author wrote them. TypeScript keeps union members in the
+ * order it created their types, so `"high" | "medium"` would follow whatever was declared first
+ * elsewhere; the written order is found again through the union's type node.
+ */
+function sourceOrder(type: Type, members: Type[], context: TypeContext): Type[] {
+  for (const node of unionNodesOf(type, context)) {
+    const written = flattenUnionNode(node);
+    const index = (member: Type) => written.findIndex((t) => t.compilerType === member.compilerType);
+    // The node must spell this very union: every member found in it.
+    if (members.some((m) => index(m) < 0)) continue;
+    return [...members].sort((a, b) => index(a) - index(b));
+  }
+  return members;
+}
+
+/** Union type nodes that may spell `type`: its alias's, or the declaration being converted. */
+function unionNodesOf(type: Type, context: TypeContext): Node[] {
+  const alias = type.getAliasSymbol()?.getDeclarations()[0];
+  const own = context.node;
+  const declared =
+    Node.isParameterDeclaration(own) || Node.isPropertySignature(own) || Node.isPropertyDeclaration(own)
+      ? own.getTypeNode()
+      : own;
+  const candidates = [
+    alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined,
+    declared,
+  ];
+  // `l?: Level`: the declared node is a reference; the union is spelled by the alias it names.
+  if (declared && Node.isTypeReference(declared)) {
+    const named = declared.getType().getAliasSymbol()?.getDeclarations()[0];
+    if (named && Node.isTypeAliasDeclaration(named)) candidates.push(named.getTypeNode());
+  }
+  // The union may sit anywhere inside the declared type (`("a" | "b")[]`, `{ x: "a" | "b" }`).
+  return candidates.flatMap((candidate) =>
+    candidate ? [candidate, ...candidate.getDescendants()].filter((n) => Node.isUnionTypeNode(n)) : [],
+  );
+}
+
+/** The member types of a union node in written order, looking into nested unions and union aliases. */
+function flattenUnionNode(node: Node): Type[] {
+  if (Node.isParenthesizedTypeNode(node)) return flattenUnionNode(node.getTypeNode());
+  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap(flattenUnionNode);
+  const type = node.getType();
+  const alias = type.getAliasSymbol()?.getDeclarations()[0];
+  const aliased = alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined;
+  if (type.isUnion() && aliased && Node.isUnionTypeNode(aliased)) return flattenUnionNode(aliased);
+  return type.isUnion() ? type.getUnionTypes() : [type];
+}
 
 /**
  * Converts the type of an optional value, whose `undefined` means "absent".
@@ -31,7 +81,10 @@ export function convertOptional(
     return { type: convert(type, context), undefinedAllowed: false };
   }
   const members = type.getUnionTypes().filter((m) => !m.isUndefined());
-  return { type: convertMembers(members, context, convert), undefinedAllowed: true };
+  return {
+    type: convertMembers(sourceOrder(type, members, context), context, convert),
+    undefinedAllowed: true,
+  };
 }
 
 function convertMembers(members: Type[], context: TypeContext, convert: ConvertType): TypeIR | undefined {

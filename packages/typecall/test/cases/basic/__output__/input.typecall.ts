@@ -14,7 +14,7 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.echo>>;
   };
   "shipOrder": {
-    args: { lines: Array<{ sku: string; quantity: number; gift?: boolean }>; to: { street: string; zip?: string; country: "FR" | "DE" | "US" }; speed?: "standard" | "express"; note?: null | string };
+    args: { lines: Array<{ sku: string; quantity: number; gift?: boolean }>; to: { street: string; zip?: string; country: "FR" | "DE" | "US" }; speed?: "standard" | "express"; note?: string | null };
     result: Awaited<ReturnType<typeof tools.shipOrder>>;
   };
   "convert": {
@@ -130,7 +130,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "speed": {
             "type": "string",
             "enum": ["standard", "express"],
-            "description": "Delivery speed",
+            "description": "Delivery speed. How fast the parcel travels.",
             "default": "standard",
           },
           "note": {
@@ -181,7 +181,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "speed": {
             "type": ["string", "null"],
             "enum": ["standard", "express", null],
-            "description": "Delivery speed. Default: \"standard\".",
+            "description": "Delivery speed. How fast the parcel travels. Default: \"standard\".",
           },
           "note": {
             "type": ["string", "null"],
@@ -196,7 +196,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "type": "object",
       "properties": {
         "parcels": { "type": "number" },
-        "speed": { "type": "string", "enum": ["standard", "express"] },
+        "speed": {
+          "type": "string",
+          "enum": ["standard", "express"],
+          "description": "How fast the parcel travels.",
+        },
         "to": { "type": "string" },
         "note": { "type": ["string", "null"] },
       },
@@ -255,8 +259,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
           const v16: any = o0["note"];
           if (v16 !== undefined) {
-            if (!(v16 === null || typeof v16 === "string")) {
-              (e ??= []).push({ path: "$input.note", expected: "null | string", value: v16 });
+            if (!(typeof v16 === "string" || v16 === null)) {
+              (e ??= []).push({ path: "$input.note", expected: "string | null", value: v16 });
             }
           }
           for (const k17 in o0) {

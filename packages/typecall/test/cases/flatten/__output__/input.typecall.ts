@@ -10,7 +10,7 @@ import * as tools from "../input.ts";
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "search": {
-    args: { query: string; limit?: number; kinds?: Array<"pdf" | "html">; filter?: { newestFirst: boolean; owner: null | string } };
+    args: { query: string; limit?: number; kinds?: Array<"pdf" | "html">; filter?: { newestFirst: boolean; owner: string | null } };
     result: Awaited<ReturnType<typeof tools.search>>;
   };
   "weather": {
@@ -127,8 +127,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               const v8: any = o7["newestFirst"];
               if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "$input.filter.newestFirst", expected: "boolean", value: v8 });
               const v9: any = o7["owner"];
-              if (!(v9 === null || typeof v9 === "string")) {
-                (e ??= []).push({ path: "$input.filter.owner", expected: "null | string", value: v9 });
+              if (!(typeof v9 === "string" || v9 === null)) {
+                (e ??= []).push({ path: "$input.filter.owner", expected: "string | null", value: v9 });
               }
               for (const k10 in o7) {
                 switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter" + _accessKey(k10), expected: "undefined", value: o7[k10] }); }

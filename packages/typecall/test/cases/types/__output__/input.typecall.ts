@@ -10,7 +10,7 @@ import * as tools from "../input.ts";
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "createTicket": {
-    args: { ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string }; priority: 1 | 2; code: string; assignees?: Array<{ email: string; age: number; handle: string }>; labels?: Record<string, string>; position?: [number, number]; shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number }; role?: "function" | "developer" | "system" | "user" | "assistant" | "tool"; urgent?: true; budget?: string; link?: string; page?: { items: Array<{ sku: string }>; cursor: null | string } };
+    args: { ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string }; priority: 1 | 2; code: string; assignees?: Array<{ email: string; age: number; handle: string }>; labels?: Record<string, string>; position?: [number, number]; shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number }; role?: "developer" | "system" | "user" | "assistant" | "tool" | "function"; urgent?: true; budget?: string; link?: string; page?: { items: Array<{ sku: string }>; cursor: string | null } };
     result: Awaited<ReturnType<typeof tools.createTicket>>;
   };
   "storeMeta": {
@@ -41,7 +41,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "type": "object",
             "properties": {
               "title": { "type": "string" },
-              "size": { "type": "string", "enum": ["s", "l"] },
+              "size": {
+                "type": "string",
+                "enum": ["s", "l"],
+                "description": "Sizes, as a const enum.",
+              },
               "createdAt": {
                 "type": "string",
                 "format": "date-time",
@@ -53,7 +57,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "additionalProperties": false,
             "description": "The ticket, without its id; `internalNote` is set by staff only.",
           },
-          "priority": { "type": "integer", "enum": [1, 2], "description": "How urgent it is" },
+          "priority": {
+            "type": "integer",
+            "enum": [1, 2],
+            "description": "How urgent it is. Priority levels, as numbers.",
+          },
           "code": {
             "type": "string",
             "pattern": "^order--?[0-9]+(\\.[0-9]+)?$",
@@ -92,7 +100,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "properties": {},
             "required": [],
             "additionalProperties": { "type": "string" },
-            "description": "Extra labels, by name. Construct a type with a set of properties K of type T",
+            "description": "Extra labels, by name",
           },
           "position": {
             "type": "array",
@@ -127,7 +135,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           },
           "role": {
             "type": "string",
-            "enum": ["function", "developer", "system", "user", "assistant", "tool"],
+            "enum": ["developer", "system", "user", "assistant", "tool", "function"],
             "description": "Who speaks (a type from a package)",
           },
           "urgent": { "type": "boolean", "enum": [true], "description": "Always true when given" },
@@ -136,7 +144,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "pattern": "^-?[0-9]+$",
             "description": "An exact amount in cents",
           },
-          "link": { "type": "string", "format": "uri", "description": "A related page" },
+          "link": {
+            "type": "string",
+            "format": "uri",
+            "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
+          },
           "page": {
             "type": "object",
             "properties": {
@@ -170,7 +182,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "type": "object",
             "properties": {
               "title": { "type": "string" },
-              "size": { "type": "string", "enum": ["s", "l"] },
+              "size": {
+                "type": "string",
+                "enum": ["s", "l"],
+                "description": "Sizes, as a const enum.",
+              },
               "createdAt": {
                 "type": "string",
                 "format": "date-time",
@@ -182,7 +198,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "additionalProperties": false,
             "description": "The ticket, without its id; `internalNote` is set by staff only.",
           },
-          "priority": { "type": "integer", "enum": [1, 2], "description": "How urgent it is" },
+          "priority": {
+            "type": "integer",
+            "enum": [1, 2],
+            "description": "How urgent it is. Priority levels, as numbers.",
+          },
           "code": {
             "type": "string",
             "pattern": "^order--?[0-9]+(\\.[0-9]+)?$",
@@ -225,7 +245,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 "properties": {},
                 "required": [],
                 "additionalProperties": { "type": "string" },
-                "description": "Construct a type with a set of properties K of type T",
               },
               { "type": "null" },
             ],
@@ -270,7 +289,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           },
           "role": {
             "type": ["string", "null"],
-            "enum": ["function", "developer", "system", "user", "assistant", "tool", null],
+            "enum": ["developer", "system", "user", "assistant", "tool", "function", null],
             "description": "Who speaks (a type from a package)",
           },
           "urgent": {
@@ -283,7 +302,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "pattern": "^-?[0-9]+$",
             "description": "An exact amount in cents",
           },
-          "link": { "type": ["string", "null"], "format": "uri", "description": "A related page" },
+          "link": {
+            "type": ["string", "null"],
+            "format": "uri",
+            "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
+          },
           "page": {
             "anyOf": [
               {
@@ -445,8 +468,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
           const v35: any = o0["role"];
           if (v35 !== undefined) {
-            if (!(v35 === "function" || v35 === "developer" || v35 === "system" || v35 === "user" || v35 === "assistant" || v35 === "tool")) {
-              (e ??= []).push({ path: "$input.role", expected: "\"function\" | \"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\"", value: v35 });
+            if (!(v35 === "developer" || v35 === "system" || v35 === "user" || v35 === "assistant" || v35 === "tool" || v35 === "function")) {
+              (e ??= []).push({ path: "$input.role", expected: "\"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\" | \"function\"", value: v35 });
             }
           }
           const v36: any = o0["urgent"];
@@ -481,8 +504,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 }
               }
               const v48: any = o41["cursor"];
-              if (!(v48 === null || typeof v48 === "string")) {
-                (e ??= []).push({ path: "$input.page.cursor", expected: "null | string", value: v48 });
+              if (!(typeof v48 === "string" || v48 === null)) {
+                (e ??= []).push({ path: "$input.page.cursor", expected: "string | null", value: v48 });
               }
               for (const k49 in o41) {
                 switch (k49) { case "items": case "cursor": break; default: (e ??= []).push({ path: "$input.page" + _accessKey(k49), expected: "undefined", value: o41[k49] }); }
