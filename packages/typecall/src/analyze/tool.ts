@@ -15,6 +15,14 @@ import {
   type TypeContext,
 } from "./types/index.ts";
 
+/** Function tags whose text joins the tool description, so nothing the author wrote is lost. */
+const NOTE_TAGS: readonly (readonly [string, string])[] = [
+  ["remarks", ""],
+  ["returns", "Returns: "],
+  ["return", "Returns: "],
+  ["see", "See: "],
+];
+
 /** Tags that keep an exported function out of the toolset. */
 const EXCLUDING_TAGS = ["internal", "hidden"];
 
@@ -74,6 +82,11 @@ export function analyzeTool(
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
   if (doc.examples.length > 0) tool.examples = doc.examples;
+  const notes = NOTE_TAGS.flatMap(([tag, label]) => {
+    const text = doc.tags.get(tag);
+    return text ? [`${label}${text}`] : [];
+  });
+  if (notes.length > 0) tool.notes = notes;
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
   return tool;

@@ -135,7 +135,7 @@ function runParameters(tool: ToolIR): string {
 
 /** The JSDoc description, with `@example` blocks and the deprecation in words, so every provider shows them. */
 function toolDescription(tool: ToolIR): string {
-  const parts = [tool.description];
+  const parts = [tool.description, ...(tool.notes ?? [])];
   for (const example of tool.examples ?? []) parts.push(`Example:\n${example}`);
   if (tool.deprecated !== undefined)
     parts.push(tool.deprecated ? `Deprecated: ${tool.deprecated}` : "Deprecated.");

@@ -96,6 +96,8 @@ export interface ToolIR {
   context?: { index: number };
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
+  /** `@remarks`, `@returns` and `@see` text, each as a sentence for the description. */
+  notes?: string[];
   /** The text of each `@example` tag of the function. */
   examples?: string[];
   /** The wire shape of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */

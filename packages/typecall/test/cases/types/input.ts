@@ -68,6 +68,9 @@ interface Ticket extends Audited {
  * @param budget An exact amount in cents
  * @param link A related page
  * @param page Related items, paged
+ * @param settings Display settings, all required once given
+ * @returns A one-line summary of the ticket
+ * @remarks Tickets are visible to the whole team.
  * @example
  * createTicket({ title: "Printer jam", size: "s", createdAt: "2026-11-23T10:00:00Z" }, 2, "order-42")
  */
@@ -84,6 +87,7 @@ export function createTicket(
   budget?: bigint,
   link?: URL,
   page?: Page<{ sku: string }>,
+  settings?: Readonly<Required<{ compact?: boolean; theme?: "light" | "dark" }>>,
 ): string {
   const created = ticket.createdAt instanceof Date ? ticket.createdAt.toISOString() : "no date";
   const extra = [
@@ -93,6 +97,7 @@ export function createTicket(
     role,
     urgent,
     page?.items.length,
+    settings?.theme,
   ];
   return `${ticket.title} ${priority} ${code} ${assignees.length} ${created} ${String(budget)} ${link?.host} ${extra.join(",")}`;
 }

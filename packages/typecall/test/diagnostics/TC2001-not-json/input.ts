@@ -13,4 +13,6 @@ export function record(
   pair: [string, ...number[]],
   byIndex: { [index: number]: string },
   nothing: never,
+  pending: Promise<string>,
+  index: Map<string, number>,
 ): void {}

@@ -10,7 +10,7 @@ import * as tools from "../input.ts";
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "createTicket": {
-    args: { ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string }; priority: 1 | 2; code: string; assignees?: Array<{ email: string; age: number; handle: string }>; labels?: Record<string, string>; position?: [number, number]; shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number }; role?: "developer" | "system" | "user" | "assistant" | "tool" | "function"; urgent?: true; budget?: string; link?: string; page?: { items: Array<{ sku: string }>; cursor: string | null } };
+    args: { ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string }; priority: 1 | 2; code: string; assignees?: Array<{ email: string; age: number; handle: string }>; labels?: Record<string, string>; position?: [number, number]; shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number }; role?: "developer" | "system" | "user" | "assistant" | "tool" | "function"; urgent?: true; budget?: string; link?: string; page?: { items: Array<{ sku: string }>; cursor: string | null }; settings?: { compact: boolean; theme: "light" | "dark" } };
     result: Awaited<ReturnType<typeof tools.createTicket>>;
   };
   "storeMeta": {
@@ -32,7 +32,7 @@ export type ToolsetContext = {};
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
     name: "createTicket",
-    description: "Create a ticket. See Ticket for the stored shape.\n\nExample:\ncreateTicket({ title: \"Printer jam\", size: \"s\", createdAt: \"2026-11-23T10:00:00Z\" }, 2, \"order-42\")",
+    description: "Create a ticket. See Ticket for the stored shape.\n\nTickets are visible to the whole team.\n\nReturns: A one-line summary of the ticket\n\nExample:\ncreateTicket({ title: \"Printer jam\", size: \"s\", createdAt: \"2026-11-23T10:00:00Z\" }, 2, \"order-42\")",
     schemas: {
       "json-schema": {
         "type": "object",
@@ -170,6 +170,16 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "required": ["items", "cursor"],
             "additionalProperties": false,
             "description": "Related items, paged. A page of results of any item type.",
+          },
+          "settings": {
+            "type": "object",
+            "properties": {
+              "compact": { "type": "boolean" },
+              "theme": { "type": "string", "enum": ["light", "dark"] },
+            },
+            "required": ["compact", "theme"],
+            "additionalProperties": false,
+            "description": "Display settings, all required once given",
           },
         },
         "required": ["ticket", "priority", "code"],
@@ -335,6 +345,21 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             ],
             "description": "Related items, paged",
           },
+          "settings": {
+            "anyOf": [
+              {
+                "type": "object",
+                "properties": {
+                  "compact": { "type": "boolean" },
+                  "theme": { "type": "string", "enum": ["light", "dark"] },
+                },
+                "required": ["compact", "theme"],
+                "additionalProperties": false,
+              },
+              { "type": "null" },
+            ],
+            "description": "Display settings, all required once given",
+          },
         },
         "required": [
           "ticket",
@@ -349,6 +374,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "budget",
           "link",
           "page",
+          "settings",
         ],
         "additionalProperties": false,
       },
@@ -512,8 +538,24 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               }
             }
           }
-          for (const k50 in o0) {
-            switch (k50) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": break; default: (e ??= []).push({ path: "$input" + _accessKey(k50), expected: "undefined", value: o0[k50] }); }
+          const v50: any = o0["settings"];
+          if (v50 !== undefined) {
+            if (typeof v50 !== "object" || v50 === null || Array.isArray(v50)) (e ??= []).push({ path: "$input.settings", expected: "object", value: v50 });
+            else {
+              const o51: any = v50;
+              const v52: any = o51["compact"];
+              if (!(typeof v52 === "boolean")) (e ??= []).push({ path: "$input.settings.compact", expected: "boolean", value: v52 });
+              const v53: any = o51["theme"];
+              if (!(v53 === "light" || v53 === "dark")) {
+                (e ??= []).push({ path: "$input.settings.theme", expected: "\"light\" | \"dark\"", value: v53 });
+              }
+              for (const k54 in o51) {
+                switch (k54) { case "compact": case "theme": break; default: (e ??= []).push({ path: "$input.settings" + _accessKey(k54), expected: "undefined", value: o51[k54] }); }
+              }
+            }
+          }
+          for (const k55 in o0) {
+            switch (k55) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": case "settings": break; default: (e ??= []).push({ path: "$input" + _accessKey(k55), expected: "undefined", value: o0[k55] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -522,7 +564,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     run: (args: ToolMap["createTicket"]["args"]) =>
       {
       const revived: any = { ...args, "ticket": { ...args["ticket"], "createdAt": new Date(args["ticket"]["createdAt"]) }, ...(args["budget"] !== undefined && { "budget": BigInt(args["budget"]) }), ...(args["link"] !== undefined && { "link": new URL(args["link"]) }) };
-      return tools.createTicket(revived.ticket as Parameters<typeof tools.createTicket>[0], revived.priority as Parameters<typeof tools.createTicket>[1], revived.code as Parameters<typeof tools.createTicket>[2], revived.assignees as Parameters<typeof tools.createTicket>[3], revived.labels as Parameters<typeof tools.createTicket>[4], revived.position as Parameters<typeof tools.createTicket>[5], revived.shape as Parameters<typeof tools.createTicket>[6], revived.role as Parameters<typeof tools.createTicket>[7], revived.urgent as Parameters<typeof tools.createTicket>[8], revived.budget as Parameters<typeof tools.createTicket>[9], revived.link as Parameters<typeof tools.createTicket>[10], revived.page as Parameters<typeof tools.createTicket>[11]);
+      return tools.createTicket(revived.ticket as Parameters<typeof tools.createTicket>[0], revived.priority as Parameters<typeof tools.createTicket>[1], revived.code as Parameters<typeof tools.createTicket>[2], revived.assignees as Parameters<typeof tools.createTicket>[3], revived.labels as Parameters<typeof tools.createTicket>[4], revived.position as Parameters<typeof tools.createTicket>[5], revived.shape as Parameters<typeof tools.createTicket>[6], revived.role as Parameters<typeof tools.createTicket>[7], revived.urgent as Parameters<typeof tools.createTicket>[8], revived.budget as Parameters<typeof tools.createTicket>[9], revived.link as Parameters<typeof tools.createTicket>[10], revived.page as Parameters<typeof tools.createTicket>[11], revived.settings as Parameters<typeof tools.createTicket>[12]);
     },
   },
   {
