@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { type GenerateOptions, generate as generateModule } from "../src/index.ts";
+import { caseOptions } from "./support/case-options.ts";
 import { typecheck } from "./support/typecheck.ts";
 
 const CASES = join(dirname(fileURLToPath(import.meta.url)), "cases");
@@ -11,9 +12,7 @@ const names = readdirSync(CASES).sort();
 describe.each(names)("case %s", (name) => {
   const entry = join(CASES, name, "input.ts");
   const out = join(CASES, name, "__output__");
-  // A case may hold `options.json`: extra generate options (allowAny, severity overrides).
-  const optionsFile = join(CASES, name, "options.json");
-  const extra = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, "utf8")) as object) : {};
+  const extra = caseOptions(join(CASES, name));
   const generate = (options: GenerateOptions) => generateModule({ ...extra, ...options });
 
   it("generates the reviewed module, with no diagnostic", async () => {

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { codes, formatDiagnostic, generate, runCli } from "../src/index.ts";
+import { caseOptions } from "./support/case-options.ts";
 import { replaceRoot } from "./support/typecheck.ts";
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), "diagnostics");
@@ -16,10 +17,7 @@ const coded = folders.filter((f) => /^TC\d{4}-/.test(f));
  * `alsoEntries`, more entry modules of the folder generated in the same run.
  */
 function diagnose(folder: string) {
-  const optionsFile = join(DIR, folder, "options.json");
-  const { alsoEntries = [], ...options } = existsSync(optionsFile)
-    ? (JSON.parse(readFileSync(optionsFile, "utf8")) as { alsoEntries?: string[] })
-    : {};
+  const { alsoEntries = [], ...options } = caseOptions(join(DIR, folder));
   const entries = [join(DIR, folder, "input.ts"), ...alsoEntries.map((e) => join(DIR, folder, e))];
   const result = generate({ entries, ...options });
   const text = result.diagnostics

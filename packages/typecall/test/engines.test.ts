@@ -3,11 +3,12 @@
  * codegen case, a valid sample and dozens of mutations of it (wrong kinds, missing and unknown
  * properties, nulls) must get the same verdict from both engines' generated validators.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { generate, writeFiles } from "../src/index.ts";
+import { caseOptions } from "./support/case-options.ts";
 
 type Schema = Record<string, unknown>;
 type Toolset = {
@@ -99,8 +100,7 @@ describe.each(readdirSync(CASES).sort())("case %s", (name) => {
   it("gets the same verdicts from typecall's engine and from typia's", async () => {
     const entry = join(CASES, name, "input.ts");
     const typiaOut = join(CASES, name, ".typia");
-    const optionsFile = join(CASES, name, "options.json");
-    const extra = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, "utf8")) as object) : {};
+    const extra = caseOptions(join(CASES, name));
     const generated = generate({ ...extra, entries: [entry], out: typiaOut, validators: "typia" });
     expect(generated.files).toHaveLength(1);
     writeFiles(generated.files);
