@@ -101,3 +101,50 @@ describe("recursive types", () => {
     expect(outcome.error.issues?.map((i) => i.path)).toEqual(["root.children[0].children[0].name"]);
   });
 });
+
+describe("constraints from JSDoc and typia tags", async () => {
+  const { toolset: constraints } = await import(
+    "../packages/typecall/test/cases/constraints/__output__/input.typecall.ts"
+  );
+  const order = {
+    step: 0.5,
+    sensors: ["a", "b"],
+    notify: "ops@example.com",
+    requestId: "3f2b8a4e-9c1d-4e7f-8a2b-1c3d5e7f9a0b",
+    batch: "B-0042",
+    retries: 2,
+  };
+
+  it("accepts a call within every bound, under the @name given to the tool", async () => {
+    const outcome = await constraints.dispatch({
+      name: "order_measurement",
+      arguments: JSON.stringify(order),
+    });
+    expect(outcome).toMatchObject({ ok: true, value: "10 samples of a+b every 0.5s" });
+  });
+
+  it("refuses each bound broken, at its path", async () => {
+    const wrong = {
+      ...order,
+      samples: 0,
+      step: 0.7,
+      sensors: ["a", "a"],
+      requestId: "x",
+      batch: "B-42",
+      retries: 10,
+    };
+    const outcome = await constraints.dispatch({
+      name: "order_measurement",
+      arguments: JSON.stringify(wrong),
+    });
+    if (outcome.ok) throw new Error("expected a failure");
+    expect(outcome.error.issues?.map((i) => i.path)).toEqual([
+      "samples",
+      "step",
+      "sensors",
+      "requestId",
+      "batch",
+      "retries",
+    ]);
+  });
+});
