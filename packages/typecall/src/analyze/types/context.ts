@@ -57,8 +57,3 @@ export function report(
   context.diagnostics.push(createDiagnostic(code, message, hint === undefined ? at : { ...at, hint }));
   return undefined;
 }
-
-/** The type as the author wrote it, for messages. */
-export function typeText(type: Type, context: TypeContext): string {
-  return type.getText(context.node);
-}
