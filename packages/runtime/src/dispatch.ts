@@ -4,7 +4,6 @@
  * turn the result into content. Every step's failure is an outcome; nothing here throws.
  */
 import { coerceArguments } from "./coerce.ts";
-import { cancelDeadline, scheduleDeadline } from "./deadline.ts";
 import {
   cancelledContent,
   capContent,
@@ -21,7 +20,7 @@ import { cloneJson } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
-import { isThenable, type RunResult, runGuarded } from "./run-guarded.ts";
+import { type RunResult, runGuarded } from "./run-guarded.ts";
 import { suggestName } from "./suggest.ts";
 import type { ToolContext, ToolDefinition } from "./types.ts";
 
@@ -80,12 +79,14 @@ function dispatchOnce(
       if (!("args" in prepared)) return resolve(prepared);
       const { tool, plan, args } = prepared;
       const timeoutMs = options?.timeoutMs ?? tool.timeoutMs ?? env.options.timeoutMs;
-      if (!plan.usesContext && options?.signal === undefined) {
-        runPlain(env, call, tool, args, timeoutMs, resolve);
-        return;
-      }
+      // A tool without a ToolContext gets none; its signal getter is then never called, so no
+      // AbortController is made.
       runGuarded(
-        (signal) => tool.run(args as never, callContext(context, signal, call)),
+        (signal) =>
+          tool.run(
+            args as never,
+            plan.usesContext ? callContext(context, signal, call) : (undefined as never),
+          ),
         timeoutMs,
         options?.signal,
         (result) => resolve(settle(env, call, result, timeoutMs)),
@@ -134,52 +135,6 @@ function prepare(
     return failure(call, { code: "invalid_arguments", message, issues }, env, content);
   }
   return { tool, plan, args };
-}
-
-/**
- * The hot path: a tool that takes no context, called without an abort signal. Nothing can abort
- * it but the time limit, so it needs no controller, and the outcome is resolved straight from the
- * tool's promise: as few closures and objects as a call can have.
- */
-function runPlain(
-  env: DispatchEnv,
-  call: ToolCall,
-  tool: ToolDefinition<object>,
-  args: unknown,
-  timeoutMs: number,
-  resolve: (outcome: AnyOutcome) => void,
-): void {
-  let result: unknown;
-  try {
-    result = tool.run(args as never, undefined as never);
-  } catch (thrown) {
-    resolve(failure(call, { code: "execution_error", message: thrownMessage(thrown) }, env));
-    return;
-  }
-  if (!isThenable(result)) {
-    resolve(success(call, result, env));
-    return;
-  }
-  let settled = false;
-  const deadline = scheduleDeadline(timeoutMs, () => {
-    if (settled) return;
-    settled = true;
-    resolve(settle(env, call, { kind: "timeout" }, timeoutMs));
-  });
-  result.then(
-    (value) => {
-      if (settled) return;
-      settled = true;
-      cancelDeadline(deadline);
-      resolve(success(call, value, env));
-    },
-    (thrown: unknown) => {
-      if (settled) return;
-      settled = true;
-      cancelDeadline(deadline);
-      resolve(failure(call, { code: "execution_error", message: thrownMessage(thrown) }, env));
-    },
-  );
 }
 
 /** What dispatch precomputes about a tool, once. */

@@ -91,11 +91,6 @@ function typeFits(types: ReadonlySet<JsonType>, value: unknown): boolean {
   return types.has("number") || (types.has("integer") && Number.isInteger(value));
 }
 
-/** Whether `schema` admits `null` (an unconstrained schema does). */
-export function acceptsNull(schema: unknown, root: JsonSchema): boolean {
-  return fits(null, schema, root);
-}
-
 /**
  * Whether `value` fits `schema` structurally: types, `enum`, `const`, required and additional
  * properties, items, unions. Bounds and formats are left to the generated validator.

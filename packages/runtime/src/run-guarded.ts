@@ -78,7 +78,7 @@ export function runGuarded(
 }
 
 /** Whether a value is a promise or promise-like (a tool may return either). */
-export function isThenable(value: unknown): value is PromiseLike<unknown> {
+function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (
     (typeof value === "object" || typeof value === "function") &&
     value !== null &&

@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
-import { walkType } from "./refs.ts";
+import { referencedDefinitions, walkType } from "./refs.ts";
 
 /** OpenAI's (and Anthropic's) rule for function names. */
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -55,7 +55,9 @@ function checkStrictSchema(tool: ToolIR, definitions: Readonly<Record<string, Ty
     }
     if (type.kind === "literal") enumValues++;
   };
-  const roots = [...tool.parameters.map((p) => p.type), ...Object.values(definitions)];
+  // The tool's own parameters, and only the definitions they refer to (not every tool's).
+  const used = referencedDefinitions(tool.parameters, definitions).map((name) => definitions[name] as TypeIR);
+  const roots = [...tool.parameters.map((p) => p.type), ...used];
   for (const root of roots) walkType(root, visit);
   for (const what of [...inexpressible].sort()) {
     const message = `"${tool.name}" takes ${what}, which OpenAI strict mode cannot express.`;
