@@ -53,6 +53,27 @@ describe("typecall generate", () => {
   });
 });
 
+describe("options that diagnostics' hints point to", () => {
+  it("--severity CODE=off lets a module through, --allow-any silences TC2006", async () => {
+    writeFileSync(
+      join(dir, "src", "free.ts"),
+      "/** Stores. */\nexport function store(meta: unknown) {\n  return meta;\n}\n",
+    );
+    expect(await run("generate", "src/free.ts")).toBe(1);
+    expect(out.stderr).toContain("warning TC2006");
+    expect(out.stderr).toContain("error TC3003");
+    out = { stdout: "", stderr: "" };
+    expect(await run("generate", "src/free.ts", "--severity", "TC3003=off", "--allow-any")).toBe(0);
+    expect(out.stderr).toBe("");
+    expect(out.stdout).toBe("wrote src/free.typecall.ts (1 tools)\n");
+  });
+
+  it.each([["TC9999=off"], ["TC3003=loud"], ["TC3003"]])("exits 2 for --severity %s", async (pair) => {
+    expect(await run("generate", "src/tools.ts", "--severity", pair)).toBe(2);
+    expect(out.stderr).toContain(`--severity ${pair}`);
+  });
+});
+
 describe("typecall check", () => {
   it("exits 0 when up to date, 1 naming a stale or missing file", async () => {
     expect(await run("check", "src/tools.ts")).toBe(1);

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
-import { findStale, generate } from "../generate.ts";
+import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 
 /** Where the CLI prints; tests pass their own. */
@@ -23,6 +24,10 @@ Commands:
 
 Options:
   --out <path>             Folder for the generated files (or, with one entry, the output file).
+  --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
+  --severity <CODE>=<level>
+                           Override a diagnostic's severity: error, warning or off (repeatable),
+                           e.g. --severity TC3003=off when the app does not use OpenAI strict mode.
   -h, --help               Show this text.
 
 Exit codes: 0 success, 1 diagnostics with errors or stale output, 2 bad usage.
@@ -43,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     io.stderr(`typecall: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
-  const { command, entries, out, help } = parsed;
+  const { command, entries, out, help, allowAny, severity } = parsed;
   if (help || command === "help") {
     io.stdout(USAGE);
     return 0;
@@ -57,7 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
     return 2;
   }
   const absolute = entries.map((e) => resolve(io.cwd, e));
-  const result = generate({ entries: absolute, ...(out !== undefined && { out: resolve(io.cwd, out) }) });
+  const result = generate({
+    entries: absolute,
+    allowAny,
+    severity,
+    ...(out !== undefined && { out: resolve(io.cwd, out) }),
+  });
   printDiagnostics(result.diagnostics, io);
   const display = (path: string) => relative(io.cwd, path).replaceAll("\\", "/");
   if (command === "generate") {
@@ -82,10 +92,37 @@ function parse(argv: readonly string[]) {
   const { values, positionals } = parseArgs({
     args: [...argv],
     allowPositionals: true,
-    options: { out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      out: { type: "string" },
+      "allow-any": { type: "boolean" },
+      severity: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const [command, ...entries] = positionals;
-  return { command, entries, out: values.out, help: values.help === true };
+  return {
+    command,
+    entries,
+    out: values.out,
+    help: values.help === true,
+    allowAny: values["allow-any"] === true,
+    severity: parseSeverities(values.severity ?? []),
+  };
+}
+
+const LEVELS = new Set(["error", "warning", "off"]);
+
+/** `TC3003=off` pairs into the `severity` option; a wrong code or level is a usage error. */
+function parseSeverities(pairs: readonly string[]): NonNullable<GenerateOptions["severity"]> {
+  const severity: NonNullable<GenerateOptions["severity"]> = {};
+  for (const pair of pairs) {
+    const [code = "", level = ""] = pair.split("=");
+    if (!(code in codes))
+      throw new Error(`--severity ${pair}: "${code}" is not a diagnostic code (see docs/diagnostics.md)`);
+    if (!LEVELS.has(level)) throw new Error(`--severity ${pair}: the level must be error, warning or off`);
+    severity[code as DiagnosticCode] = level as "error" | "warning" | "off";
+  }
+  return severity;
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {

@@ -102,7 +102,7 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
   TC2006: {
     severity: "warning",
     title: "any or unknown",
-    hint: "Give the value a concrete type, or set `allowAny: true` to accept free JSON without this warning.",
+    hint: "Give the value a concrete type, or pass --allow-any (`allowAny: true`) to accept free JSON without this warning.",
   },
   TC2008: {
     severity: "error",
@@ -124,7 +124,7 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     title: "Type not expressible in OpenAI strict mode",
     hint:
       "Strict mode needs fixed properties and typed values: use an array of { key, value } objects for a record, " +
-      "named properties for a tuple, a concrete type for any; or set this code's severity if you do not use OpenAI.",
+      "named properties for a tuple, a concrete type for any; or, without OpenAI strict mode, --severity TC3003=off.",
   },
   TC3004: {
     severity: "error",
