@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { runCli, USAGE } from "../packages/typecall/src/index.ts";
+import { type CliIO, runCli, USAGE } from "../packages/typecall/src/index.ts";
 
 let dir: string;
 let out: { stdout: string; stderr: string };
+let env: Record<string, string> = {};
 const run = (...argv: string[]) =>
   runCli(argv, {
     stdout: (t) => {
@@ -15,16 +16,29 @@ const run = (...argv: string[]) =>
       out.stderr += t;
     },
     cwd: dir,
+    env,
   });
+const TOOL = "/** Adds. */\nexport function add(a: number, b: number) {\n  return a + b;\n}\n";
+/** Writes `files` under the test folder, each a one-tool module named after its file. */
+const write = (...files: string[]) => {
+  for (const file of files) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    const name = file.replace(/.*\//, "").replace(/\W.*/, "");
+    writeFileSync(
+      join(dir, file),
+      `/** Runs ${name}. */\nexport function ${name}(a: number) {\n  return a;\n}\n`,
+    );
+  }
+};
+/** The entries a run generated, from its `wrote` lines. */
+const wrote = () => [...out.stdout.matchAll(/^wrote (\S+)/gm)].map((m) => m[1]);
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "typecall-cli-"));
   out = { stdout: "", stderr: "" };
+  env = {};
   mkdirSync(join(dir, "src"));
-  writeFileSync(
-    join(dir, "src", "tools.ts"),
-    "/** Adds. */\nexport function add(a: number, b: number) {\n  return a + b;\n}\n",
-  );
+  writeFileSync(join(dir, "src", "tools.ts"), TOOL);
 });
 
 describe("typecall generate", () => {
@@ -91,14 +105,166 @@ describe("typecall check", () => {
   });
 });
 
+describe("entry arguments", () => {
+  it("names a directory and suggests the modules in it", async () => {
+    write("src/tools/a.ts");
+    expect(await run("generate", "src/tools")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: src/tools is a directory: pass the tool modules in it, e.g. src/tools/*.ts\n",
+    );
+  });
+
+  it("refuses a JavaScript file and points to the TypeScript source beside it", async () => {
+    writeFileSync(join(dir, "src", "tools.js"), "export function add(a, b) {\n  return a + b;\n}\n");
+    expect(await run("generate", "src/tools.js")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: src/tools.js is JavaScript: typecall reads TypeScript types, so entries are .ts, .mts, .cts or .tsx modules; did you mean src/tools.ts?\n",
+    );
+  });
+
+  it("says a missing path does not exist, suggesting the module that differs by its extension", async () => {
+    expect(await run("generate", "src/tools.mts", "src/tool.ts")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: src/tools.mts does not exist; did you mean src/tools.ts?\ntypecall: src/tool.ts does not exist\n",
+    );
+  });
+
+  it("expands quoted globs itself: *, **, ?, {a,b} and classes, sorted, without generated files", async () => {
+    write("src/tools/b.ts", "src/tools/a.ts", "src/tools/a.d.ts", "src/deep/x/maps.tools.ts");
+    write("src/weather.tools.ts", "node_modules/pkg/dep.tools.ts", "src/.hidden/h.tools.ts");
+    expect(await run("generate", "src/tools/*.ts")).toBe(0);
+    expect(wrote()).toEqual(["src/tools/a.typecall.ts", "src/tools/b.typecall.ts"]);
+    out.stdout = "";
+    // The generated files now match `*.ts` too; a second run must not take them as entries.
+    expect(await run("check", "src/tools/*.ts")).toBe(0);
+    expect(out.stdout).toBe("2 generated file(s) up to date.\n");
+    out.stdout = "";
+    expect(await run("generate", "**/*.tools.ts")).toBe(0);
+    expect(wrote()).toEqual(["src/deep/x/maps.tools.typecall.ts", "src/weather.tools.typecall.ts"]);
+    out.stdout = "";
+    expect(await run("check", "src/{tools/[b-z],weat?er.tools}.ts", "src/tools/b.ts")).toBe(0);
+    expect(out.stdout).toBe("2 generated file(s) up to date.\n");
+    expect(existsSync(join(dir, "node_modules/pkg/dep.tools.typecall.ts"))).toBe(false);
+  });
+
+  it("says when a glob matches no file, and when it matches only files that are never entries", async () => {
+    expect(await run("generate", "src/tools/*.ts")).toBe(2);
+    expect(out.stderr).toBe("typecall: no file matches src/tools/*.ts\n");
+    write("src/env.d.ts");
+    out.stderr = "";
+    expect(await run("generate", "src/*.d.ts")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: no file matches src/*.d.ts: generated *.typecall.ts files, .d.ts files and files under node_modules are never entries\n",
+    );
+  });
+
+  it("skips a generated file the shell expanded next to its entry, and refuses one alone", async () => {
+    await run("generate", "src/tools.ts");
+    out.stdout = "";
+    expect(await run("check", "src/tools.ts", "src/tools.typecall.ts")).toBe(0);
+    expect(await run("check", "src/tools.typecall.ts")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: src/tools.typecall.ts is generated by typecall, not an entry: pass the module it was generated from; did you mean src/tools.ts?\n",
+    );
+  });
+});
+
+describe("--out", () => {
+  it("exits 2 for one .ts file with two entries, creating nothing", async () => {
+    write("src/more.ts");
+    expect(await run("generate", "src/tools.ts", "src/more.ts", "--out", "x.ts")).toBe(2);
+    expect(out.stderr).toContain(
+      "typecall: --out x.ts names one file, but there are 2 entries: pass a folder, or one entry\n\nUsage:",
+    );
+    expect(existsSync(join(dir, "x.ts"))).toBe(false);
+  });
+
+  it("exits 2 for an existing file with two entries, or a hand-written file as the output", async () => {
+    write("src/more.ts");
+    writeFileSync(join(dir, "gen"), "");
+    expect(await run("generate", "src/*.ts", "--out", "gen")).toBe(2);
+    expect(out.stderr).toMatch(
+      /^typecall: --out gen is a file, but 2 entries need a folder for their outputs\n/,
+    );
+    out.stderr = "";
+    expect(await run("generate", "src/tools.ts", "--out", "src/more.ts")).toBe(2);
+    expect(out.stderr).toMatch(
+      /^typecall: --out src\/more.ts was not generated by typecall: .* not overwrite it\n/,
+    );
+    expect(readFileSync(join(dir, "src", "more.ts"), "utf8")).toContain("export function more");
+  });
+
+  it("takes a path ending in a slash as a folder, even with one entry and a .ts name", async () => {
+    expect(await run("generate", "src/tools.ts", "--out", "gen.ts/")).toBe(0);
+    expect(wrote()).toEqual(["gen.ts/tools.typecall.ts"]);
+    out.stdout = "";
+    expect(await run("generate", "src/tools.ts", "--out", "gen/")).toBe(0);
+    expect(wrote()).toEqual(["gen/tools.typecall.ts"]);
+  });
+});
+
+describe("a file system that refuses the output", () => {
+  // A real failure: mkdir under a path whose parent is a file.
+  beforeEach(() => writeFileSync(join(dir, "file"), ""));
+
+  it("exits 1 with the system's reason, not as a bug of typecall", async () => {
+    expect(await run("generate", "src/tools.ts", "--out", "file/gen.ts")).toBe(1);
+    const lines = out.stderr.split("\n");
+    expect(lines[0]).toMatch(/^typecall: cannot write the generated files: E[A-Z]+: .*, mkdir '.*file'$/);
+    expect(lines.slice(1)).toEqual([""]);
+  });
+});
+
+describe("anything else thrown", () => {
+  // The CLI's last guard: a stdout that fails mid-run stands in for any throw past generate().
+  const failing = (extra: Partial<CliIO> = {}) =>
+    runCli(["generate", "src/tools.ts"], {
+      stdout: () => {
+        throw new Error("stdout is closed");
+      },
+      stderr: (t) => {
+        out.stderr += t;
+      },
+      cwd: dir,
+      ...extra,
+    });
+
+  it("exits 1 with its message and how to report it, without a stack trace", async () => {
+    expect(await failing()).toBe(1);
+    const lines = out.stderr.split("\n");
+    expect(lines[0]).toBe("typecall: internal error: stdout is closed");
+    expect(lines[1]).toMatch(/^This is a bug in typecall: please report it .*TYPECALL_DEBUG=1/);
+    expect(lines.slice(2)).toEqual([""]);
+  });
+
+  it("prints the stack when TYPECALL_DEBUG is set", async () => {
+    expect(await failing({ env: { TYPECALL_DEBUG: "1" } })).toBe(1);
+    expect(out.stderr).toMatch(
+      /^typecall: internal error: stdout is closed\nError: stdout is closed\n {4}at [\s\S]*\nThis is a bug in typecall: .* this output\.\n$/,
+    );
+  });
+});
+
 describe("usage", () => {
-  it.each([[[]], [["frobnicate", "x.ts"]], [["generate"]], [["generate", "--nope", "x.ts"]]])(
-    "exits 2 with the usage text for %j",
-    async (argv) => {
-      expect(await run(...argv)).toBe(2);
-      expect(out.stderr).toContain(USAGE);
-    },
-  );
+  it.each([
+    [[], "missing command"],
+    [["frobnicate", "x.ts"], 'unknown command "frobnicate"'],
+    [["generate"], "generate needs at least one entry module"],
+    [["check", "--nope", "x.ts"], "unknown option --nope"],
+    [["generate", "-x", "x.ts"], "unknown option -x"],
+    [["generate", "x.ts", "--out"], "--out needs a value"],
+    [["generate", "x.ts", "--out", "--allow-any"], "--out needs a value"],
+    [["generate", "x.ts", "--allow-any=yes"], "--allow-any takes no value"],
+    [["generate", "x.ts", "--severity"], "--severity needs a value"],
+    [
+      ["check", "x.ts", "--severity", "TC3003=loud"],
+      "--severity TC3003=loud: the level must be error, warning or off",
+    ],
+  ])("exits 2 with one line of reason and the usage text for %j", async (argv, reason) => {
+    expect(await run(...argv)).toBe(2);
+    expect(out.stderr).toBe(`typecall: ${reason}\n\n${USAGE}`);
+    expect(out.stdout).toBe("");
+  });
 
   it("prints help with exit 0", async () => {
     expect(await run("--help")).toBe(0);

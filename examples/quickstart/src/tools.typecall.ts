@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
-import { _accessKey } from "@typecall/runtime/internal";
+import { _joinKey } from "@typecall/runtime/internal";
 import * as tools from "./tools.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -34,7 +34,7 @@ export type ToolArgs<N extends ToolName> = ToolMap[N]["args"];
 export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
-export type ToolsetContext = Omit<Parameters<typeof tools.bookRoom>[1], "signal" | "call">;
+export type ToolsetContext = Omit<NonNullable<Parameters<typeof tools.bookRoom>[1]>, "signal" | "call">;
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -117,27 +117,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
           const v2: any = o0["maxPrice"];
           if (v2 !== undefined) {
-            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.maxPrice", expected: "number", value: v2 });
+            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "maxPrice", expected: "number", value: v2 });
           }
           const v3: any = o0["amenities"];
           if (v3 !== undefined) {
-            if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.amenities", expected: "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", value: v3 });
+            if (!Array.isArray(v3)) (e ??= []).push({ path: "amenities", expected: "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", value: v3 });
             else for (let i4 = 0; i4 < v3.length; i4++) {
               const v5: any = v3[i4];
               if (!(v5 === "wifi" || v5 === "breakfast" || v5 === "parking" || v5 === "pool" || v5 === "gym")) {
-                (e ??= []).push({ path: "$input.amenities[" + i4 + "]", expected: "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"", value: v5 });
+                (e ??= []).push({ path: "amenities[" + i4 + "]", expected: "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"", value: v5 });
               }
             }
           }
           for (const k6 in o0) {
-            switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: "$input" + _accessKey(k6), expected: "undefined", value: o0[k6] }); }
+            switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: _joinKey("", k6), expected: "undefined", value: o0[k6] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -236,48 +236,49 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["hotelId"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.hotelId", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "hotelId", expected: "string", value: v1 });
           const v2: any = o0["checkIn"];
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.checkIn", expected: "string", value: v2 });
+          if (!(typeof v2 === "string")) (e ??= []).push({ path: "checkIn", expected: "string", value: v2 });
           const v3: any = o0["nights"];
-          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: "$input.nights", expected: "number", value: v3 });
+          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: "nights", expected: "number", value: v3 });
           const v4: any = o0["guests"];
-          if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.guests", expected: "Array<object>", value: v4 });
+          if (!Array.isArray(v4)) (e ??= []).push({ path: "guests", expected: "Array<object>", value: v4 });
           else for (let i5 = 0; i5 < v4.length; i5++) {
             const v6: any = v4[i5];
-            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.guests[" + i5 + "]", expected: "object", value: v6 });
+            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "guests[" + i5 + "]", expected: "object", value: v6 });
             else {
               const o7: any = v6;
               const v8: any = o7["name"];
-              if (!(typeof v8 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".name", expected: "string", value: v8 });
+              if (!(typeof v8 === "string")) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "name"), expected: "string", value: v8 });
               const v9: any = o7["email"];
-              if (!(typeof v9 === "string")) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".email", expected: "string", value: v9 });
+              if (!(typeof v9 === "string")) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "email"), expected: "string", value: v9 });
               const v10: any = o7["age"];
               if (v10 !== undefined) {
-                if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: "$input.guests[" + i5 + "]" + ".age", expected: "number", value: v10 });
+                if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "age"), expected: "number", value: v10 });
               }
               for (const k11 in o7) {
-                switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: "$input.guests[" + i5 + "]" + _accessKey(k11), expected: "undefined", value: o7[k11] }); }
+                switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", k11), expected: "undefined", value: o7[k11] }); }
               }
             }
           }
           const v12: any = o0["notes"];
           if (v12 !== undefined) {
             if (!(typeof v12 === "string" || v12 === null)) {
-              (e ??= []).push({ path: "$input.notes", expected: "string | null", value: v12 });
+              (e ??= []).push({ path: "notes", expected: "string | null", value: v12 });
             }
           }
           for (const k13 in o0) {
-            switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: "$input" + _accessKey(k13), expected: "undefined", value: o0[k13] }); }
+            switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: _joinKey("", k13), expected: "undefined", value: o0[k13] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
       };
     })(),
+    takesContext: true,
     run: (args: ToolMap["bookRoom"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.bookRoom(args as Parameters<typeof tools.bookRoom>[0], context),
   },
@@ -326,19 +327,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
           const v2: any = o0["unit"];
           if (v2 !== undefined) {
             if (!(v2 === "c" || v2 === "f")) {
-              (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+              (e ??= []).push({ path: "unit", expected: "\"c\" | \"f\"", value: v2 });
             }
           }
           for (const k3 in o0) {
-            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
+            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -377,17 +378,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["bookingId"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.bookingId", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "bookingId", expected: "string", value: v1 });
           const v2: any = o0["reason"];
           if (v2 !== undefined) {
-            if (!(typeof v2 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v2 });
+            if (!(typeof v2 === "string")) (e ??= []).push({ path: "reason", expected: "string", value: v2 });
           }
           for (const k3 in o0) {
-            switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
+            switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

@@ -157,7 +157,7 @@ function planOf(tool: ToolDefinition<object>): ToolPlan {
       "default" in property ? [[key, property.default] as const] : [],
     );
     const nestedDefaults = Object.values(properties).some((property) => hasDefault(property, true));
-    plan = { usesContext: tool.run.length >= 2, nestedDefaults, topDefaults };
+    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults };
     plans.set(tool, plan);
   }
   return plan;

@@ -4,11 +4,22 @@
  */
 
 /**
- * How a property key extends a validator path: `.city` for an identifier, `["my key"]` otherwise.
- * Used by generated validators.
+ * A validator path extended by a property key, as JavaScript would write the access: `city` at the
+ * top, `guests[0].email` below it, `filter["my key"]` for a key that is not an identifier. The one
+ * spelling of issue paths: the compiler folds it into constant paths, generated validators call it
+ * for keys only known at run time.
  */
-export function _accessKey(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+export function _joinKey(path: string, key: string): string {
+  if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
+  return path === "" ? key : `${path}.${key}`;
+}
+
+/**
+ * The value of an own property, or undefined: for keys that `Object.prototype` has too
+ * (`constructor`, `toString`, `__proto__`, ...), which a plain read would find on the prototype.
+ */
+export function _ownValue(object: object, key: string): unknown {
+  return Object.getOwnPropertyDescriptor(object, key)?.value;
 }
 
 const FORMATS: Record<string, (value: string) => boolean> = {

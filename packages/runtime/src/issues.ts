@@ -1,7 +1,7 @@
 /**
- * Turns a generated validator's errors (typia's `{ path: "$input.a[0]", expected, value }`) into
- * issues a model can act on: paths from the arguments object, type names without typia's
- * `__type.o3` placeholders, and a short description of what was received.
+ * Turns a generated validator's errors into issues a model can act on. The compiler already wrote
+ * the final path (`guests[0].email`) and expected text (`integer (at least 1)`); this adds a short
+ * description of what was received and drops exact duplicates.
  */
 import { safeStringify, truncate } from "./json.ts";
 import type { Issue } from "./outcome.ts";
@@ -18,8 +18,8 @@ export function toIssues(errors: readonly ValidatorError[]): Issue[] {
   const issues: Issue[] = [];
   for (const error of errors) {
     const issue: Issue = {
-      path: readablePath(error.path),
-      expected: readableExpected(error.expected),
+      path: error.path,
+      expected: error.expected,
       received: error.value === undefined ? MISSING : describeValue(error.value),
     };
     const key = `${issue.path}\u0000${issue.expected}\u0000${issue.received}`;
@@ -28,72 +28,6 @@ export function toIssues(errors: readonly ValidatorError[]): Issue[] {
     issues.push(issue);
   }
   return issues;
-}
-
-/** `$input.guests[0].email` becomes `guests[0].email`; `$input` itself becomes `$`. */
-export function readablePath(path: string): string {
-  if (!path.startsWith("$input")) return path;
-  const rest = path.slice("$input".length);
-  if (rest === "") return "$";
-  return rest.startsWith(".") ? rest.slice(1) : rest;
-}
-
-/**
- * typia's expected-type text made readable: anonymous object types (`__type`, `__type.o5`) read
- * `object`, tags read as a parenthesis (`string & Format<"email">` is `string (format: email)`), a
- * wrapping parenthesis and an `undefined` member (the property is optional) are dropped.
- */
-export function readableExpected(expected: string): string {
-  let text = expected.replace(/__type(?:\.o\d+)?/g, "object");
-  text = text.replace(/(?: & [A-Z]\w*<(?:"[^"]*"|[^<>"])*>)+/g, (tags) => ` (${readableTags(tags)})`);
-  text = unwrap(text);
-  const members = splitTopLevel(text, " | ");
-  const defined = members.filter((member) => member !== "undefined");
-  return defined.length > 0 && defined.length < members.length ? defined.map(unwrap).join(" | ") : text;
-}
-
-function readableTags(tags: string): string {
-  const parts: string[] = [];
-  for (const match of tags.matchAll(/ & ([A-Z]\w*)<((?:"[^"]*"|[^<>"])*)>/g)) {
-    const [, tag = "", argument = ""] = match;
-    const value = /^"[^"]*"$/.test(argument) ? argument.slice(1, -1) : argument;
-    parts.push(`${tag[0]?.toLowerCase()}${tag.slice(1)}: ${value}`);
-  }
-  return parts.join(", ");
-}
-
-/** Drops one pair of parentheses that wraps the whole text (not `(a) | (b)`). */
-function unwrap(text: string): string {
-  if (!text.startsWith("(") || !text.endsWith(")")) return text;
-  let depth = 0;
-  for (let i = 0; i < text.length - 1; i++) {
-    if (text[i] === "(") depth++;
-    else if (text[i] === ")") depth--;
-    if (depth === 0) return text;
-  }
-  return text.slice(1, -1);
-}
-
-/** Splits on `separator` outside brackets and string literals. */
-function splitTopLevel(text: string, separator: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === '"' && text[i - 1] !== "\\") quoted = !quoted;
-    if (quoted) continue;
-    if (char === "(" || char === "<" || char === "[" || char === "{") depth++;
-    else if (char === ")" || char === ">" || char === "]" || char === "}") depth--;
-    else if (depth === 0 && text.startsWith(separator, i)) {
-      parts.push(text.slice(start, i));
-      start = i + separator.length;
-      i += separator.length - 1;
-    }
-  }
-  parts.push(text.slice(start));
-  return parts;
 }
 
 /** A short description of a value: its JSON type and a compact, truncated JSON preview. */

@@ -27,11 +27,11 @@ export interface DialectSchemas {
 /** The name of a schema dialect. */
 export type Dialect = keyof DialectSchemas;
 
-/** One validation failure as reported by a generated validator (typia's shape). */
+/** One validation failure as reported by a generated validator: final texts, shown to the model as they are. */
 export interface ValidatorError {
-  /** Access path from `$input`, e.g. `$input.guests[0].email`. */
+  /** Where, from the arguments object: `guests[0].email`, or `$` for the arguments object itself. */
   readonly path: string;
-  /** The expected type, as text. */
+  /** The expected type, as the model reads it: `integer (at least 1)`, `"c" | "f"`. */
   readonly expected: string;
   /** The value found at the path. */
   readonly value: unknown;
@@ -58,6 +58,8 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly validate: (input: unknown) => ValidatorResult;
   /** Calls the author's function with validated wire arguments and the tool context. */
   readonly run: (args: never, context: ToolContext<C>) => unknown;
+  /** Set when the function declares a `ToolContext` parameter: only then does `run` get a context built. */
+  readonly takesContext?: true;
   /** JSON Schema 2020-12 of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */
   readonly outputSchema?: JsonSchema;
   /** Set when the function is tagged `@deprecated`. */

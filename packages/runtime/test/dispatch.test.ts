@@ -123,7 +123,7 @@ describe("dispatch: failures", () => {
       { path: "hotelId", expected: "string", received: "missing" },
       { path: "guests[0].email", expected: "string (format: email)", received: 'string "42"' },
       { path: "guests[1].email", expected: "string (format: email)", received: 'array ["b@c.de"]' },
-      { path: "nights", expected: "number (type: int32, minimum: 1)", received: "number 0" },
+      { path: "nights", expected: "integer (at least 1)", received: "number 0" },
     ]);
     expect(outcome.content).toBe(
       [
@@ -131,7 +131,7 @@ describe("dispatch: failures", () => {
         "- hotelId: required string is missing",
         '- guests[0].email: expected string (format: email), received string "42"',
         '- guests[1].email: expected string (format: email), received array ["b@c.de"]',
-        "- nights: expected number (type: int32, minimum: 1), received number 0",
+        "- nights: expected integer (at least 1), received number 0",
         'Correct these arguments and call "bookRoom" again.',
       ].join("\n"),
     );

@@ -10,7 +10,7 @@ describe("public API", () => {
   });
 
   it("@typecall/runtime/internal", () => {
-    expect(Object.keys(internal).sort()).toEqual(["_accessKey", "_isFormat", "_isUniqueItems"]);
+    expect(Object.keys(internal).sort()).toEqual(["_isFormat", "_isUniqueItems", "_joinKey", "_ownValue"]);
   });
 
   it("@typecall/runtime/openai", () => {

@@ -2,10 +2,17 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { analyzeEntries } from "./analyze/index.ts";
 import type { DiagnosticCode } from "./diagnostics/codes.ts";
-import { createDiagnostic, type Diagnostic, hasErrors, sortDiagnostics } from "./diagnostics/diagnostic.ts";
+import {
+  createDiagnostic,
+  type Diagnostic,
+  guarded,
+  hasErrors,
+  sortDiagnostics,
+} from "./diagnostics/diagnostic.ts";
 import { checkProviderLimits } from "./emit/limits.ts";
-import { emitModule } from "./emit/module.ts";
-import type { ToolsetIR } from "./ir/types.ts";
+import { emitModule, type ModuleInput } from "./emit/module.ts";
+import type { ToolIR, ToolsetIR } from "./ir/types.ts";
+import type { ValidatorEngine, ValidatorOutput } from "./validators/engine.ts";
 import { createIrEngine } from "./validators/ir-engine.ts";
 import { createTypiaEngine } from "./validators/typia.ts";
 
@@ -57,13 +64,13 @@ export function generate(options: GenerateOptions): GenerateResult {
   const diagnostics: Diagnostic[] = [];
   const entries = options.entries.map((e) => resolve(e));
   const analyses = analyzeEntries(entries, { allowAny: options.allowAny ?? false });
+  const names = duplicateNames(analyses.map((a) => a.toolset));
   const ready: { analysis: (typeof analyses)[number]; path: string }[] = [];
-  const owners = new Map<string, string>();
   for (const analysis of analyses) {
     const raw = [
       ...analysis.diagnostics,
       ...checkProviderLimits(analysis.toolset),
-      ...duplicatesAcrossEntries(analysis.toolset, owners),
+      ...(names.get(analysis.toolset) ?? []),
     ];
     const found = withSeverities(raw, options.severity);
     diagnostics.push(...found);
@@ -73,28 +80,58 @@ export function generate(options: GenerateOptions): GenerateResult {
   // One validator batch per program: an engine that needs TypeScript then extends it once.
   for (const program of new Set(ready.map((r) => r.analysis.program))) {
     const batch = ready.filter((r) => r.analysis.program === program);
-    const requests = batch.map(({ analysis, path }) => ({
-      key: path,
-      tools: analysis.toolset.tools.map((t) => t.parameters),
-      definitions: analysis.toolset.definitions,
-    }));
     const engine = options.validators === "typia" ? createTypiaEngine(program) : createIrEngine();
-    const compiled = engine.compile(requests);
+    const compiled = compileValidators(
+      engine,
+      batch.map(({ analysis, path }) => ({ toolset: analysis.toolset, key: path })),
+    );
     batch.forEach(({ analysis, path }, i) => {
       const { toolset } = analysis;
-      const content = emitModule({
-        toolset,
+      const output = compiled[i];
+      if (output === undefined || Array.isArray(output)) {
+        diagnostics.push(...(output ?? []));
+        return;
+      }
+      const input = (tools: ToolIR[]): ModuleInput => ({
+        toolset: { ...toolset, tools },
         entryImport: importSpecifier(path, toolset.entry, program.options),
         entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
-        validators: compiled[i]?.validators ?? [],
-        helpers: compiled[i]?.helpers ?? [],
-        imports: compiled[i]?.imports ?? [],
+        validators: output.validators.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
+        helpers: output.helpers,
+        imports: output.imports ?? [],
       });
-      files.push({ path, entry: toolset.entry, content });
+      const content = guarded(toolset.tools, "emitting", (tools) => emitModule(input(tools)));
+      if (typeof content === "string") files.push({ path, entry: toolset.entry, content });
+      else diagnostics.push(...content);
     });
   }
   files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
   return { files, diagnostics: sortDiagnostics(diagnostics), toolsets: analyses.map((a) => a.toolset) };
+}
+
+/** The validators of each module, or the TC9001 diagnostics of the tools whose validators failed to build. */
+function compileValidators(
+  engine: ValidatorEngine,
+  modules: readonly { toolset: ToolsetIR; key: string }[],
+): (ValidatorOutput | Diagnostic[])[] {
+  const request = (key: string, toolset: ToolsetIR, tools: readonly ToolIR[]) => ({
+    key,
+    tools: tools.map((t) => t.parameters),
+    definitions: toolset.definitions,
+  });
+  try {
+    return engine.compile(modules.map((m) => request(m.key, m.toolset, m.toolset.tools)));
+  } catch {
+    // Find the tools at fault, module by module, so that each is named.
+    return modules.map(({ toolset, key }) => {
+      const result = guarded(toolset.tools, "building the validator of", (tools) => {
+        const [output] = engine.compile([request(key, toolset, tools)]);
+        if (!output) throw new Error("the validator engine returned no output");
+        return output;
+      });
+      return result;
+    });
+  }
 }
 
 /** Applies the per-code severity overrides; `"off"` removes a diagnostic. */
@@ -107,17 +144,33 @@ function withSeverities(diagnostics: Diagnostic[], overrides: GenerateOptions["s
   });
 }
 
-/** A tool name already used by an earlier entry: apps often merge toolsets, and providers reject duplicates. */
-function duplicatesAcrossEntries(toolset: ToolsetIR, owners: Map<string, string>): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  for (const tool of new Map(toolset.tools.map((t) => [t.name, t])).values()) {
-    const owner = owners.get(tool.name);
-    if (owner === undefined) {
-      owners.set(tool.name, toolset.entry);
-    } else if (owner !== toolset.entry) {
-      const message = `Tool name "${tool.name}" is also a tool of ${relative(dirname(toolset.entry), owner).replaceAll("\\", "/")}.`;
-      found.push(createDiagnostic("TC1008", message, { location: tool.location, path: [tool.name] }));
+/**
+ * Tool names used twice, by toolset: within one entry an error (TC1006: the toolset cannot hold
+ * both), across entries a warning (TC1008: apps often merge toolsets, and providers reject duplicates).
+ */
+function duplicateNames(toolsets: readonly ToolsetIR[]): Map<ToolsetIR, Diagnostic[]> {
+  const found = new Map<ToolsetIR, Diagnostic[]>();
+  const owners = new Map<string, string>();
+  for (const toolset of toolsets) {
+    const diagnostics: Diagnostic[] = [];
+    const seen = new Map<string, ToolIR>();
+    for (const tool of toolset.tools) {
+      const at = { location: tool.location, path: [tool.name] };
+      const first = seen.get(tool.name);
+      const owner = owners.get(tool.name) ?? toolset.entry;
+      if (first) {
+        const message = `Tool name "${tool.name}" is used by both "${first.exportName}" and "${tool.exportName}".`;
+        diagnostics.push(createDiagnostic("TC1006", message, at));
+      } else if (owner !== toolset.entry) {
+        const other = relative(dirname(toolset.entry), owner).replaceAll("\\", "/");
+        diagnostics.push(
+          createDiagnostic("TC1008", `Tool name "${tool.name}" is also a tool of ${other}.`, at),
+        );
+      }
+      seen.set(tool.name, first ?? tool);
+      owners.set(tool.name, owner);
     }
+    found.set(toolset, diagnostics);
   }
   return found;
 }

@@ -17,7 +17,7 @@ export {
   outputPath,
 } from "./generate.ts";
 export type {
-  CallIR,
+  ArgumentIR,
   ObjectTypeIR,
   PropertyIR,
   SourceLocation,

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -43,12 +44,30 @@ describe.each(coded)("%s", (folder) => {
 });
 
 describe("catalogue", () => {
-  it("has a negative case for every code except TC1001 (tested below) and TC9xxx (our own bugs)", () => {
+  it("has a negative case for every code except the entry codes (tested below) and TC9xxx (our own bugs)", () => {
     const covered = new Set(coded.map((f) => f.slice(0, 6)));
     const missing = Object.keys(codes).filter(
-      (c) => c !== "TC1001" && !c.startsWith("TC9") && !covered.has(c),
+      (c) => c !== "TC1001" && c !== "TC1010" && !c.startsWith("TC9") && !covered.has(c),
     );
     expect(missing).toEqual([]);
+  });
+
+  it("reports a directory, a JavaScript file and a declaration file as TC1010, each saying what it is", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typecall-entries-"));
+    mkdirSync(join(dir, "tools"));
+    writeFileSync(join(dir, "tools.js"), "export function f() {}\n");
+    writeFileSync(join(dir, "tools.d.ts"), "export declare function f(): void;\n");
+    const messages = ["tools", "tools.js", "tools.d.ts"].map((entry) => {
+      const { diagnostics, files } = generate({ entries: [join(dir, entry)] });
+      expect(files).toEqual([]);
+      expect(diagnostics.map((d) => d.code)).toEqual(["TC1010"]);
+      return diagnostics[0]?.message.replaceAll(dir, "<dir>");
+    });
+    expect(messages).toEqual([
+      '"<dir>/tools" is a directory: pass the tool modules in it, e.g. <dir>/tools/*.ts.',
+      '"<dir>/tools.js" is not a TypeScript module: typecall reads the types of .ts, .mts, .cts and .tsx files.',
+      '"<dir>/tools.d.ts" is not a TypeScript module: typecall reads the types of .ts, .mts, .cts and .tsx files.',
+    ]);
   });
 
   it("reports a missing entry as TC1001 without throwing", () => {
@@ -100,7 +119,7 @@ describe("docs/diagnostics.md", () => {
   it("shows an example of every code a user's code can trigger", () => {
     for (const code of Object.keys(codes).filter((c) => c !== "TC1001" && !c.startsWith("TC9"))) {
       const section = page.split(/^## /m).find((s) => s.startsWith(`${code}:`)) ?? "";
-      expect(section, code).toMatch(/```ts\n[\s\S]+?\n```/);
+      expect(section, code).toMatch(/```(ts|sh)\n[\s\S]+?\n```/);
     }
   });
 

@@ -66,6 +66,8 @@ const PATTERN_SAMPLES: Record<string, string> = {
   "^order--?[0-9]+(\\.[0-9]+)?$": "order-42",
   "^-?[0-9]+$": "42",
   "^B-[0-9]{4}$": "B-0042",
+  "^eu--?[0-9]+(\\.[0-9]+)?$": "eu-12",
+  "^free:-?[0-9]+$": "free:7",
 };
 
 /** Copies of `value` with one change each, at every path: other kinds, null, removal, an extra key. */
@@ -115,6 +117,9 @@ describe.each(readdirSync(CASES).sort())("case %s", (name) => {
       // JSON Schema (and typecall) require the property, so such tools are left out of the comparison.
       const properties = Object.values((schema.properties ?? {}) as Record<string, Schema>);
       if (properties.some((p) => Object.keys(p).every((key) => key === "description"))) continue;
+      // typia reads inherited properties: an optional `constructor` left out is Object.prototype's
+      // function to it. typecall reads own properties only (the differential test against ajv shows it).
+      if (Object.keys(schema.properties ?? {}).some((key) => key in Object.prototype)) continue;
       const valid = sample(schema);
       if (valid === undefined) throw new Error(`no sample for ${tool}`);
       expect(ours.get(tool).validate(valid).success, `${tool} sample`).toBe(true);

@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { createDiagnostic, type Diagnostic, internalError } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR } from "../ir/types.ts";
 import { discoverFunctions } from "./discover.ts";
 import { locationOf } from "./location.ts";
 import { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
+import { syntaxErrors } from "./syntax.ts";
 import { analyzeTool } from "./tool.ts";
 import type { AnalyzeOptions, EntryState } from "./types/index.ts";
 
@@ -44,11 +45,16 @@ export function analyzeEntries(
 export function analyzeEntry(file: string, program: AnalysisProgram, options: AnalyzeOptions): EntryAnalysis {
   const diagnostics: Diagnostic[] = [];
   const toolset: ToolsetIR = { entry: file, tools: [], definitions: {} };
-  const sourceFile = existsSync(file) ? program.sourceFile(file) : undefined;
+  const problem = entryProblem(file);
+  const sourceFile = problem ? undefined : program.sourceFile(file);
   if (!sourceFile) {
-    diagnostics.push(createDiagnostic("TC1001", `Cannot find entry module "${file}".`, {}));
+    diagnostics.push(
+      problem ?? createDiagnostic("TC1010", `"${file}" is not part of its TypeScript program.`, {}),
+    );
     return { toolset, diagnostics, program };
   }
+  diagnostics.push(...syntaxErrors(program.program, sourceFile.compilerNode));
+  if (diagnostics.length > 0) return { toolset, diagnostics, program };
   const tools: ToolIR[] = [];
   const state: EntryState = { options, definitions: toolset.definitions, names: new Map() };
   const functions = discoverFunctions(sourceFile);
@@ -58,10 +64,8 @@ export function analyzeEntry(file: string, program: AnalysisProgram, options: An
       if (tool) tools.push(tool);
     } catch (error) {
       // A bug of ours: report it where it happened, keep analysing the other tools.
-      const message = `Internal error while analysing "${fn.exportName}": ${(error as Error).stack ?? String(error)}`;
-      diagnostics.push(
-        createDiagnostic("TC9001", message, { location: locationOf(fn.node), path: [fn.exportName] }),
-      );
+      const at = { location: locationOf(fn.node), path: [fn.exportName] };
+      diagnostics.push(internalError(`analysing "${fn.exportName}"`, error, at));
     }
   }
   if (functions.length === 0) {
@@ -70,4 +74,19 @@ export function analyzeEntry(file: string, program: AnalysisProgram, options: An
   }
   toolset.tools = tools;
   return { toolset, diagnostics, program };
+}
+
+/** Why a path cannot be an entry module: missing, a directory, or not TypeScript. */
+function entryProblem(file: string): Diagnostic | undefined {
+  const stats = statSync(file, { throwIfNoEntry: false });
+  if (!stats) return createDiagnostic("TC1001", `Cannot find entry module "${file}".`, {});
+  if (stats.isDirectory()) {
+    const message = `"${file}" is a directory: pass the tool modules in it, e.g. ${file}/*.ts.`;
+    return createDiagnostic("TC1010", message, {});
+  }
+  if (!/\.(c|m)?tsx?$/.test(file) || /\.d\.(c|m)?ts$/.test(file)) {
+    const message = `"${file}" is not a TypeScript module: typecall reads the types of .ts, .mts, .cts and .tsx files.`;
+    return createDiagnostic("TC1010", message, {});
+  }
+  return undefined;
 }

@@ -1,9 +1,10 @@
-import { Node, type ParameterDeclaration, type Type, ts } from "ts-morph";
+import { Node, type ParameterDeclaration, type Type, type ts } from "ts-morph";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { PropertyIR, ToolIR, TypeIR } from "../ir/types.ts";
+import type { ArgumentIR, PropertyIR, ToolIR, TypeIR } from "../ir/types.ts";
+import { isConstraint } from "./constraints.ts";
 import { isToolContextParameter } from "./context-param.ts";
 import type { ExportedFunction } from "./discover.ts";
-import { type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
+import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
 import {
@@ -42,16 +43,8 @@ export function analyzeTool(
   const location = locationOf(nameNode(fn.node));
   const before = diagnostics.length;
   if (fn.overloads > 0) {
-    diagnostics.push(
-      createDiagnostic(
-        "TC1003",
-        `"${fn.exportName}" has ${fn.overloads} overload signatures; a tool has one.`,
-        {
-          location,
-          path: [name],
-        },
-      ),
-    );
+    const message = `"${fn.exportName}" has ${fn.overloads} overload signatures; a tool has one.`;
+    diagnostics.push(createDiagnostic("TC1003", message, { location, path: [name] }));
     return undefined;
   }
   const parameters = fn.node.getParameters();
@@ -64,38 +57,81 @@ export function analyzeTool(
   }
   const data = parameters.filter((_, i) => !contextIndexes.includes(i));
   const base = { checker, diagnostics, stack: [], path: [name], entry } satisfies Omit<TypeContext, "node">;
+  const constraints = functionConstraints(doc, data, base, location);
   const flattened =
-    data.length === 1 ? flattenObjectParameter(data[0] as ParameterDeclaration, doc, base) : undefined;
-  const wire = flattened ?? positionalParameters(data, doc, base);
-  if (diagnostics.length > before && diagnostics.slice(before).some((d) => d.severity === "error"))
-    return undefined;
+    data.length === 1
+      ? flattenObjectParameter(data[0] as ParameterDeclaration, doc, constraints, base)
+      : undefined;
+  const positional = flattened ? undefined : positionalParameters(data, doc, constraints, base);
+  if (diagnostics.slice(before).some((d) => d.severity === "error")) return undefined;
   const tool: ToolIR = {
     name,
     exportName: fn.exportName,
     description: doc.description,
-    parameters: wire,
-    call: { kind: flattened ? "object" : "positional" },
-    arity: parameters.length,
+    parameters: flattened ?? positional?.properties ?? [],
+    arguments: parameters.map((_, i): ArgumentIR => {
+      if (contextIndexes.includes(i)) return { kind: "context" };
+      if (flattened) return { kind: "object" };
+      return positional?.arguments.shift() ?? { kind: "undefined" };
+    }),
     location,
   };
-  if (contextIndexes[0] !== undefined) tool.context = { index: contextIndexes[0] };
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
   if (doc.examples.length > 0) tool.examples = doc.examples;
-  const notes = NOTE_TAGS.flatMap(([tag, label]) => {
-    const text = doc.tags.get(tag);
-    return text ? [`${label}${text}`] : [];
-  });
+  const flattenedText =
+    flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));
+  const notes = [
+    ...(flattenedText ? [flattenedText] : []),
+    ...NOTE_TAGS.flatMap(([tag, label]) => {
+      const text = doc.tags.get(tag);
+      return text ? [`${label}${text}`] : [];
+    }),
+  ];
   if (notes.length > 0) tool.notes = notes;
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
   return tool;
 }
 
+/**
+ * Constraint and `@default` tags of the function's JSDoc that refer to a parameter: written after
+ * its `@param` (`@param page Page number. @minimum 1`), or naming it (`@minimum page 1`). Keyed by
+ * the name as written (`page`, `opts.page`). A tag that refers to nothing is a warning.
+ */
+function functionConstraints(
+  doc: FunctionDoc,
+  parameters: readonly ParameterDeclaration[],
+  base: Omit<TypeContext, "node">,
+  location: ToolIR["location"],
+): Map<string, Map<string, string>> {
+  const names = new Set(parameters.map((p) => p.getName()));
+  const knows = (target: string) => names.has(target.split(".")[0] ?? "") || doc.params.has(target);
+  const byTarget = new Map<string, Map<string, string>>();
+  const add = (target: string, tag: string, text: string) =>
+    byTarget.set(target, (byTarget.get(target) ?? new Map()).set(tag, text));
+  for (const tag of doc.blockTags) {
+    if (!isConstraint(tag.name) && tag.name !== "default") continue;
+    const [, first = "", rest = ""] = /^(\S+)\s+(\S[\s\S]*)$/.exec(tag.text) ?? [];
+    if (knows(first)) {
+      add(first, tag.name, rest);
+      continue;
+    }
+    if (tag.follows !== undefined) {
+      add(tag.follows, tag.name, tag.text);
+      continue;
+    }
+    const message = `@${tag.name} ${tag.text} applies to no parameter of "${base.path[0]}".`;
+    base.diagnostics.push(createDiagnostic("TC2009", message, { location, path: [...base.path] }));
+  }
+  return byTarget;
+}
+
 /** A sole parameter of object type: its properties become the tool's (`f({ city, unit })`). */
 function flattenObjectParameter(
   parameter: ParameterDeclaration,
   doc: FunctionDoc,
+  constraints: Map<string, Map<string, string>>,
   base: Omit<TypeContext, "node">,
 ): PropertyIR[] | undefined {
   const declared = parameter.getType();
@@ -107,14 +143,21 @@ function flattenObjectParameter(
   const ir = convertType(type, context);
   if (ir?.kind !== "object") return ir === undefined ? [] : undefined;
   const defaults = bindingDefaults(parameter);
-  return ir.properties.map((property) => {
-    const description = paramDoc(doc, property.name, parameter.getName());
+  const name = documentedName(parameter, doc, ir.properties);
+  return ir.properties.flatMap((property) => {
+    const description = joinTexts(paramDoc(doc, property.name, name), property.description);
     const value = defaults.get(property.name);
-    return {
+    const result: PropertyIR = {
       ...property,
-      ...(description !== undefined && { description }),
+      ...(description && { description }),
       ...(value !== undefined && { default: value, optional: true }),
     };
+    const tags = new Map([
+      ...(constraints.get(property.name) ?? []),
+      ...(constraints.get(`${name}.${property.name}`) ?? []),
+    ]);
+    const at: TypeContext = { ...context, path: [...base.path, property.name] };
+    return applyDocTags(result, tags, at) ? [result] : [];
   });
 }
 
@@ -122,21 +165,32 @@ function flattenObjectParameter(
 function positionalParameters(
   parameters: ParameterDeclaration[],
   doc: FunctionDoc,
+  constraints: Map<string, Map<string, string>>,
   base: Omit<TypeContext, "node">,
-): PropertyIR[] {
-  const result: PropertyIR[] = [];
+): { properties: PropertyIR[]; arguments: ArgumentIR[] } {
+  const properties: PropertyIR[] = [];
+  const args: ArgumentIR[] = [];
   for (const parameter of parameters) {
-    const property = positionalParameter(parameter, doc, base);
-    if (property) result.push(property);
+    const property = positionalParameter(parameter, doc, constraints, base);
+    if (property === ABSENT) {
+      args.push({ kind: "undefined" });
+    } else {
+      if (property) properties.push(property);
+      args.push({ kind: "property", name: parameter.getName() });
+    }
   }
-  return result;
+  return { properties, arguments: args };
 }
+
+/** A parameter that can only be absent (`undefined`, `never`): nothing on the wire, `undefined` in the call. */
+const ABSENT: unique symbol = Symbol("absent");
 
 function positionalParameter(
   parameter: ParameterDeclaration,
   doc: FunctionDoc,
+  constraints: Map<string, Map<string, string>>,
   base: Omit<TypeContext, "node">,
-): PropertyIR | undefined {
+): PropertyIR | typeof ABSENT | undefined {
   if (parameter.isRestParameter()) {
     const message = `Rest parameter "${parameter.getName()}" has no name a model could send.`;
     base.diagnostics.push(
@@ -158,30 +212,50 @@ function positionalParameter(
     node: parameter.getTypeNode() ?? parameter,
   };
   const converted = convertOptional(parameter.getType(), context, convertType);
+  if (converted.absent) return ABSENT;
   if (converted.type === undefined) return undefined;
   const initializer = parameter.getInitializer();
   const property: PropertyIR = {
     name,
     type: converted.type,
     optional: parameter.hasQuestionToken() || initializer !== undefined || converted.undefinedAllowed,
+    location: locationOf(parameter),
   };
-  const description = doc.params.get(name);
+  const own = docCommentOf(parameter.compilerNode);
+  const description = joinTexts(doc.params.get(name), own?.description);
   if (description) property.description = description;
   const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
   if (value !== NOT_LITERAL) property.default = value;
-  if (!applyDocTags(property, parameterTags(parameter), context)) return undefined;
+  const tags = new Map([
+    ...(own?.tags.map((t) => [t.name, t.text] as const) ?? []),
+    ...(constraints.get(name) ?? []),
+  ]);
+  if (!applyDocTags(property, tags, context)) return undefined;
   applyTypeTags(property, parameter.getType(), parameter);
   return property;
 }
 
-/** Tags of a JSDoc comment written on the parameter itself: `/** @minimum 1 *\/ count: number`. */
-function parameterTags(parameter: ParameterDeclaration): Map<string, string> {
-  const tags = new Map<string, string>();
-  for (const tag of ts.getJSDocTags(parameter.compilerNode)) {
-    if (ts.isJSDocParameterTag(tag)) continue;
-    tags.set(tag.tagName.text, (ts.getTextOfJSDocComment(tag.comment) ?? "").trim());
-  }
-  return tags;
+/** Two texts about one value (a `@param` and a property comment), each kept once. */
+function joinTexts(first: string | undefined, second: string | undefined): string {
+  if (!first || !second || first === second) return first || second || "";
+  if (first.includes(second)) return first;
+  if (second.includes(first)) return second;
+  return `${/[.!?:)]$/.test(first) ? first : `${first}.`} ${second}`;
+}
+
+/**
+ * The name JSDoc gives a flattened parameter: its own, or for a destructured one (`{ city }: Options`)
+ * the `@param` name that is not one of its properties (`@param options`, `@param options.city`).
+ */
+function documentedName(
+  parameter: ParameterDeclaration,
+  doc: FunctionDoc,
+  properties: readonly PropertyIR[],
+): string {
+  if (Node.isIdentifier(parameter.getNameNode())) return parameter.getName();
+  const names = new Set(properties.map((p) => p.name));
+  const roots = [...doc.params.keys()].map((key) => key.split(".")[0] ?? "");
+  return roots.find((root) => !names.has(root)) ?? "";
 }
 
 /** `@param opts.city text` (or `@param city text`) documents property `city` of a flattened parameter. */

@@ -1,84 +1,98 @@
 import { readFileSync } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
 import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
+import { resolveEntries } from "./entries.ts";
+import { resolveOut } from "./out.ts";
 
 /** Where the CLI prints; tests pass their own. */
 export interface CliIO {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Environment variables; `TYPECALL_DEBUG` prints the stack of an internal error. Default `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The usage text, printed by `typecall help` and on bad usage. */
-export const USAGE = `Usage: typecall <command> [options] <entry.ts>...
+export const USAGE = `Usage: typecall <command> [options] <entry>...
 
 Commands:
-  generate <entry.ts>...   Write <entry>.typecall.ts beside each entry (only files whose content changed).
-  check <entry.ts>...      Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
+  generate <entry>...      Write <entry>.typecall.ts beside each entry (only files whose content changed).
+  check <entry>...         Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
   help                     Show this text.
 
+Entries are TypeScript modules (.ts, .mts, .cts, .tsx) or glob patterns, quoted so that every shell
+passes them as they are: "src/tools/*.ts", "src/**/*.tools.ts", "src/{a,b}.ts" (also ? and [abc]).
+Patterns never match generated *.typecall.ts files, .d.ts files or files under node_modules.
+
 Options:
-  --out <path>             Folder for the generated files (or, with one entry, the output file).
+  --out <path>             Folder for the generated files (or, with one entry, the output .ts file).
   --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
   --severity <CODE>=<level>
                            Override a diagnostic's severity: error, warning or off (repeatable),
                            e.g. --severity TC3003=off when the app does not use OpenAI strict mode.
   -h, --help               Show this text.
 
-Exit codes: 0 success, 1 diagnostics with errors or stale output, 2 bad usage.
+Exit codes: 0 success, 1 diagnostics with errors, stale output or an internal error, 2 bad usage.
 `;
 
 const defaultIO: CliIO = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   cwd: process.cwd(),
+  env: process.env,
 };
 
-/** Runs the CLI and resolves to the exit code; never calls `process.exit`. */
+/**
+ * Runs the CLI and resolves to the exit code; never calls `process.exit`. Bad usage exits 2 with its
+ * reason; anything thrown is a bug of ours, reported in two lines without a stack trace.
+ */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    return run(argv, io);
   } catch (error) {
-    io.stderr(`typecall: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
+    return internalError(error, io);
   }
+}
+
+function run(argv: readonly string[], io: CliIO): number {
+  const parsed = parse(argv);
+  if ("problem" in parsed) return usageError(parsed.problem, io);
   const { command, entries, out, help, allowAny, severity } = parsed;
   if (help || command === "help") {
     io.stdout(USAGE);
     return 0;
   }
-  if (command !== "generate" && command !== "check") {
-    io.stderr(`typecall: ${command ? `unknown command "${command}"` : "missing command"}\n\n${USAGE}`);
-    return 2;
-  }
-  if (entries.length === 0) {
-    io.stderr(`typecall: ${command} needs at least one entry module\n\n${USAGE}`);
-    return 2;
-  }
-  const absolute = entries.map((e) => resolve(io.cwd, e));
+  if (command !== "generate" && command !== "check")
+    return usageError(command ? `unknown command "${command}"` : "missing command", io);
+  if (entries.length === 0) return usageError(`${command} needs at least one entry module`, io);
+  const resolved = resolveEntries(entries, io.cwd);
+  // Each path names its own fix; the usage text would only bury it.
+  for (const problem of resolved.problems) io.stderr(`typecall: ${problem}\n`);
+  if (resolved.problems.length > 0) return 2;
+  const target = out === undefined ? undefined : resolveOut(out, resolved.entries, io.cwd);
+  if (target && "problem" in target) return usageError(target.problem, io);
   const result = generate({
-    entries: absolute,
+    entries: resolved.entries,
     allowAny,
     severity,
-    ...(out !== undefined && { out: resolve(io.cwd, out) }),
+    ...(target && { out: target.path }),
   });
   printDiagnostics(result.diagnostics, io);
-  const display = (path: string) => relative(io.cwd, path).replaceAll("\\", "/");
   if (command === "generate") {
     const written = writeFiles(result.files);
     for (const file of result.files) {
       const state = written.includes(file) ? "wrote" : "unchanged";
-      io.stdout(`${state} ${display(file.path)} (${toolCount(result, file.entry)} tools)\n`);
+      io.stdout(`${state} ${display(file.path, io)} (${toolCount(result, file.entry)} tools)\n`);
     }
   } else {
     const stale = findStale(result.files);
-    for (const file of stale) io.stderr(`stale: ${display(file.path)}\n`);
+    for (const file of stale) io.stderr(`stale: ${display(file.path, io)}\n`);
     if (stale.length > 0)
       io.stderr(`${stale.length} generated file(s) out of date: run \`typecall generate\`.\n`);
     else if (!hasErrors(result.diagnostics))
@@ -88,8 +102,59 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-function parse(argv: readonly string[]) {
-  const { values, positionals } = parseArgs({
+function usageError(reason: string, io: CliIO): number {
+  io.stderr(`typecall: ${reason}\n\n${USAGE}`);
+  return 2;
+}
+
+/** A throw is a bug of ours: one line with its message, then how to report it; the stack on demand. */
+function internalError(error: unknown, io: CliIO): number {
+  const message = error instanceof Error ? error.message : String(error);
+  // The file system said no (a folder where a file should go, no permission): the user's to fix.
+  if (error instanceof Error && "syscall" in error) {
+    io.stderr(`typecall: cannot write the generated files: ${message}\n`);
+    return 1;
+  }
+  const debug = Boolean((io.env ?? process.env).TYPECALL_DEBUG);
+  const stack = debug && error instanceof Error && error.stack ? `${error.stack}\n` : "";
+  const attach = stack ? "this output" : "its output with TYPECALL_DEBUG=1 set, which adds the stack trace";
+  io.stderr(`typecall: internal error: ${message}\n${stack}`);
+  io.stderr(`This is a bug in typecall: please report it with the command you ran and ${attach}.\n`);
+  return 1;
+}
+
+interface Parsed {
+  command: string | undefined;
+  entries: string[];
+  out: string | undefined;
+  help: boolean;
+  allowAny: boolean;
+  severity: Severities;
+}
+
+function parse(argv: readonly string[]): Parsed | { problem: string } {
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(argv);
+  } catch (error) {
+    return { problem: argsProblem(error) };
+  }
+  const { values, positionals } = parsed;
+  const severity = parseSeverities(values.severity ?? []);
+  if (typeof severity === "string") return { problem: severity };
+  const [command, ...entries] = positionals;
+  return {
+    command,
+    entries,
+    out: values.out,
+    help: values.help === true,
+    allowAny: values["allow-any"] === true,
+    severity,
+  };
+}
+
+function parseOptions(argv: readonly string[]) {
+  return parseArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
@@ -99,30 +164,36 @@ function parse(argv: readonly string[]) {
       help: { type: "boolean", short: "h" },
     },
   });
-  const [command, ...entries] = positionals;
-  return {
-    command,
-    entries,
-    out: values.out,
-    help: values.help === true,
-    allowAny: values["allow-any"] === true,
-    severity: parseSeverities(values.severity ?? []),
-  };
 }
 
+/** parseArgs' messages (some three lines long) as one line naming the option. */
+function argsProblem(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "an option";
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return message.includes("does not take") ? `${option} takes no value` : `${option} needs a value`;
+  return message.split("\n")[0] ?? message;
+}
+
+type Severities = NonNullable<GenerateOptions["severity"]>;
 const LEVELS = new Set(["error", "warning", "off"]);
 
-/** `TC3003=off` pairs into the `severity` option; a wrong code or level is a usage error. */
-function parseSeverities(pairs: readonly string[]): NonNullable<GenerateOptions["severity"]> {
-  const severity: NonNullable<GenerateOptions["severity"]> = {};
+/** `TC3003=off` pairs into the `severity` option, or the problem with the first wrong pair. */
+function parseSeverities(pairs: readonly string[]): Severities | string {
+  const severity: Severities = {};
   for (const pair of pairs) {
     const [code = "", level = ""] = pair.split("=");
     if (!(code in codes))
-      throw new Error(`--severity ${pair}: "${code}" is not a diagnostic code (see docs/diagnostics.md)`);
-    if (!LEVELS.has(level)) throw new Error(`--severity ${pair}: the level must be error, warning or off`);
+      return `--severity ${pair}: "${code}" is not a diagnostic code (see docs/diagnostics.md)`;
+    if (!LEVELS.has(level)) return `--severity ${pair}: the level must be error, warning or off`;
     severity[code as DiagnosticCode] = level as "error" | "warning" | "off";
   }
   return severity;
+}
+
+function display(path: string, io: CliIO): string {
+  return relative(io.cwd, path).replaceAll("\\", "/");
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {
@@ -134,7 +205,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {
       return undefined;
     }
   };
-  const displayPath = (file: string) => relative(io.cwd, file).replaceAll("\\", "/");
+  const displayPath = (file: string) => display(file, io);
   for (const diagnostic of diagnostics)
     io.stderr(`${formatDiagnostic(diagnostic, { readFile, displayPath })}\n`);
   io.stderr(`${formatSummary(diagnostics)}\n`);

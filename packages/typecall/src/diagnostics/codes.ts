@@ -17,6 +17,8 @@ export type DiagnosticCode =
   | "TC1006"
   | "TC1007"
   | "TC1008"
+  | "TC1009"
+  | "TC1010"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -24,6 +26,7 @@ export type DiagnosticCode =
   | "TC2005"
   | "TC2006"
   | "TC2008"
+  | "TC2009"
   | "TC3001"
   | "TC3002"
   | "TC3003"
@@ -74,6 +77,16 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     title: "Tool name used by another entry",
     hint: "Apps that merge toolsets send both to the model, and providers reject duplicate names: rename one.",
   },
+  TC1009: {
+    severity: "error",
+    title: "Syntax error",
+    hint: "Fix the syntax error: typecall reads the module as TypeScript does, and generates nothing from a module that does not parse.",
+  },
+  TC1010: {
+    severity: "error",
+    title: "Entry is not a TypeScript module",
+    hint: "Pass the .ts modules that export the tools (for a folder, dir/*.ts); typecall reads TypeScript types, which .js files do not have.",
+  },
   TC2001: {
     severity: "error",
     title: "Type cannot be expressed as a tool argument",
@@ -108,6 +121,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Constraint does not fit the type",
     hint: "Put numeric bounds on numbers, length, pattern and format on strings, item counts on arrays.",
+  },
+  TC2009: {
+    severity: "warning",
+    title: "Constraint tag applies to nothing",
+    hint: "Write the tag after the @param it constrains (`@param page Page number. @minimum 1`), name the parameter (`@minimum page 1`), or put it on the property.",
   },
   TC3001: {
     severity: "error",

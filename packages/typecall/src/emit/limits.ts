@@ -1,6 +1,6 @@
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
-import { referencedDefinitions, walkType } from "./refs.ts";
+import { referencedDefinitions, walkType } from "../ir/walk.ts";
 
 /** OpenAI's (and Anthropic's) rule for function names. */
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -12,11 +12,10 @@ const MAX_ENUM_VALUES = 1000;
 
 /**
  * Provider rules checked at build time so they never surface as a 400 at request time: tool
- * names, description length, duplicate names, and what OpenAI strict mode can express and carry.
+ * names, description length, and what OpenAI strict mode can express and carry.
  */
 export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const seen = new Map<string, string>();
   for (const tool of toolset.tools) {
     const at = { location: tool.location, path: [tool.name] };
     if (!TOOL_NAME.test(tool.name)) {
@@ -27,13 +26,6 @@ export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
       const message = `The description of "${tool.name}" has ${tool.description.length} characters; OpenAI accepts ${MAX_DESCRIPTION}.`;
       diagnostics.push(createDiagnostic("TC3002", message, at));
     }
-    const first = seen.get(tool.name);
-    if (first !== undefined) {
-      const message = `Tool name "${tool.name}" is used by both "${first}" and "${tool.exportName}".`;
-      diagnostics.push(createDiagnostic("TC1006", message, at));
-    } else {
-      seen.set(tool.name, tool.exportName);
-    }
     diagnostics.push(...checkStrictSchema(tool, toolset.definitions));
   }
   return diagnostics;
@@ -43,25 +35,31 @@ export function checkProviderLimits(toolset: ToolsetIR): Diagnostic[] {
 function checkStrictSchema(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = { location: tool.location, path: [tool.name] };
-  const inexpressible = new Set<string>();
   let properties = tool.parameters.length;
   let enumValues = 0;
-  const visit = (type: TypeIR): void => {
-    if (type.kind === "tuple") inexpressible.add("a tuple");
-    if (type.kind === "unknown") inexpressible.add("a value of any type");
-    if (type.kind === "object") {
-      properties += type.properties.length;
-      if (type.additional) inexpressible.add("a record (an object with free keys)");
+  const counted = new Set<string>();
+  for (const parameter of tool.parameters) {
+    const inexpressible = new Set<string>();
+    const visit = (type: TypeIR, counts: boolean): void => {
+      if (type.kind === "tuple") inexpressible.add("a tuple");
+      if (type.kind === "unknown") inexpressible.add("a value of any type");
+      if (type.kind === "object" && type.additional) inexpressible.add("a record (an object with free keys)");
+      if (!counts) return;
+      if (type.kind === "object") properties += type.properties.length;
+      if (type.kind === "literal") enumValues++;
+    };
+    walkType(parameter.type, (type) => visit(type, true));
+    // The definitions it refers to count once per tool, however many parameters use them.
+    for (const name of referencedDefinitions([parameter], definitions)) {
+      const fresh = !counted.has(name);
+      counted.add(name);
+      walkType(definitions[name] as TypeIR, (type) => visit(type, fresh));
     }
-    if (type.kind === "literal") enumValues++;
-  };
-  // The tool's own parameters, and only the definitions they refer to (not every tool's).
-  const used = referencedDefinitions(tool.parameters, definitions).map((name) => definitions[name] as TypeIR);
-  const roots = [...tool.parameters.map((p) => p.type), ...used];
-  for (const root of roots) walkType(root, visit);
-  for (const what of [...inexpressible].sort()) {
-    const message = `"${tool.name}" takes ${what}, which OpenAI strict mode cannot express.`;
-    diagnostics.push(createDiagnostic("TC3003", message, at));
+    const blamed = { location: parameter.location ?? tool.location, path: [tool.name, parameter.name] };
+    for (const what of [...inexpressible].sort()) {
+      const message = `"${parameter.name}" of "${tool.name}" holds ${what}, which OpenAI strict mode cannot express.`;
+      diagnostics.push(createDiagnostic("TC3003", message, blamed));
+    }
   }
   const depth = Math.max(0, ...tool.parameters.map((p) => objectDepth(p.type, definitions, new Set())));
   if (depth + 1 > MAX_DEPTH) {

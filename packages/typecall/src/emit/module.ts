@@ -38,10 +38,14 @@ export function emitModule(input: ModuleInput): string {
 }
 
 function imports(input: ModuleInput): string {
-  const contextType = input.toolset.tools.some((t) => t.context) ? "type ToolContext, " : "";
+  const contextType = input.toolset.tools.some(takesContext) ? "type ToolContext, " : "";
   const lines = [`import { createToolset, ${contextType}type Toolset } from "@typecall/runtime";`];
-  if (input.helpers.length > 0) {
-    lines.push(`import { ${input.helpers.join(", ")} } from "@typecall/runtime/internal";`);
+  const inherited = input.toolset.tools.some((t) =>
+    t.arguments.some((a) => a.kind === "property" && isInherited(a.name)),
+  );
+  const helpers = [...new Set([...input.helpers, ...(inherited ? ["_ownValue"] : [])])].sort();
+  if (helpers.length > 0) {
+    lines.push(`import { ${helpers.join(", ")} } from "@typecall/runtime/internal";`);
   }
   lines.push(...(input.imports ?? []));
   lines.push(`import * as tools from ${JSON.stringify(input.entryImport)};`);
@@ -68,10 +72,13 @@ function toolMap(tools: readonly ToolIR[]): string {
 
 /** The caller's data every `ToolContext<T>` parameter asks for, merged: what `dispatch` must be given. */
 function contextType(tools: readonly ToolIR[]): string {
+  // `NonNullable`: an optional `ctx?: ToolContext<T>` is still given one by the dispatcher.
   const members = tools.flatMap((t) =>
-    t.context
-      ? [`Omit<Parameters<typeof tools.${t.exportName}>[${t.context.index}], "signal" | "call">`]
-      : [],
+    t.arguments.flatMap((a, i) =>
+      a.kind === "context"
+        ? [`Omit<NonNullable<Parameters<typeof tools.${t.exportName}>[${i}]>, "signal" | "call">`]
+        : [],
+    ),
   );
   return [
     "/** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */",
@@ -121,16 +128,22 @@ function definition(tool: ToolIR, validator: string, definitions: Readonly<Recor
         ]
       : []),
     `    validate: ${indent(validator, 4)}`,
+    ...(takesContext(tool) ? ["    takesContext: true"] : []),
     `    run: (${runParameters(tool)}) =>\n      ${runBody(tool)}`,
   ];
   return `  {\n${fields.join(",\n")},\n  }`;
 }
 
-/** A tool without a `ToolContext` parameter gets a one-parameter `run`: the runtime then builds no context. */
+/** Whether the tool declares a `ToolContext` parameter; the runtime builds a context only for those. */
+function takesContext(tool: ToolIR): boolean {
+  return tool.arguments.some((a) => a.kind === "context");
+}
+
+/** A tool without a `ToolContext` parameter gets a one-parameter `run`. */
 function runParameters(tool: ToolIR): string {
-  const name = tool.parameters.length > 0 || tool.call.kind === "object" ? "args" : "_args";
-  const args = `${name}: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
-  return tool.context ? `${args}, context: ToolContext<ToolsetContext>` : args;
+  const used = tool.arguments.some((a) => a.kind === "property" || a.kind === "object");
+  const args = `${used ? "args" : "_args"}: ToolMap[${JSON.stringify(tool.name)}]["args"]`;
+  return takesContext(tool) ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }
 
 /** The JSDoc description, with `@example` blocks and the deprecation in words, so every provider shows them. */
@@ -142,7 +155,6 @@ function toolDescription(tool: ToolIR): string {
   return parts.filter(Boolean).join("\n\n");
 }
 
-/** `tools.f(args.a as P0, context)`: each argument cast to the declared parameter type (enums, brands). */
 /** The call, preceded by reviving `Date`, `bigint` and `URL` arguments when the tool has any. */
 function runBody(tool: ToolIR): string {
   const revive = reviveExpression({ kind: "object", properties: tool.parameters }, "args");
@@ -150,21 +162,30 @@ function runBody(tool: ToolIR): string {
   return `{\n      const revived: any = ${revive};\n      return ${callExpression(tool, "revived")};\n    }`;
 }
 
+/** `tools.f(args.a as P0, context)`: each argument cast to the declared parameter type (enums, brands). */
 function callExpression(tool: ToolIR, args: string): string {
-  const parameterType = (i: number) => `Parameters<typeof tools.${tool.exportName}>[${i}]`;
-  const argList: string[] = [];
-  let wire = 0;
-  for (let i = 0; i < tool.arity; i++) {
-    if (tool.context?.index === i) {
-      argList.push("context");
-    } else if (tool.call.kind === "object") {
-      argList.push(`${args} as ${parameterType(i)}`);
-    } else {
-      const property = tool.parameters[wire++];
-      argList.push(`${propertyAccess(args, property?.name ?? "")} as ${parameterType(i)}`);
+  const argList = tool.arguments.map((argument, i): string => {
+    const type = `Parameters<typeof tools.${tool.exportName}>[${i}]`;
+    switch (argument.kind) {
+      case "context":
+        return "context";
+      case "object":
+        return `${args} as ${type}`;
+      case "property":
+        // `args.constructor` would find Object.prototype's when the model left it out.
+        if (isInherited(argument.name))
+          return `_ownValue(${args}, ${JSON.stringify(argument.name)}) as ${type}`;
+        return `${propertyAccess(args, argument.name)} as ${type}`;
+      default:
+        return `undefined as ${type}`;
     }
-  }
+  });
   return `tools.${tool.exportName}(${argList.join(", ")})`;
+}
+
+/** A key that a plain object inherits (`constructor`, `toString`, ...): read only as an own property. */
+function isInherited(name: string): boolean {
+  return name in Object.prototype;
 }
 
 function propertyAccess(object: string, name: string): string {

@@ -9,6 +9,7 @@ import type { TypeIR } from "../ir/types.ts";
 export function reviveExpression(type: TypeIR, v: string, depth = 0): string | undefined {
   switch (type.kind) {
     case "string":
+    case "literal":
       return type.revive === undefined ? undefined : REVIVERS[type.revive].replace("$", v);
     case "array": {
       const x = `x${depth}`;
@@ -16,9 +17,16 @@ export function reviveExpression(type: TypeIR, v: string, depth = 0): string | u
       return inner && `${v}.map((${x}: any) => ${inner})`;
     }
     case "tuple": {
-      const items = type.items.map((item, i) => reviveExpression(item, `${v}[${i}]`, depth + 1));
-      if (items.every((item) => item === undefined)) return undefined;
-      return `[${items.map((item, i) => item ?? `${v}[${i}]`).join(", ")}]`;
+      // `map` visits only the positions present, so optional ones left out stay left out.
+      const [x, i] = [`x${depth}`, `i${depth}`];
+      const branches = type.items.flatMap((item, index) => {
+        const inner = reviveExpression(item, x, depth + 1);
+        return inner ? [`${i} === ${index} ? ${inner}`] : [];
+      });
+      const rest = type.rest && reviveExpression(type.rest, x, depth + 1);
+      if (rest) branches.push(`${i} >= ${type.items.length} ? ${rest}`);
+      if (branches.length === 0) return undefined;
+      return `${v}.map((${x}: any, ${i}: number) => ${branches.map((b) => `${b} : `).join("")}${x})`;
     }
     case "object":
       return objectReviver(type, v, depth);

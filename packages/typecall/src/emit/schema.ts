@@ -1,6 +1,6 @@
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
+import { referencedDefinitions } from "../ir/walk.ts";
 import type { DialectRules } from "./dialects.ts";
-import { referencedDefinitions } from "./refs.ts";
 
 /** A JSON Schema object under construction. Key order is insertion order, so output is stable. */
 export type Schema = Record<string, unknown>;
@@ -69,8 +69,9 @@ function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {
     }
     case "tuple": {
       const prefixItems = type.items.map((item) => typeSchema(item, dialect));
-      const n = prefixItems.length;
-      return { type: "array", prefixItems, items: false, minItems: n, maxItems: n };
+      const items = type.rest ? typeSchema(type.rest, dialect) : false;
+      const bounds = type.rest ? {} : { maxItems: prefixItems.length };
+      return { type: "array", prefixItems, items, minItems: type.minItems ?? prefixItems.length, ...bounds };
     }
     case "object":
       return objectSchema(type.properties, type.additional, dialect);
@@ -108,19 +109,32 @@ function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
   return applyDialect({ ...schema, ...keywords }, dialect, property);
 }
 
-/** Literal unions become `enum` (with their JSON types); other unions `anyOf`, `T | null` a type array. */
+/**
+ * Literal unions become `enum` (with their JSON types); other unions `anyOf`, `T | null` a type
+ * array. Literals beside other members stay together as one `enum` member of the `anyOf`, so the
+ * idiom `"a" | "b" | (string & {})` reads as "a or b, or any string".
+ */
 function unionSchema(members: readonly TypeIR[], dialect: DialectRules): Schema {
   const literals = members.filter((m) => m.kind === "literal" || m.kind === "null");
-  if (literals.length === members.length) {
-    const values = literals.map((m) => (m.kind === "literal" ? m.value : null));
-    const found = new Set(values.map(jsonType));
-    if (found.has("number")) found.delete("integer");
-    const types = [...found];
-    return { type: types.length === 1 ? types[0] : types, enum: values };
-  }
+  if (literals.length === members.length) return enumSchema(literals);
   const nonNull = members.filter((m) => m.kind !== "null");
   if (nonNull.length === 1 && nonNull[0]) return nullable(typeSchema(nonNull[0], dialect));
-  return { anyOf: members.map((m) => typeSchema(m, dialect)) };
+  const values = members.filter((m) => m.kind === "literal");
+  const anyOf: Schema[] = [];
+  for (const member of members) {
+    if (member.kind !== "literal") anyOf.push(typeSchema(member, dialect));
+    else if (member === values[0])
+      anyOf.push(values.length > 1 ? enumSchema(values) : typeSchema(member, dialect));
+  }
+  return { anyOf };
+}
+
+function enumSchema(literals: readonly TypeIR[]): Schema {
+  const values = literals.map((m) => (m.kind === "literal" ? m.value : null));
+  const found = new Set(values.map(jsonType));
+  if (found.has("number")) found.delete("integer");
+  const types = [...found];
+  return { type: types.length === 1 ? types[0] : types, enum: values };
 }
 
 /** Adds `null` to what a schema accepts, as simply as the schema allows. */
@@ -143,9 +157,13 @@ function applyDialect(schema: Schema, dialect: DialectRules, property?: Property
   if (dialect.unsupported.size === 0) return schema;
   const notes: string[] = [];
   const result: Schema = {};
+  const said = typeof schema.description === "string" ? schema.description : "";
   for (const [key, value] of Object.entries(schema)) {
-    if (dialect.unsupported.has(key)) notes.push(keywordNote(key, value, property));
-    else result[key] = value;
+    if (!dialect.unsupported.has(key)) result[key] = value;
+    else {
+      const note = keywordNote(key, value, property, said);
+      if (note) notes.push(note);
+    }
   }
   if (notes.length === 0) return result;
   return { ...result, description: [sentence(result.description), ...notes].filter(Boolean).join(" ") };
@@ -171,10 +189,10 @@ const KEYWORD_WORDS: Record<string, string> = {
   format: "Format: {}.",
 };
 
-function keywordNote(key: string, value: unknown, property: PropertyIR | undefined): string {
+function keywordNote(key: string, value: unknown, property: PropertyIR | undefined, said: string): string {
   switch (key) {
     case "default":
-      return `Default: ${JSON.stringify(value)}.`;
+      return statesDefault(said, value) ? "" : `Default: ${JSON.stringify(value)}.`;
     case "examples":
       return `Examples: ${(value as unknown[]).map((v) => JSON.stringify(v)).join(", ")}.`;
     case "deprecated":
@@ -186,6 +204,15 @@ function keywordNote(key: string, value: unknown, property: PropertyIR | undefin
       return (KEYWORD_WORDS[key] ?? `${key}: {}.`).replace("{}", text);
     }
   }
+}
+
+/** Whether a description already states the default ("Defaults to 30.", "default: \"c\""). */
+function statesDefault(description: string, value: unknown): boolean {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  const at = description.search(/\bdefaults?\b/i);
+  if (at < 0) return false;
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^\\w])${escaped}($|[^\\w])`).test(description.slice(at));
 }
 
 function jsonType(value: string | number | boolean | null): string {

@@ -27,8 +27,16 @@ export function wireTypeText(type: TypeIR): string {
       return `${objectText(type.properties)} & Record<string, ${wireTypeText(type.additional)}>`;
     case "unknown":
       return "unknown";
-    case "tuple":
-      return `[${type.items.map(wireTypeText).join(", ")}]`;
+    case "tuple": {
+      const required = type.minItems ?? type.items.length;
+      const items = type.items.map((item, i) =>
+        i < required
+          ? wireTypeText(item)
+          : `${item.kind === "union" ? `(${wireTypeText(item)})` : wireTypeText(item)}?`,
+      );
+      if (type.rest) items.push(`...Array<${wireTypeText(type.rest)}>`);
+      return `[${items.join(", ")}]`;
+    }
     case "ref":
       return type.name;
   }

@@ -39,15 +39,34 @@ export type TypeShapeIR =
     }
   | { kind: "boolean" }
   | { kind: "null" }
-  | { kind: "literal"; value: string | number | boolean }
+  | {
+      kind: "literal";
+      value: string | number | boolean;
+      /** A `bigint` literal (`10n`): sent as its digits, handed to the tool as a `bigint`. */
+      revive?: "bigint";
+    }
   | { kind: "array"; items: TypeIR; minItems?: number; maxItems?: number; uniqueItems?: boolean }
-  | { kind: "tuple"; items: TypeIR[] }
+  | TupleTypeIR
   /** Any JSON value (`unknown` or `any`, where the user allows it). */
   | { kind: "unknown" }
   /** A named type in `ToolsetIR.definitions`: how recursive types are written. */
   | { kind: "ref"; name: string }
   | ObjectTypeIR
   | { kind: "union"; members: TypeIR[] };
+
+/**
+ * A tuple: a type per position (`[string, number]`), optional trailing positions
+ * (`[a: string, b?: number]`) and a rest type (`[string, ...number[]]`).
+ */
+export interface TupleTypeIR {
+  kind: "tuple";
+  items: TypeIR[];
+  /** How many leading items must be present, when fewer than all of `items` (optional elements). */
+  minItems?: number;
+  /** The type of every item after `items` (a rest element); no further item is allowed when absent. */
+  rest?: TypeIR;
+  description?: string;
+}
 
 /** An object with known properties. */
 export interface ObjectTypeIR {
@@ -71,14 +90,20 @@ export interface PropertyIR {
   examples?: unknown[];
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
+  /** Where the parameter or property is declared, for diagnostics about it. */
+  location?: SourceLocation;
 }
 
-/** How the dispatcher calls the author's function with the wire arguments. */
-export type CallIR =
-  /** `f(args.a, args.b)`, in parameter order. */
-  | { kind: "positional" }
-  /** `f(args)`: the function takes one object whose properties are the tool's. */
-  | { kind: "object" };
+/** What the dispatcher passes at one position of the author's function. */
+export type ArgumentIR =
+  /** The wire property of that name (`args.city`): undefined when the model left it out. */
+  | { kind: "property"; name: string }
+  /** The whole arguments object: the function takes one object whose properties are the tool's. */
+  | { kind: "object" }
+  /** The injected `ToolContext`. */
+  | { kind: "context" }
+  /** A parameter that can only be absent (typed `undefined` or `never`): always `undefined`. */
+  | { kind: "undefined" };
 
 /** One tool: an exported function of an entry module. */
 export interface ToolIR {
@@ -89,11 +114,8 @@ export interface ToolIR {
   description: string;
   /** The wire properties, in call order (positional) or declaration order (object). */
   parameters: PropertyIR[];
-  call: CallIR;
-  /** Total number of declared parameters, including an injected context. */
-  arity: number;
-  /** Where a `ToolContext` parameter is injected, if the function declares one. */
-  context?: { index: number };
+  /** What the dispatcher passes at each declared parameter position, in order. */
+  arguments: ArgumentIR[];
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
   /** `@remarks`, `@returns` and `@see` text, each as a sentence for the description. */

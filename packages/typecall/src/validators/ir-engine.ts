@@ -1,12 +1,15 @@
-import { referencedDefinitions } from "../emit/refs.ts";
-import type { PropertyIR, TypeIR } from "../ir/types.ts";
+import { _joinKey } from "@typecall/runtime/internal";
+import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
+import { referencedDefinitions } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /**
  * typecall's own validator compiler: straight from the IR to code, no TypeScript program needed.
  * The code checks the wire shape exactly as the canonical schema states it (types, enums,
  * constraints, formats, required and unknown properties, recursive definitions) and reports every
- * failure with its path and the expected type. A valid call allocates nothing: the error list is
+ * failure with its final path (`guests[0].email`, `$` for the arguments object itself) and the
+ * expected type as the model reads it. Only own properties count: an optional `constructor` that
+ * was not sent is absent, not `Object.prototype.constructor`. A valid call allocates nothing: the error list is
  * created on the first failure, and regular expressions and definition checkers are built once.
  */
 export function createIrEngine(): ValidatorEngine {
@@ -32,6 +35,9 @@ interface Emitter {
 
 const ERROR_TYPE = "{ path: string; expected: string; value: unknown }[] | undefined";
 
+/** The path expression of the arguments object: empty, so that its properties read `city`, not `.city`. */
+const ROOT = '""';
+
 /** `(input: unknown) => ValidatorResult` for one arguments object. */
 export function compileValidator(
   parameters: readonly PropertyIR[],
@@ -48,7 +54,7 @@ export function compileValidator(
       "  };",
     );
   }
-  const body = objectChecks(parameters, undefined, "input", '"$input"', emitter, "    ");
+  const body = objectChecks(parameters, undefined, "input", ROOT, emitter, "    ");
   return [
     "(() => {",
     ...emitter.hoisted,
@@ -98,24 +104,39 @@ function arrayChecks(
   ];
 }
 
-function tupleChecks(
-  type: Extract<TypeIR, { kind: "tuple" }>,
-  v: string,
-  p: string,
-  emitter: Emitter,
-  pad: string,
-) {
+function tupleChecks(type: TupleTypeIR, v: string, p: string, emitter: Emitter, pad: string) {
   const lines = [
-    `${pad}if (!Array.isArray(${v}) || ${v}.length !== ${type.items.length}) ${report(p, expectedText(type), v)};`,
+    `${pad}if (!Array.isArray(${v}) || !(${tupleLength(type, v)})) ${report(p, expectedText(type), v)};`,
     `${pad}else {`,
   ];
+  const required = type.minItems ?? type.items.length;
   type.items.forEach((item, index) => {
     const value = `v${emitter.next++}`;
+    const inner = checks(item, value, joinPath(p, `[${index}]`), emitter, `${pad}    `);
     lines.push(`${pad}  const ${value}: any = ${v}[${index}];`);
-    lines.push(...checks(item, value, joinPath(p, `[${index}]`), emitter, `${pad}  `));
+    if (index < required) lines.push(...inner.map((line) => line.slice(2)));
+    else lines.push(`${pad}  if (${v}.length > ${index}) {`, ...inner, `${pad}  }`);
   });
+  if (type.rest) {
+    const i = `i${emitter.next++}`;
+    const item = `v${emitter.next++}`;
+    lines.push(
+      `${pad}  for (let ${i} = ${type.items.length}; ${i} < ${v}.length; ${i}++) {`,
+      `${pad}    const ${item}: any = ${v}[${i}];`,
+      ...checks(type.rest, item, `${joinPath(p, "[")} + ${i} + "]"`, emitter, `${pad}    `),
+      `${pad}  }`,
+    );
+  }
   lines.push(`${pad}}`);
   return lines;
+}
+
+/** The length test of a tuple: exact, or a range for optional positions, or a minimum with a rest element. */
+function tupleLength(type: TupleTypeIR, v: string): string {
+  const min = type.minItems ?? type.items.length;
+  if (type.rest) return `${v}.length >= ${min}`;
+  if (min === type.items.length) return `${v}.length === ${min}`;
+  return `${v}.length >= ${min} && ${v}.length <= ${type.items.length}`;
 }
 
 /** Checks an object: its type, each property (absent allowed when optional) and the other keys. */
@@ -135,8 +156,8 @@ function objectChecks(
   ];
   for (const property of properties) {
     const value = `v${emitter.next++}`;
-    const path = joinPath(p, accessor(property.name));
-    lines.push(`${pad}  const ${value}: any = ${o}[${JSON.stringify(property.name)}];`);
+    const path = joinKey(p, property.name, emitter);
+    lines.push(`${pad}  const ${value}: any = ${ownValue(o, property.name, emitter)};`);
     const inner = checks(property.type, value, path, emitter, `${pad}    `);
     if (property.optional) {
       lines.push(`${pad}  if (${value} !== undefined) {`, ...inner, `${pad}  }`);
@@ -145,8 +166,8 @@ function objectChecks(
     }
   }
   const k = `k${emitter.next++}`;
-  emitter.helpers.add("_accessKey");
-  const keyPath = `${p} + _accessKey(${k})`;
+  emitter.helpers.add("_joinKey");
+  const keyPath = `_joinKey(${p}, ${k})`;
   const other = additional
     ? [`{`, ...checks(additional, `${o}[${k}]`, keyPath, emitter, `${pad}      `), `${pad}    }`].join("\n")
     : `${report(keyPath, "undefined", `${o}[${k}]`)};`;
@@ -235,7 +256,7 @@ function discriminatedChecks(
       `${pad}  }`,
     );
   }
-  const at = joinPath(p, accessor(key));
+  const at = joinKey(p, key, emitter);
   lines.push(`${pad}  default: ${report(at, expected, `${v}[${JSON.stringify(key)}]`)};`, `${pad}}`);
   return lines;
 }
@@ -265,8 +286,17 @@ function isExpression(type: TypeIR, v: string, emitter: Emitter): string {
       return `(Array.isArray(${v})${bounds ? ` && ${bounds}` : ""} && ${items})`;
     }
     case "tuple": {
-      const items = type.items.map((item, i) => isExpression(item, `${v}[${i}]`, emitter));
-      return `(Array.isArray(${v}) && ${v}.length === ${type.items.length}${items.map((t) => ` && ${t}`).join("")})`;
+      const required = type.minItems ?? type.items.length;
+      const items = type.items.map((item, i) => {
+        const test = isExpression(item, `${v}[${i}]`, emitter);
+        return i < required ? test : `(${v}.length <= ${i} || ${test})`;
+      });
+      if (type.rest) {
+        const x = `x${emitter.next++}`;
+        const rest = isExpression(type.rest, x, emitter);
+        items.push(`${v}.every((${x}: any, i: number) => i < ${type.items.length} || ${rest})`);
+      }
+      return `(Array.isArray(${v}) && ${tupleLength(type, v)}${items.map((t) => ` && ${t}`).join("")})`;
     }
     case "object":
     case "ref": {
@@ -396,8 +426,12 @@ export function expectedText(type: TypeIR): string {
         ],
         type,
       );
-    case "tuple":
-      return `[${type.items.map(expectedText).join(", ")}]`;
+    case "tuple": {
+      const required = type.minItems ?? type.items.length;
+      const items = type.items.map((item, i) => `${expectedText(item)}${i < required ? "" : "?"}`);
+      if (type.rest) items.push(`...${expectedText(type.rest)}[]`);
+      return `[${items.join(", ")}]`;
+    }
     case "union":
       return type.members.map(expectedText).join(" | ");
     case "unknown":
@@ -419,7 +453,18 @@ function withRules(base: string, rules: [string, string][], type: object): strin
 
 /** The statement that records one failure; the list is only allocated when something fails. */
 function report(path: string, expected: string, value: string): string {
-  return `(e ??= []).push({ path: ${path}, expected: ${JSON.stringify(expected)}, value: ${value} })`;
+  const at = path === ROOT ? '"$"' : path;
+  return `(e ??= []).push({ path: ${at}, expected: ${JSON.stringify(expected)}, value: ${value} })`;
+}
+
+/**
+ * Reads an own property. Keys that `Object.prototype` also has (`constructor`, `toString`, ...)
+ * go through a helper, so an inherited value never passes for a sent one.
+ */
+function ownValue(object: string, key: string, emitter: Emitter): string {
+  if (!(key in Object.prototype)) return `${object}[${JSON.stringify(key)}]`;
+  emitter.helpers.add("_ownValue");
+  return `_ownValue(${object}, ${JSON.stringify(key)})`;
 }
 
 function definitionChecker(name: string): string {
@@ -428,11 +473,17 @@ function definitionChecker(name: string): string {
 
 /** Appends a constant to a path expression, folding it into a string literal when it is one. */
 function joinPath(path: string, suffix: string): string {
-  if (/^"(?:[^"\\]|\\.)*"$/.test(path)) return JSON.stringify((JSON.parse(path) as string) + suffix);
+  if (isLiteral(path)) return JSON.stringify((JSON.parse(path) as string) + suffix);
   return `${path} + ${JSON.stringify(suffix)}`;
 }
 
-/** `.city` or `["my key"]`: how a key extends a path, as in JavaScript. */
-function accessor(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+/** Extends a path expression by a property key, as the runtime's `_joinKey` does, folded when constant. */
+function joinKey(path: string, key: string, emitter: Emitter): string {
+  if (isLiteral(path)) return JSON.stringify(_joinKey(JSON.parse(path) as string, key));
+  emitter.helpers.add("_joinKey");
+  return `_joinKey(${path}, ${JSON.stringify(key)})`;
+}
+
+function isLiteral(path: string): boolean {
+  return /^"(?:[^"\\]|\\.)*"$/.test(path);
 }

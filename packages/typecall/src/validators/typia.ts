@@ -101,8 +101,16 @@ function typiaText(type: TypeIR): string {
         ["MaxItems", type.maxItems],
         ["UniqueItems", type.uniqueItems ? true : undefined],
       ]);
-    case "tuple":
-      return `[${type.items.map(typiaText).join(", ")}]`;
+    case "tuple": {
+      const required = type.minItems ?? type.items.length;
+      const items = type.items.map((item, i) =>
+        i < required
+          ? typiaText(item)
+          : `${item.kind === "union" ? `(${typiaText(item)})` : typiaText(item)}?`,
+      );
+      if (type.rest) items.push(`...Array<${typiaText(type.rest)}>`);
+      return `[${items.join(", ")}]`;
+    }
     case "union":
       return type.members.map((m) => `(${typiaText(m)})`).join(" | ");
     case "object": {
@@ -181,11 +189,21 @@ const CALL_SUFFIX = "})()(input)";
 
 /**
  * `(input) => (() => { ...; return validate; })()(input)` rebuilds typia's closures on every call;
- * `(() => { ...; return validate; })()` builds them once.
+ * `(() => { ...; return validate; })()` builds them once. typia's paths start at `$input`; the
+ * runtime shows final paths (`guests[0].email`, `$` for the arguments object), so they are
+ * rewritten here. Expected types stay typia's own text: this engine is the cross-check.
  */
 function hoistClosure(expression: string): string {
   if (!expression.startsWith(CALL_PREFIX) || !expression.endsWith(CALL_SUFFIX)) {
     throw new Error("typecall internal error: unexpected shape of typia's validator output");
   }
-  return `(() => {${expression.slice(CALL_PREFIX.length, -CALL_SUFFIX.length)}})()`;
+  const validate = `(() => {${expression.slice(CALL_PREFIX.length, -CALL_SUFFIX.length)}})()`;
+  return [
+    "((validate: (input: unknown) => any) => (input: unknown) => {",
+    "  const result = validate(input);",
+    "  if (result.success) return result;",
+    '  const path = (p: string) => (p === "$input" ? "$" : p.replace(/^\\$input\\.?/, ""));',
+    "  return { success: false as const, errors: result.errors.map((e: any) => ({ ...e, path: path(e.path) })) };",
+    `})(${validate})`,
+  ].join("\n");
 }

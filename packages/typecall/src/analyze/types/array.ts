@@ -1,6 +1,7 @@
-import { ts } from "ts-morph";
-import type { TypeIR } from "../../ir/types.ts";
-import { report, type TypeHandler } from "./context.ts";
+import { type Type, ts } from "ts-morph";
+import type { TupleTypeIR, TypeIR } from "../../ir/types.ts";
+import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
+import { convertOptional } from "./union.ts";
 
 /** `T[]`, `Array<T>`, `readonly T[]` and `ReadonlyArray<T>`. */
 export const arrayHandler: TypeHandler = {
@@ -20,30 +21,85 @@ export const arrayHandler: TypeHandler = {
   },
 };
 
-/** Tuples: fixed-length arrays with a type per position (`prefixItems`). */
+/**
+ * Tuples: a type per position (`prefixItems`), optional trailing positions (`[a: string, b?: number]`,
+ * fewer `minItems`) and a trailing rest element (`[string, ...number[]]`, `items`). A rest element
+ * followed by more positions has no JSON Schema spelling.
+ */
 export const tupleHandler: TypeHandler = {
   name: "tuple",
   test: (t) => t.isTuple(),
   convert(type, context, convert) {
-    const target = (type.compilerType as ts.TypeReference).target as ts.TupleType;
-    if (target.elementFlags.some((f) => f & (ts.ElementFlags.Optional | ts.ElementFlags.Variable))) {
-      const hint = "Use fixed positions, or an array when the length varies.";
+    const flags = ((type.compilerType as ts.TypeReference).target as ts.TupleType).elementFlags;
+    const restAt = flags.findIndex((f) => f & ts.ElementFlags.Variable);
+    if (restAt >= 0 && restAt !== flags.length - 1) {
       return report(
         context,
         "TC2001",
-        `Tuple type "${type.getText(context.node)}" has optional or rest elements.`,
-        hint,
+        `Tuple type "${type.getText(context.node)}" has positions after its rest element.`,
+        "Put the rest element last (`[string, ...number[]]`), or take an object with named properties.",
       );
     }
+    const elements = type.getTupleElements();
     const items: TypeIR[] = [];
-    for (const [index, element] of type.getTupleElements().entries()) {
+    for (const [index, element] of elements.entries()) {
       context.path.push(index);
-      const item = convert(element, context);
+      // An optional element's `undefined` only means "absent" (its position may be left out).
+      const item =
+        flags[index] === ts.ElementFlags.Optional
+          ? optionalItem(element, context, convert)
+          : convert(element, context);
       context.path.pop();
       if (item === undefined) return undefined;
       items.push(item);
     }
-    return { kind: "tuple", items };
+    const required = flags.filter((f) => f & ts.ElementFlags.Required).length;
+    const rest = restAt >= 0 ? items.pop() : undefined;
+    const tuple: TupleTypeIR = { kind: "tuple", items };
+    if (required < items.length) tuple.minItems = required;
+    if (rest) tuple.rest = rest;
+    return tuple;
+  },
+};
+
+function optionalItem(element: Type, context: TypeContext, convert: ConvertType): TypeIR | undefined {
+  const converted = convertOptional(element, context, convert);
+  if (!converted.absent) return converted.type;
+  return report(
+    context,
+    "TC2001",
+    "This optional tuple position can only be undefined, which JSON cannot carry.",
+  );
+}
+
+/**
+ * An interface that extends `Array<T>` or `ReadonlyArray<T>` without adding data of its own: an
+ * array of `T` on the wire.
+ */
+export const arrayInterfaceHandler: TypeHandler = {
+  name: "array interface",
+  test: (t) => t.isInterface() && t.getBaseTypes().some((b) => b.isArray() || b.isReadonlyArray()),
+  convert(type, context, convert) {
+    const base = type.getBaseTypes().find((b) => b.isArray() || b.isReadonlyArray());
+    const inherited = new Set(base?.getProperties().map((p) => p.getName()));
+    const own = type.getProperties().filter((p) => !inherited.has(p.getName()));
+    const element = type.getNumberIndexType();
+    if (own.length > 0 || element === undefined) {
+      const names = own.map((p) => p.getName()).join(", ");
+      return report(
+        context,
+        "TC2001",
+        `"${type.getText(context.node)}" is an array with properties of its own (${names}), which JSON cannot carry.`,
+        "Take an object with the array as one property and the other values beside it.",
+      );
+    }
+    context.path.push(0);
+    try {
+      const items = convert(element, context);
+      return items && { kind: "array", items };
+    } finally {
+      context.path.pop();
+    }
   },
 };
 

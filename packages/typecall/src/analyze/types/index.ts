@@ -1,10 +1,16 @@
 import { Node, type Type } from "ts-morph";
 import type { TypeIR } from "../../ir/types.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
-import { arrayHandler, numberIndexHandler, tupleHandler } from "./array.ts";
+import { arrayHandler, arrayInterfaceHandler, numberIndexHandler, tupleHandler } from "./array.ts";
 import { report, type TypeContext, type TypeHandler } from "./context.ts";
 import { objectHandler } from "./object.ts";
-import { literalHandler, primitiveHandlers, refusedHandlers } from "./primitives.ts";
+import {
+  brandedPrimitiveHandler,
+  literalHandler,
+  objectKeywordHandler,
+  primitiveHandlers,
+  refusedHandlers,
+} from "./primitives.ts";
 import { revivedHandlers, templateLiteralHandler } from "./special.ts";
 import { taggedHandler } from "./tagged.ts";
 import { unionHandler } from "./union.ts";
@@ -21,12 +27,15 @@ const handlers: readonly TypeHandler[] = [
   ...revivedHandlers,
   ...refusedHandlers,
   taggedHandler,
+  brandedPrimitiveHandler,
+  objectKeywordHandler,
   ...primitiveHandlers,
   literalHandler,
   templateLiteralHandler,
   unionHandler,
   tupleHandler,
   arrayHandler,
+  arrayInterfaceHandler,
   numberIndexHandler,
   objectHandler,
 ];
@@ -34,8 +43,21 @@ const handlers: readonly TypeHandler[] = [
 /**
  * Converts a TypeScript type to its wire shape, or reports why it cannot and returns undefined.
  * A structured type met again inside itself becomes a `ref` to a named definition (`$defs`).
+ *
+ * Every path ends in a wire shape or an error: a handler that gives up without saying why is a
+ * bug of ours, reported as TC9001 at the value, never a silently missing parameter.
  */
 export function convertType(type: Type, context: TypeContext): TypeIR | undefined {
+  const before = context.diagnostics.length;
+  const ir = convertKnownType(type, context);
+  if (ir === undefined && !context.diagnostics.slice(before).some((d) => d.severity === "error")) {
+    const text = type.getText(context.node);
+    report(context, "TC9001", `typecall found no wire shape for type "${text}" and no reason why.`);
+  }
+  return ir;
+}
+
+function convertKnownType(type: Type, context: TypeContext): TypeIR | undefined {
   const structured = type.isObject() || type.isUnion() || type.isIntersection();
   if (structured && context.stack.includes(type)) return { kind: "ref", name: definitionName(type, context) };
   if (structured) context.stack.push(type);

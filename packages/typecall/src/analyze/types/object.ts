@@ -1,7 +1,8 @@
-import { type Symbol as MorphSymbol, Node, type Type } from "ts-morph";
+import { type Symbol as MorphSymbol, Node, type Type, ts } from "ts-morph";
 import type { ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import { applyConstraint, applyPropertyTag, isConstraint, PROPERTY_TAGS, tagValue } from "../constraints.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
+import { locationOf } from "../location.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
 import { tagsOf } from "./tagged.ts";
 import { convertOptional } from "./union.ts";
@@ -32,11 +33,12 @@ function convertObject(type: Type, context: TypeContext, convert: ConvertType): 
   for (const symbol of type.getProperties()) {
     const property = convertProperty(symbol, context, convert);
     if (property === undefined) failed = true;
-    else properties.push(property);
+    else if (property !== ABSENT) properties.push(property);
   }
   const index = type.getStringIndexType();
   let additional: TypeIR | undefined;
-  if (index) {
+  // `Record<string, never>`: no other key may be present, as without an index signature.
+  if (index && (index.getFlags() & ts.TypeFlags.Never) === 0) {
     context.path.push("*");
     additional = convert(index, context);
     context.path.pop();
@@ -48,21 +50,35 @@ function convertObject(type: Type, context: TypeContext, convert: ConvertType): 
   return ir;
 }
 
-/** Converts one property symbol; its own declaration becomes the blamed node. */
+/** A property that can only be absent (typed `undefined` or `never`): it is left out of the wire shape. */
+export const ABSENT: unique symbol = Symbol("absent");
+
+/**
+ * Converts one property symbol; its own declaration becomes the blamed node. Returns
+ * {@link ABSENT} for a property no JSON value can fill (typed `never` or `undefined`, or keyed by a
+ * symbol and optional), and undefined after a diagnostic.
+ */
 export function convertProperty(
   symbol: MorphSymbol,
   context: TypeContext,
   convert: ConvertType,
-): PropertyIR | undefined {
+): PropertyIR | typeof ABSENT | undefined {
   const declaration = symbol.getValueDeclaration() ?? symbol.getDeclarations()[0];
   const saved = context.node;
   if (declaration) context.node = declaration;
-  context.path.push(symbol.getName());
+  const name = symbol.getName();
+  context.path.push(name);
   try {
+    if (symbol.compilerSymbol.escapedName.toString().startsWith("__@")) {
+      if (symbol.isOptional()) return ABSENT;
+      return report(context, "TC2003", `Property "${name}" is keyed by a symbol, which JSON cannot carry.`);
+    }
     const converted = convertOptional(symbol.getTypeAtLocation(context.node), context, convert);
+    if (converted.absent) return ABSENT;
     if (converted.type === undefined) return undefined;
     const optional = symbol.isOptional() || converted.undefinedAllowed;
-    const property: PropertyIR = { name: symbol.getName(), type: converted.type, optional };
+    const property: PropertyIR = { name, type: converted.type, optional };
+    if (declaration) property.location = locationOf(declaration);
     const doc = readSymbolDoc(symbol, context.checker);
     if (doc.description) property.description = doc.description;
     if (!applyDocTags(property, doc.tags, context)) return undefined;

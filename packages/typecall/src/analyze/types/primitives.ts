@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import { type Type, ts } from "ts-morph";
 import { report, type TypeHandler } from "./context.ts";
 
 /** `string`, `number`, `boolean` and `null`. */
@@ -9,15 +9,60 @@ export const primitiveHandlers: TypeHandler[] = [
   { name: "null", test: (t) => t.isNull(), convert: () => ({ kind: "null" }) },
 ];
 
-/** String, number and boolean literals, including the members of string and number enums. */
+/**
+ * String, number, boolean and bigint literals, including the members of string and number enums.
+ * A bigint literal (`10n`) travels as its digits and is revived, as `bigint` itself is.
+ */
 export const literalHandler: TypeHandler = {
   name: "literal",
   test: (t) => t.isLiteral() || t.isBooleanLiteral(),
-  convert(type) {
+  convert(type, context) {
     if (type.isBooleanLiteral()) return { kind: "literal", value: type.getText() === "true" };
     const value = type.getLiteralValue();
     if (typeof value === "string" || typeof value === "number") return { kind: "literal", value };
-    return undefined;
+    if (typeof value === "object" && "base10Value" in value) {
+      const digits = `${value.negative ? "-" : ""}${value.base10Value}`;
+      return { kind: "literal", value: digits, revive: "bigint" };
+    }
+    return report(context, "TC2001", `Literal type "${type.getText(context.node)}" cannot be sent as JSON.`);
+  },
+};
+
+/**
+ * A primitive intersected with object types: a branded primitive (`string & { __brand: "Id" }`) or
+ * the literal-union idiom's `string & {}` (also spelled `string & Record<never, never>`). At run
+ * time only the primitive exists, so the wire shape is the primitive's.
+ */
+export const brandedPrimitiveHandler: TypeHandler = {
+  name: "branded primitive",
+  test: (t) => t.isIntersection() && brandedBase(t) !== undefined,
+  convert: (type, context, convert) => convert(brandedBase(type) as Type, context),
+};
+
+const PRIMITIVE =
+  ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BooleanLike | ts.TypeFlags.BigIntLike;
+
+/** The one primitive member of an intersection whose other members are all object types, if it is one. */
+export function brandedBase(type: Type): Type | undefined {
+  const members = type.getIntersectionTypes();
+  const primitives = members.filter((m) => (m.getFlags() & PRIMITIVE) !== 0);
+  const [base] = primitives;
+  return primitives.length === 1 && members.every((m) => m === base || m.isObject()) ? base : undefined;
+}
+
+/** The `object` keyword: any JSON object, which tells the model as little as `unknown` does. */
+export const objectKeywordHandler: TypeHandler = {
+  name: "object keyword",
+  test: (t) => (t.getFlags() & ts.TypeFlags.NonPrimitive) !== 0,
+  convert: (t, c) => {
+    if (!c.entry.options.allowAny) {
+      report(
+        c,
+        "TC2006",
+        `"${t.getText()}" accepts any JSON object: the model gets no properties to follow.`,
+      );
+    }
+    return { kind: "object", properties: [], additional: { kind: "unknown" } };
   },
 };
 

@@ -32,28 +32,44 @@ export const templateLiteralHandler: TypeHandler = {
   name: "template literal",
   test: (t) => t.isTemplateLiteral(),
   convert(type, context) {
-    const compiler = type.compilerType as ts.TemplateLiteralType;
-    let pattern = `^${escapeRegExp(compiler.texts[0] ?? "")}`;
-    for (const [i, part] of compiler.types.entries()) {
-      const fragment = patternOf(part, context);
-      if (fragment === undefined) {
-        return report(
-          context,
-          "TC2001",
-          `Template literal type "${type.getText(context.node)}" has a part typecall cannot match.`,
-        );
-      }
-      pattern += fragment + escapeRegExp(compiler.texts[i + 1] ?? "");
-    }
-    return { kind: "string", pattern: `${pattern}$` };
+    const pattern = patternOf(type.compilerType, context);
+    if (pattern !== undefined) return { kind: "string", pattern: `^${pattern}$` };
+    return report(
+      context,
+      "TC2001",
+      `Template literal type "${type.getText(context.node)}" has a part typecall cannot match.`,
+      "Template parts may be string, number, bigint, boolean, literals, enums and unions of them; " +
+        "take a plain string for others (Uppercase<string>, ...).",
+    );
   },
 };
 
+/**
+ * The pattern of one part of a template literal type, wherever the part's type comes from (an
+ * imported alias, an enum, a union); undefined for parts no pattern matches exactly
+ * (`Uppercase<string>`).
+ */
 function patternOf(type: ts.Type, context: TypeContext): string | undefined {
   if (type.flags & ts.TypeFlags.String) return ".*";
   if (type.flags & ts.TypeFlags.Number) return "-?[0-9]+(\\.[0-9]+)?";
+  if (type.flags & ts.TypeFlags.BigInt) return "-?[0-9]+";
   if (type.flags & ts.TypeFlags.Boolean) return "(true|false)";
+  if (type.flags & (ts.TypeFlags.BooleanLiteral | ts.TypeFlags.Null | ts.TypeFlags.Undefined))
+    return context.checker.typeToString(type);
   if (type.isStringLiteral() || type.isNumberLiteral()) return escapeRegExp(String(type.value));
+  if (type.flags & ts.TypeFlags.BigIntLiteral) {
+    const { negative, base10Value } = (type as ts.BigIntLiteralType).value;
+    return `${negative ? "-" : ""}${base10Value}`;
+  }
+  if (type.flags & ts.TypeFlags.TemplateLiteral) {
+    const inner = type as ts.TemplateLiteralType;
+    const parts = inner.types.map((t) => patternOf(t, context));
+    if (parts.includes(undefined)) return undefined;
+    return parts.reduce<string>(
+      (p, part, i) => p + part + escapeRegExp(inner.texts[i + 1] ?? ""),
+      escapeRegExp(inner.texts[0] ?? ""),
+    );
+  }
   if (type.isUnion()) {
     const parts = type.types.map((t) => patternOf(t, context));
     return parts.includes(undefined) ? undefined : `(${parts.join("|")})`;

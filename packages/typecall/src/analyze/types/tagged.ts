@@ -14,10 +14,15 @@ export const taggedHandler: TypeHandler = {
   convert(type, context, convert) {
     const members = type.getIntersectionTypes();
     const bases = members.filter((m) => !isTag(m));
-    if (bases.length !== 1 || !bases[0]) {
+    // A branded primitive may carry tags too: `string & tags.Format<"uuid"> & { __brand: "Id" }`.
+    const base =
+      bases.length === 1
+        ? bases[0]
+        : bases.find((m) => !m.isObject() && bases.every((b) => b === m || b.isObject()));
+    if (!base) {
       return report(context, "TC2001", `"${type.getText(context.node)}" tags more than one base type.`);
     }
-    let ir = convert(bases[0], context);
+    let ir = convert(base, context);
     for (const tag of members.filter(isTag)) {
       if (ir === undefined) return undefined;
       const { kind, value } = readTag(tag, context.node);

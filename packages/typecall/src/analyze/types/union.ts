@@ -1,4 +1,4 @@
-import { Node, type Type } from "ts-morph";
+import { Node, type Type, ts } from "ts-morph";
 import type { TypeIR } from "../../ir/types.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
 
@@ -12,7 +12,12 @@ export const unionHandler: TypeHandler = {
   convert(type, context, convert) {
     if (type.getUnionTypes().some((m) => m.isUndefined())) {
       const text = type.getText(context.node);
-      return report(context, "TC2001", `"${text}" includes undefined, which JSON cannot carry here.`);
+      return report(
+        context,
+        "TC2001",
+        `"${text}" includes undefined, which JSON cannot carry here.`,
+        "JSON has no undefined: send null (`T | null`), or make the property optional instead.",
+      );
     }
     return convertMembers(sourceOrder(type, type.getUnionTypes(), context), context, convert);
   },
@@ -68,34 +73,50 @@ function flattenUnionNode(node: Node): Type[] {
   return type.isUnion() ? type.getUnionTypes() : [type];
 }
 
+/** The conversion of a parameter's or property's type, where `undefined` means "absent". */
+export interface OptionalIR {
+  /** The wire type; undefined after a diagnostic, or when the value can only be absent. */
+  type: TypeIR | undefined;
+  /** `undefined` was part of the type: the value is optional. */
+  undefinedAllowed: boolean;
+  /** The type is `undefined`, `void` or `never`: no value can be sent, so the value is left out. */
+  absent: boolean;
+}
+
 /**
- * Converts the type of an optional value, whose `undefined` means "absent".
- * Returns whether `undefined` was part of the type, so callers can mark the value optional.
+ * Converts the type of a parameter or property, whose `undefined` means "absent": `x?: T` and
+ * `x: T | undefined` are optional `T`, and `x: undefined` or `x: never` can only be absent.
  */
-export function convertOptional(
-  type: Type,
-  context: TypeContext,
-  convert: ConvertType,
-): { type: TypeIR | undefined; undefinedAllowed: boolean } {
-  if (!type.isUnion() || !type.getUnionTypes().some((m) => m.isUndefined())) {
-    return { type: convert(type, context), undefinedAllowed: false };
-  }
-  const members = type.getUnionTypes().filter((m) => !m.isUndefined());
+export function convertOptional(type: Type, context: TypeContext, convert: ConvertType): OptionalIR {
+  const members = type.isUnion() ? type.getUnionTypes() : [type];
+  const present = members.filter((m) => !isAbsent(m));
+  if (present.length === 0) return { type: undefined, undefinedAllowed: true, absent: true };
+  if (present.length === members.length)
+    return { type: convert(type, context), undefinedAllowed: false, absent: false };
   return {
-    type: convertMembers(sourceOrder(type, members, context), context, convert),
+    type: convertMembers(sourceOrder(type, present, context), context, convert),
     undefinedAllowed: true,
+    absent: false,
   };
+}
+
+/** `undefined`, `void` and `never`: types with no value JSON can carry, meaning "left out". */
+function isAbsent(type: Type): boolean {
+  return (type.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never)) !== 0;
 }
 
 function convertMembers(members: Type[], context: TypeContext, convert: ConvertType): TypeIR | undefined {
   const converted: TypeIR[] = [];
   let failed = false;
-  for (const member of collapseBooleans(members)) {
+  // A `never` member (from a conditional type, say) has no value: it adds nothing to the union.
+  for (const member of collapseBooleans(members.filter((m) => (m.getFlags() & ts.TypeFlags.Never) === 0))) {
     const ir = member === BOOLEAN ? ({ kind: "boolean" } as const) : convert(member, context);
     if (ir === undefined) failed = true;
     else converted.push(ir);
   }
   if (failed) return undefined;
+  if (converted.length === 0)
+    return report(context, "TC2001", "This union has no member a model could send.");
   return converted.length === 1 ? converted[0] : { kind: "union", members: converted };
 }
 

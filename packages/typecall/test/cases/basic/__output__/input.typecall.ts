@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
-import { _accessKey } from "@typecall/runtime/internal";
+import { _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -33,6 +33,10 @@ export interface ToolMap {
     args: { reason: string };
     result: Awaited<ReturnType<typeof tools.fail>>;
   };
+  "internalHelper": {
+    args: { x: string };
+    result: Awaited<ReturnType<typeof tools.internalHelper>>;
+  };
   "sleep": {
     args: { ms: number };
     result: Awaited<ReturnType<typeof tools.sleep>>;
@@ -50,7 +54,7 @@ export type ToolArgs<N extends ToolName> = ToolMap[N]["args"];
 export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
-export type ToolsetContext = Omit<Parameters<typeof tools.whoAmI>[1], "signal" | "call"> & Omit<Parameters<typeof tools.sleep>[1], "signal" | "call">;
+export type ToolsetContext = Omit<NonNullable<Parameters<typeof tools.whoAmI>[1]>, "signal" | "call"> & Omit<NonNullable<Parameters<typeof tools.sleep>[1]>, "signal" | "call">;
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -75,13 +79,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["message"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.message", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "message", expected: "string", value: v1 });
           for (const k2 in o0) {
-            switch (k2) { case "message": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+            switch (k2) { case "message": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -210,61 +214,61 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["lines"];
-          if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.lines", expected: "Array<object>", value: v1 });
+          if (!Array.isArray(v1)) (e ??= []).push({ path: "lines", expected: "Array<object>", value: v1 });
           else for (let i2 = 0; i2 < v1.length; i2++) {
             const v3: any = v1[i2];
-            if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) (e ??= []).push({ path: "$input.lines[" + i2 + "]", expected: "object", value: v3 });
+            if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) (e ??= []).push({ path: "lines[" + i2 + "]", expected: "object", value: v3 });
             else {
               const o4: any = v3;
               const v5: any = o4["sku"];
-              if (!(typeof v5 === "string")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".sku", expected: "string", value: v5 });
+              if (!(typeof v5 === "string")) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "sku"), expected: "string", value: v5 });
               const v6: any = o4["quantity"];
-              if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".quantity", expected: "number", value: v6 });
+              if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "quantity"), expected: "number", value: v6 });
               const v7: any = o4["gift"];
               if (v7 !== undefined) {
-                if (!(typeof v7 === "boolean")) (e ??= []).push({ path: "$input.lines[" + i2 + "]" + ".gift", expected: "boolean", value: v7 });
+                if (!(typeof v7 === "boolean")) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "gift"), expected: "boolean", value: v7 });
               }
               for (const k8 in o4) {
-                switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: "$input.lines[" + i2 + "]" + _accessKey(k8), expected: "undefined", value: o4[k8] }); }
+                switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", k8), expected: "undefined", value: o4[k8] }); }
               }
             }
           }
           const v9: any = o0["to"];
-          if (typeof v9 !== "object" || v9 === null || Array.isArray(v9)) (e ??= []).push({ path: "$input.to", expected: "object", value: v9 });
+          if (typeof v9 !== "object" || v9 === null || Array.isArray(v9)) (e ??= []).push({ path: "to", expected: "object", value: v9 });
           else {
             const o10: any = v9;
             const v11: any = o10["street"];
-            if (!(typeof v11 === "string")) (e ??= []).push({ path: "$input.to.street", expected: "string", value: v11 });
+            if (!(typeof v11 === "string")) (e ??= []).push({ path: "to.street", expected: "string", value: v11 });
             const v12: any = o10["zip"];
             if (v12 !== undefined) {
-              if (!(typeof v12 === "string")) (e ??= []).push({ path: "$input.to.zip", expected: "string", value: v12 });
+              if (!(typeof v12 === "string")) (e ??= []).push({ path: "to.zip", expected: "string", value: v12 });
             }
             const v13: any = o10["country"];
             if (!(v13 === "FR" || v13 === "DE" || v13 === "US")) {
-              (e ??= []).push({ path: "$input.to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
+              (e ??= []).push({ path: "to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
             }
             for (const k14 in o10) {
-              switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: "$input.to" + _accessKey(k14), expected: "undefined", value: o10[k14] }); }
+              switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: _joinKey("to", k14), expected: "undefined", value: o10[k14] }); }
             }
           }
           const v15: any = o0["speed"];
           if (v15 !== undefined) {
             if (!(v15 === "standard" || v15 === "express")) {
-              (e ??= []).push({ path: "$input.speed", expected: "\"standard\" | \"express\"", value: v15 });
+              (e ??= []).push({ path: "speed", expected: "\"standard\" | \"express\"", value: v15 });
             }
           }
           const v16: any = o0["note"];
           if (v16 !== undefined) {
             if (!(typeof v16 === "string" || v16 === null)) {
-              (e ??= []).push({ path: "$input.note", expected: "string | null", value: v16 });
+              (e ??= []).push({ path: "note", expected: "string | null", value: v16 });
             }
           }
           for (const k17 in o0) {
-            switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: "$input" + _accessKey(k17), expected: "undefined", value: o0[k17] }); }
+            switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: _joinKey("", k17), expected: "undefined", value: o0[k17] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -304,25 +308,25 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["amount"];
-          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.amount", expected: "number", value: v1 });
+          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "amount", expected: "number", value: v1 });
           const v2: any = o0["from"];
           if (!(v2 === "EUR" || v2 === "USD")) {
-            (e ??= []).push({ path: "$input.from", expected: "\"EUR\" | \"USD\"", value: v2 });
+            (e ??= []).push({ path: "from", expected: "\"EUR\" | \"USD\"", value: v2 });
           }
           const v3: any = o0["to"];
           if (!(v3 === "EUR" || v3 === "USD")) {
-            (e ??= []).push({ path: "$input.to", expected: "\"EUR\" | \"USD\"", value: v3 });
+            (e ??= []).push({ path: "to", expected: "\"EUR\" | \"USD\"", value: v3 });
           }
           const v4: any = o0["round"];
           if (v4 !== undefined) {
-            if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "$input.round", expected: "boolean", value: v4 });
+            if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "round", expected: "boolean", value: v4 });
           }
           for (const k5 in o0) {
-            switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: "$input" + _accessKey(k5), expected: "undefined", value: o0[k5] }); }
+            switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: _joinKey("", k5), expected: "undefined", value: o0[k5] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -380,31 +384,31 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["ids"];
-          if (!Array.isArray(v1)) (e ??= []).push({ path: "$input.ids", expected: "Array<string>", value: v1 });
+          if (!Array.isArray(v1)) (e ??= []).push({ path: "ids", expected: "Array<string>", value: v1 });
           else for (let i2 = 0; i2 < v1.length; i2++) {
             const v3: any = v1[i2];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "$input.ids[" + i2 + "]", expected: "string", value: v3 });
+            if (!(typeof v3 === "string")) (e ??= []).push({ path: "ids[" + i2 + "]", expected: "string", value: v3 });
           }
           const v4: any = o0["labels"];
           if (v4 !== undefined) {
-            if (!Array.isArray(v4)) (e ??= []).push({ path: "$input.labels", expected: "Array<string>", value: v4 });
+            if (!Array.isArray(v4)) (e ??= []).push({ path: "labels", expected: "Array<string>", value: v4 });
             else for (let i5 = 0; i5 < v4.length; i5++) {
               const v6: any = v4[i5];
-              if (!(typeof v6 === "string")) (e ??= []).push({ path: "$input.labels[" + i5 + "]", expected: "string", value: v6 });
+              if (!(typeof v6 === "string")) (e ??= []).push({ path: "labels[" + i5 + "]", expected: "string", value: v6 });
             }
           }
           const v7: any = o0["priority"];
           if (v7 !== undefined) {
             if (!(v7 === 1 || v7 === 2 || v7 === 3)) {
-              (e ??= []).push({ path: "$input.priority", expected: "1 | 2 | 3", value: v7 });
+              (e ??= []).push({ path: "priority", expected: "1 | 2 | 3", value: v7 });
             }
           }
           for (const k8 in o0) {
-            switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: "$input" + _accessKey(k8), expected: "undefined", value: o0[k8] }); }
+            switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: _joinKey("", k8), expected: "undefined", value: o0[k8] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -434,18 +438,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["greeting"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.greeting", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "greeting", expected: "string", value: v1 });
           for (const k2 in o0) {
-            switch (k2) { case "greeting": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+            switch (k2) { case "greeting": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
       };
     })(),
+    takesContext: true,
     run: (args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.whoAmI(args.greeting as Parameters<typeof tools.whoAmI>[0], context),
   },
@@ -469,13 +474,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["reason"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.reason", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "reason", expected: "string", value: v1 });
           for (const k2 in o0) {
-            switch (k2) { case "reason": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+            switch (k2) { case "reason": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -483,6 +488,42 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     })(),
     run: (args: ToolMap["fail"]["args"]) =>
       tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
+  },
+  {
+    name: "internalHelper",
+    description: "Not a tool: marked internal. @internal",
+    schemas: {
+      "json-schema": {
+        "type": "object",
+        "properties": { "x": { "type": "string" } },
+        "required": ["x"],
+        "additionalProperties": false,
+      },
+      "openai": {
+        "type": "object",
+        "properties": { "x": { "type": "string" } },
+        "required": ["x"],
+        "additionalProperties": false,
+      },
+    },
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = o0["x"];
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "x", expected: "string", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "x": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
+    run: (args: ToolMap["internalHelper"]["args"]) =>
+      tools.internalHelper(args.x as Parameters<typeof tools.internalHelper>[0]),
   },
   {
     name: "sleep",
@@ -509,18 +550,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["ms"];
-          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "$input.ms", expected: "number", value: v1 });
+          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "ms", expected: "number", value: v1 });
           for (const k2 in o0) {
-            switch (k2) { case "ms": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+            switch (k2) { case "ms": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
       };
     })(),
+    takesContext: true,
     run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
   },
@@ -545,11 +587,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           for (const k1 in o0) {
-            (e ??= []).push({ path: "$input" + _accessKey(k1), expected: "undefined", value: o0[k1] });
+            (e ??= []).push({ path: _joinKey("", k1), expected: "undefined", value: o0[k1] });
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

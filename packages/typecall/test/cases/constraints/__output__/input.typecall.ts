@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _accessKey, _isFormat, _isUniqueItems } from "@typecall/runtime/internal";
+import { _isFormat, _isUniqueItems, _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -130,31 +130,31 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       const re9 = new RegExp("^B-[0-9]{4}$", "u");
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["samples"];
           if (v1 !== undefined) {
-            if (!(typeof v1 === "number" && Number.isInteger(v1) && v1 >= 1 && v1 <= 100)) (e ??= []).push({ path: "$input.samples", expected: "integer (at least 1, at most 100)", value: v1 });
+            if (!(typeof v1 === "number" && Number.isInteger(v1) && v1 >= 1 && v1 <= 100)) (e ??= []).push({ path: "samples", expected: "integer (at least 1, at most 100)", value: v1 });
           }
           const v2: any = o0["step"];
-          if (!(typeof v2 === "number" && Number.isFinite(v2) && v2 > 0 && v2 < 60 && Number.isInteger(v2 / 0.5))) (e ??= []).push({ path: "$input.step", expected: "number (more than 0, less than 60, a multiple of 0.5)", value: v2 });
+          if (!(typeof v2 === "number" && Number.isFinite(v2) && v2 > 0 && v2 < 60 && Number.isInteger(v2 / 0.5))) (e ??= []).push({ path: "step", expected: "number (more than 0, less than 60, a multiple of 0.5)", value: v2 });
           const v3: any = o0["sensors"];
-          if (!Array.isArray(v3) || !(v3.length >= 1 && v3.length <= 8 && _isUniqueItems(v3))) (e ??= []).push({ path: "$input.sensors", expected: "Array<string> (min items 1, max items 8, unique items)", value: v3 });
+          if (!Array.isArray(v3) || !(v3.length >= 1 && v3.length <= 8 && _isUniqueItems(v3))) (e ??= []).push({ path: "sensors", expected: "Array<string> (min items 1, max items 8, unique items)", value: v3 });
           else for (let i4 = 0; i4 < v3.length; i4++) {
             const v5: any = v3[i4];
-            if (!(typeof v5 === "string")) (e ??= []).push({ path: "$input.sensors[" + i4 + "]", expected: "string", value: v5 });
+            if (!(typeof v5 === "string")) (e ??= []).push({ path: "sensors[" + i4 + "]", expected: "string", value: v5 });
           }
           const v6: any = o0["notify"];
-          if (!(typeof v6 === "string" && v6.length <= 120 && _isFormat("email", v6))) (e ??= []).push({ path: "$input.notify", expected: "string (format: email, max length 120)", value: v6 });
+          if (!(typeof v6 === "string" && v6.length <= 120 && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120)", value: v6 });
           const v7: any = o0["requestId"];
-          if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "$input.requestId", expected: "string (format: uuid)", value: v7 });
+          if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "requestId", expected: "string (format: uuid)", value: v7 });
           const v8: any = o0["batch"];
-          if (!(typeof v8 === "string" && v8.length >= 6 && re9.test(v8))) (e ??= []).push({ path: "$input.batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
+          if (!(typeof v8 === "string" && v8.length >= 6 && re9.test(v8))) (e ??= []).push({ path: "batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
           const v10: any = o0["retries"];
-          if (!(typeof v10 === "number" && Number.isInteger(v10) && v10 >= 0 && v10 < 10)) (e ??= []).push({ path: "$input.retries", expected: "integer (at least 0, less than 10)", value: v10 });
+          if (!(typeof v10 === "number" && Number.isInteger(v10) && v10 >= 0 && v10 < 10)) (e ??= []).push({ path: "retries", expected: "integer (at least 0, less than 10)", value: v10 });
           for (const k11 in o0) {
-            switch (k11) { case "samples": case "step": case "sensors": case "notify": case "requestId": case "batch": case "retries": break; default: (e ??= []).push({ path: "$input" + _accessKey(k11), expected: "undefined", value: o0[k11] }); }
+            switch (k11) { case "samples": case "step": case "sensors": case "notify": case "requestId": case "batch": case "retries": break; default: (e ??= []).push({ path: _joinKey("", k11), expected: "undefined", value: o0[k11] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

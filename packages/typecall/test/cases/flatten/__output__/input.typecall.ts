@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _accessKey } from "@typecall/runtime/internal";
+import { _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -37,7 +37,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "query": { "type": "string", "description": "Free text; overrides the interface comment" },
+          "query": {
+            "type": "string",
+            "description": "Free text; overrides the interface comment. Words to look for.",
+          },
           "limit": { "type": "number", "description": "Results per page." },
           "kinds": {
             "type": "array",
@@ -64,7 +67,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "query": { "type": "string", "description": "Free text; overrides the interface comment" },
+          "query": {
+            "type": "string",
+            "description": "Free text; overrides the interface comment. Words to look for.",
+          },
           "limit": { "type": ["number", "null"], "description": "Results per page." },
           "kinds": {
             "anyOf": [
@@ -100,43 +106,43 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["query"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.query", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "query", expected: "string", value: v1 });
           const v2: any = o0["limit"];
           if (v2 !== undefined) {
-            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "$input.limit", expected: "number", value: v2 });
+            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "limit", expected: "number", value: v2 });
           }
           const v3: any = o0["kinds"];
           if (v3 !== undefined) {
-            if (!Array.isArray(v3)) (e ??= []).push({ path: "$input.kinds", expected: "Array<\"pdf\" | \"html\">", value: v3 });
+            if (!Array.isArray(v3)) (e ??= []).push({ path: "kinds", expected: "Array<\"pdf\" | \"html\">", value: v3 });
             else for (let i4 = 0; i4 < v3.length; i4++) {
               const v5: any = v3[i4];
               if (!(v5 === "pdf" || v5 === "html")) {
-                (e ??= []).push({ path: "$input.kinds[" + i4 + "]", expected: "\"pdf\" | \"html\"", value: v5 });
+                (e ??= []).push({ path: "kinds[" + i4 + "]", expected: "\"pdf\" | \"html\"", value: v5 });
               }
             }
           }
           const v6: any = o0["filter"];
           if (v6 !== undefined) {
-            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "$input.filter", expected: "object", value: v6 });
+            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "filter", expected: "object", value: v6 });
             else {
               const o7: any = v6;
               const v8: any = o7["newestFirst"];
-              if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "$input.filter.newestFirst", expected: "boolean", value: v8 });
+              if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "filter.newestFirst", expected: "boolean", value: v8 });
               const v9: any = o7["owner"];
               if (!(typeof v9 === "string" || v9 === null)) {
-                (e ??= []).push({ path: "$input.filter.owner", expected: "string | null", value: v9 });
+                (e ??= []).push({ path: "filter.owner", expected: "string | null", value: v9 });
               }
               for (const k10 in o7) {
-                switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: "$input.filter" + _accessKey(k10), expected: "undefined", value: o7[k10] }); }
+                switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: _joinKey("filter", k10), expected: "undefined", value: o7[k10] }); }
               }
             }
           }
           for (const k11 in o0) {
-            switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: "$input" + _accessKey(k11), expected: "undefined", value: o0[k11] }); }
+            switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: _joinKey("", k11), expected: "undefined", value: o0[k11] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -181,19 +187,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "$input.city", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
           const v2: any = o0["unit"];
           if (v2 !== undefined) {
             if (!(v2 === "c" || v2 === "f")) {
-              (e ??= []).push({ path: "$input.unit", expected: "\"c\" | \"f\"", value: v2 });
+              (e ??= []).push({ path: "unit", expected: "\"c\" | \"f\"", value: v2 });
             }
           }
           for (const k3 in o0) {
-            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k3), expected: "undefined", value: o0[k3] }); }
+            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _accessKey } from "@typecall/runtime/internal";
+import { _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -100,32 +100,32 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         else {
           const o0: any = v;
           const v1: any = o0["name"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: p + ".name", expected: "string", value: v1 });
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: _joinKey(p, "name"), expected: "string", value: v1 });
           const v2: any = o0["children"];
-          if (!Array.isArray(v2)) (e ??= []).push({ path: p + ".children", expected: "Array<Folder>", value: v2 });
+          if (!Array.isArray(v2)) (e ??= []).push({ path: _joinKey(p, "children"), expected: "Array<Folder>", value: v2 });
           else for (let i3 = 0; i3 < v2.length; i3++) {
             const v4: any = v2[i3];
-            e = d_Folder(v4, p + ".children" + "[" + i3 + "]", e);
+            e = d_Folder(v4, _joinKey(p, "children") + "[" + i3 + "]", e);
           }
           for (const k5 in o0) {
-            switch (k5) { case "name": case "children": break; default: (e ??= []).push({ path: p + _accessKey(k5), expected: "undefined", value: o0[k5] }); }
+            switch (k5) { case "name": case "children": break; default: (e ??= []).push({ path: _joinKey(p, k5), expected: "undefined", value: o0[k5] }); }
           }
         }
         return e;
       };
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o6: any = input;
           const v7: any = o6["root"];
-          e = d_Folder(v7, "$input.root", e);
+          e = d_Folder(v7, "root", e);
           const v8: any = o6["depthLimit"];
           if (v8 !== undefined) {
-            if (!(typeof v8 === "number" && Number.isFinite(v8))) (e ??= []).push({ path: "$input.depthLimit", expected: "number", value: v8 });
+            if (!(typeof v8 === "number" && Number.isFinite(v8))) (e ??= []).push({ path: "depthLimit", expected: "number", value: v8 });
           }
           for (const k9 in o6) {
-            switch (k9) { case "root": case "depthLimit": break; default: (e ??= []).push({ path: "$input" + _accessKey(k9), expected: "undefined", value: o6[k9] }); }
+            switch (k9) { case "root": case "depthLimit": break; default: (e ??= []).push({ path: _joinKey("", k9), expected: "undefined", value: o6[k9] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -208,11 +208,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         else {
           const o1: any = v;
           const v2: any = o1["op"];
-          if (!(v2 === "num")) (e ??= []).push({ path: p + ".op", expected: "\"num\"", value: v2 });
+          if (!(v2 === "num")) (e ??= []).push({ path: _joinKey(p, "op"), expected: "\"num\"", value: v2 });
           const v3: any = o1["value"];
-          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: p + ".value", expected: "number", value: v3 });
+          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: _joinKey(p, "value"), expected: "number", value: v3 });
           for (const k4 in o1) {
-            switch (k4) { case "op": case "value": break; default: (e ??= []).push({ path: p + _accessKey(k4), expected: "undefined", value: o1[k4] }); }
+            switch (k4) { case "op": case "value": break; default: (e ??= []).push({ path: _joinKey(p, k4), expected: "undefined", value: o1[k4] }); }
           }
         }
         return e;
@@ -223,16 +223,16 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           const o6: any = v;
           const v7: any = o6["op"];
           if (!(v7 === "add" || v7 === "mul")) {
-            (e ??= []).push({ path: p + ".op", expected: "\"add\" | \"mul\"", value: v7 });
+            (e ??= []).push({ path: _joinKey(p, "op"), expected: "\"add\" | \"mul\"", value: v7 });
           }
           const v8: any = o6["args"];
-          if (!Array.isArray(v8)) (e ??= []).push({ path: p + ".args", expected: "Array<Expr>", value: v8 });
+          if (!Array.isArray(v8)) (e ??= []).push({ path: _joinKey(p, "args"), expected: "Array<Expr>", value: v8 });
           else for (let i9 = 0; i9 < v8.length; i9++) {
             const v10: any = v8[i9];
-            e = d_Expr(v10, p + ".args" + "[" + i9 + "]", e);
+            e = d_Expr(v10, _joinKey(p, "args") + "[" + i9 + "]", e);
           }
           for (const k11 in o6) {
-            switch (k11) { case "op": case "args": break; default: (e ??= []).push({ path: p + _accessKey(k11), expected: "undefined", value: o6[k11] }); }
+            switch (k11) { case "op": case "args": break; default: (e ??= []).push({ path: _joinKey(p, k11), expected: "undefined", value: o6[k11] }); }
           }
         }
         return e;
@@ -245,13 +245,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       };
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o12: any = input;
           const v13: any = o12["expr"];
-          e = d_Expr(v13, "$input.expr", e);
+          e = d_Expr(v13, "expr", e);
           for (const k14 in o12) {
-            switch (k14) { case "expr": break; default: (e ??= []).push({ path: "$input" + _accessKey(k14), expected: "undefined", value: o12[k14] }); }
+            switch (k14) { case "expr": break; default: (e ??= []).push({ path: _joinKey("", k14), expected: "undefined", value: o12[k14] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

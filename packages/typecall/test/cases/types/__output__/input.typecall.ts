@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _accessKey, _isFormat } from "@typecall/runtime/internal";
+import { _isFormat, _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -386,176 +386,176 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       const re38 = new RegExp("^-?[0-9]+$", "u");
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["ticket"];
-          if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) (e ??= []).push({ path: "$input.ticket", expected: "object", value: v1 });
+          if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) (e ??= []).push({ path: "ticket", expected: "object", value: v1 });
           else {
             const o2: any = v1;
             const v3: any = o2["title"];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "$input.ticket.title", expected: "string", value: v3 });
+            if (!(typeof v3 === "string")) (e ??= []).push({ path: "ticket.title", expected: "string", value: v3 });
             const v4: any = o2["size"];
             if (!(v4 === "s" || v4 === "l")) {
-              (e ??= []).push({ path: "$input.ticket.size", expected: "\"s\" | \"l\"", value: v4 });
+              (e ??= []).push({ path: "ticket.size", expected: "\"s\" | \"l\"", value: v4 });
             }
             const v5: any = o2["createdAt"];
-            if (!(typeof v5 === "string" && _isFormat("date-time", v5))) (e ??= []).push({ path: "$input.ticket.createdAt", expected: "string (format: date-time)", value: v5 });
+            if (!(typeof v5 === "string" && _isFormat("date-time", v5))) (e ??= []).push({ path: "ticket.createdAt", expected: "string (format: date-time)", value: v5 });
             const v6: any = o2["internalNote"];
             if (v6 !== undefined) {
-              if (!(typeof v6 === "string")) (e ??= []).push({ path: "$input.ticket.internalNote", expected: "string", value: v6 });
+              if (!(typeof v6 === "string")) (e ??= []).push({ path: "ticket.internalNote", expected: "string", value: v6 });
             }
             for (const k7 in o2) {
-              switch (k7) { case "title": case "size": case "createdAt": case "internalNote": break; default: (e ??= []).push({ path: "$input.ticket" + _accessKey(k7), expected: "undefined", value: o2[k7] }); }
+              switch (k7) { case "title": case "size": case "createdAt": case "internalNote": break; default: (e ??= []).push({ path: _joinKey("ticket", k7), expected: "undefined", value: o2[k7] }); }
             }
           }
           const v8: any = o0["priority"];
           if (!(v8 === 1 || v8 === 2)) {
-            (e ??= []).push({ path: "$input.priority", expected: "1 | 2", value: v8 });
+            (e ??= []).push({ path: "priority", expected: "1 | 2", value: v8 });
           }
           const v9: any = o0["code"];
-          if (!(typeof v9 === "string" && re10.test(v9))) (e ??= []).push({ path: "$input.code", expected: "string (pattern ^order--?[0-9]+(\\.[0-9]+)?$)", value: v9 });
+          if (!(typeof v9 === "string" && re10.test(v9))) (e ??= []).push({ path: "code", expected: "string (pattern ^order--?[0-9]+(\\.[0-9]+)?$)", value: v9 });
           const v11: any = o0["assignees"];
           if (v11 !== undefined) {
-            if (!Array.isArray(v11) || !(v11.length <= 3)) (e ??= []).push({ path: "$input.assignees", expected: "Array<object> (max items 3)", value: v11 });
+            if (!Array.isArray(v11) || !(v11.length <= 3)) (e ??= []).push({ path: "assignees", expected: "Array<object> (max items 3)", value: v11 });
             else for (let i12 = 0; i12 < v11.length; i12++) {
               const v13: any = v11[i12];
-              if (typeof v13 !== "object" || v13 === null || Array.isArray(v13)) (e ??= []).push({ path: "$input.assignees[" + i12 + "]", expected: "object", value: v13 });
+              if (typeof v13 !== "object" || v13 === null || Array.isArray(v13)) (e ??= []).push({ path: "assignees[" + i12 + "]", expected: "object", value: v13 });
               else {
                 const o14: any = v13;
                 const v15: any = o14["email"];
-                if (!(typeof v15 === "string" && _isFormat("email", v15))) (e ??= []).push({ path: "$input.assignees[" + i12 + "]" + ".email", expected: "string (format: email)", value: v15 });
+                if (!(typeof v15 === "string" && _isFormat("email", v15))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "email"), expected: "string (format: email)", value: v15 });
                 const v16: any = o14["age"];
-                if (!(typeof v16 === "number" && Number.isInteger(v16) && v16 >= 0 && v16 <= 150)) (e ??= []).push({ path: "$input.assignees[" + i12 + "]" + ".age", expected: "integer (at least 0, at most 150)", value: v16 });
+                if (!(typeof v16 === "number" && Number.isInteger(v16) && v16 >= 0 && v16 <= 150)) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "age"), expected: "integer (at least 0, at most 150)", value: v16 });
                 const v17: any = o14["handle"];
-                if (!(typeof v17 === "string" && v17.length >= 2 && v17.length <= 20 && re18.test(v17))) (e ??= []).push({ path: "$input.assignees[" + i12 + "]" + ".handle", expected: "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)", value: v17 });
+                if (!(typeof v17 === "string" && v17.length >= 2 && v17.length <= 20 && re18.test(v17))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "handle"), expected: "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)", value: v17 });
                 for (const k19 in o14) {
-                  switch (k19) { case "email": case "age": case "handle": break; default: (e ??= []).push({ path: "$input.assignees[" + i12 + "]" + _accessKey(k19), expected: "undefined", value: o14[k19] }); }
+                  switch (k19) { case "email": case "age": case "handle": break; default: (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", k19), expected: "undefined", value: o14[k19] }); }
                 }
               }
             }
           }
           const v20: any = o0["labels"];
           if (v20 !== undefined) {
-            if (typeof v20 !== "object" || v20 === null || Array.isArray(v20)) (e ??= []).push({ path: "$input.labels", expected: "object", value: v20 });
+            if (typeof v20 !== "object" || v20 === null || Array.isArray(v20)) (e ??= []).push({ path: "labels", expected: "object", value: v20 });
             else {
               const o21: any = v20;
               for (const k22 in o21) {
                 {
-                  if (!(typeof o21[k22] === "string")) (e ??= []).push({ path: "$input.labels" + _accessKey(k22), expected: "string", value: o21[k22] });
+                  if (!(typeof o21[k22] === "string")) (e ??= []).push({ path: _joinKey("labels", k22), expected: "string", value: o21[k22] });
                 }
               }
             }
           }
           const v23: any = o0["position"];
           if (v23 !== undefined) {
-            if (!Array.isArray(v23) || v23.length !== 2) (e ??= []).push({ path: "$input.position", expected: "[number, number]", value: v23 });
+            if (!Array.isArray(v23) || !(v23.length === 2)) (e ??= []).push({ path: "position", expected: "[number, number]", value: v23 });
             else {
               const v24: any = v23[0];
-              if (!(typeof v24 === "number" && Number.isFinite(v24))) (e ??= []).push({ path: "$input.position[0]", expected: "number", value: v24 });
+              if (!(typeof v24 === "number" && Number.isFinite(v24))) (e ??= []).push({ path: "position[0]", expected: "number", value: v24 });
               const v25: any = v23[1];
-              if (!(typeof v25 === "number" && Number.isFinite(v25))) (e ??= []).push({ path: "$input.position[1]", expected: "number", value: v25 });
+              if (!(typeof v25 === "number" && Number.isFinite(v25))) (e ??= []).push({ path: "position[1]", expected: "number", value: v25 });
             }
           }
           const v26: any = o0["shape"];
           if (v26 !== undefined) {
-            if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
+            if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
             else switch (v26["kind"]) {
               case "circle": {
-                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
+                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
                 else {
                   const o27: any = v26;
                   const v28: any = o27["kind"];
-                  if (!(v28 === "circle")) (e ??= []).push({ path: "$input.shape.kind", expected: "\"circle\"", value: v28 });
+                  if (!(v28 === "circle")) (e ??= []).push({ path: "shape.kind", expected: "\"circle\"", value: v28 });
                   const v29: any = o27["radius"];
-                  if (!(typeof v29 === "number" && Number.isFinite(v29))) (e ??= []).push({ path: "$input.shape.radius", expected: "number", value: v29 });
+                  if (!(typeof v29 === "number" && Number.isFinite(v29))) (e ??= []).push({ path: "shape.radius", expected: "number", value: v29 });
                   for (const k30 in o27) {
-                    switch (k30) { case "kind": case "radius": break; default: (e ??= []).push({ path: "$input.shape" + _accessKey(k30), expected: "undefined", value: o27[k30] }); }
+                    switch (k30) { case "kind": case "radius": break; default: (e ??= []).push({ path: _joinKey("shape", k30), expected: "undefined", value: o27[k30] }); }
                   }
                 }
                 break;
               }
               case "square": {
-                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "$input.shape", expected: "object", value: v26 });
+                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
                 else {
                   const o31: any = v26;
                   const v32: any = o31["kind"];
-                  if (!(v32 === "square")) (e ??= []).push({ path: "$input.shape.kind", expected: "\"square\"", value: v32 });
+                  if (!(v32 === "square")) (e ??= []).push({ path: "shape.kind", expected: "\"square\"", value: v32 });
                   const v33: any = o31["side"];
-                  if (!(typeof v33 === "number" && Number.isFinite(v33))) (e ??= []).push({ path: "$input.shape.side", expected: "number", value: v33 });
+                  if (!(typeof v33 === "number" && Number.isFinite(v33))) (e ??= []).push({ path: "shape.side", expected: "number", value: v33 });
                   for (const k34 in o31) {
-                    switch (k34) { case "kind": case "side": break; default: (e ??= []).push({ path: "$input.shape" + _accessKey(k34), expected: "undefined", value: o31[k34] }); }
+                    switch (k34) { case "kind": case "side": break; default: (e ??= []).push({ path: _joinKey("shape", k34), expected: "undefined", value: o31[k34] }); }
                   }
                 }
                 break;
               }
-              default: (e ??= []).push({ path: "$input.shape.kind", expected: "\"circle\" | \"square\"", value: v26["kind"] });
+              default: (e ??= []).push({ path: "shape.kind", expected: "\"circle\" | \"square\"", value: v26["kind"] });
             }
           }
           const v35: any = o0["role"];
           if (v35 !== undefined) {
             if (!(v35 === "developer" || v35 === "system" || v35 === "user" || v35 === "assistant" || v35 === "tool" || v35 === "function")) {
-              (e ??= []).push({ path: "$input.role", expected: "\"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\" | \"function\"", value: v35 });
+              (e ??= []).push({ path: "role", expected: "\"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\" | \"function\"", value: v35 });
             }
           }
           const v36: any = o0["urgent"];
           if (v36 !== undefined) {
-            if (!(v36 === true)) (e ??= []).push({ path: "$input.urgent", expected: "true", value: v36 });
+            if (!(v36 === true)) (e ??= []).push({ path: "urgent", expected: "true", value: v36 });
           }
           const v37: any = o0["budget"];
           if (v37 !== undefined) {
-            if (!(typeof v37 === "string" && re38.test(v37))) (e ??= []).push({ path: "$input.budget", expected: "string (pattern ^-?[0-9]+$)", value: v37 });
+            if (!(typeof v37 === "string" && re38.test(v37))) (e ??= []).push({ path: "budget", expected: "string (pattern ^-?[0-9]+$)", value: v37 });
           }
           const v39: any = o0["link"];
           if (v39 !== undefined) {
-            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "$input.link", expected: "string (format: uri)", value: v39 });
+            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "link", expected: "string (format: uri)", value: v39 });
           }
           const v40: any = o0["page"];
           if (v40 !== undefined) {
-            if (typeof v40 !== "object" || v40 === null || Array.isArray(v40)) (e ??= []).push({ path: "$input.page", expected: "object", value: v40 });
+            if (typeof v40 !== "object" || v40 === null || Array.isArray(v40)) (e ??= []).push({ path: "page", expected: "object", value: v40 });
             else {
               const o41: any = v40;
               const v42: any = o41["items"];
-              if (!Array.isArray(v42)) (e ??= []).push({ path: "$input.page.items", expected: "Array<object>", value: v42 });
+              if (!Array.isArray(v42)) (e ??= []).push({ path: "page.items", expected: "Array<object>", value: v42 });
               else for (let i43 = 0; i43 < v42.length; i43++) {
                 const v44: any = v42[i43];
-                if (typeof v44 !== "object" || v44 === null || Array.isArray(v44)) (e ??= []).push({ path: "$input.page.items[" + i43 + "]", expected: "object", value: v44 });
+                if (typeof v44 !== "object" || v44 === null || Array.isArray(v44)) (e ??= []).push({ path: "page.items[" + i43 + "]", expected: "object", value: v44 });
                 else {
                   const o45: any = v44;
                   const v46: any = o45["sku"];
-                  if (!(typeof v46 === "string")) (e ??= []).push({ path: "$input.page.items[" + i43 + "]" + ".sku", expected: "string", value: v46 });
+                  if (!(typeof v46 === "string")) (e ??= []).push({ path: _joinKey("page.items[" + i43 + "]", "sku"), expected: "string", value: v46 });
                   for (const k47 in o45) {
-                    switch (k47) { case "sku": break; default: (e ??= []).push({ path: "$input.page.items[" + i43 + "]" + _accessKey(k47), expected: "undefined", value: o45[k47] }); }
+                    switch (k47) { case "sku": break; default: (e ??= []).push({ path: _joinKey("page.items[" + i43 + "]", k47), expected: "undefined", value: o45[k47] }); }
                   }
                 }
               }
               const v48: any = o41["cursor"];
               if (!(typeof v48 === "string" || v48 === null)) {
-                (e ??= []).push({ path: "$input.page.cursor", expected: "string | null", value: v48 });
+                (e ??= []).push({ path: "page.cursor", expected: "string | null", value: v48 });
               }
               for (const k49 in o41) {
-                switch (k49) { case "items": case "cursor": break; default: (e ??= []).push({ path: "$input.page" + _accessKey(k49), expected: "undefined", value: o41[k49] }); }
+                switch (k49) { case "items": case "cursor": break; default: (e ??= []).push({ path: _joinKey("page", k49), expected: "undefined", value: o41[k49] }); }
               }
             }
           }
           const v50: any = o0["settings"];
           if (v50 !== undefined) {
-            if (typeof v50 !== "object" || v50 === null || Array.isArray(v50)) (e ??= []).push({ path: "$input.settings", expected: "object", value: v50 });
+            if (typeof v50 !== "object" || v50 === null || Array.isArray(v50)) (e ??= []).push({ path: "settings", expected: "object", value: v50 });
             else {
               const o51: any = v50;
               const v52: any = o51["compact"];
-              if (!(typeof v52 === "boolean")) (e ??= []).push({ path: "$input.settings.compact", expected: "boolean", value: v52 });
+              if (!(typeof v52 === "boolean")) (e ??= []).push({ path: "settings.compact", expected: "boolean", value: v52 });
               const v53: any = o51["theme"];
               if (!(v53 === "light" || v53 === "dark")) {
-                (e ??= []).push({ path: "$input.settings.theme", expected: "\"light\" | \"dark\"", value: v53 });
+                (e ??= []).push({ path: "settings.theme", expected: "\"light\" | \"dark\"", value: v53 });
               }
               for (const k54 in o51) {
-                switch (k54) { case "compact": case "theme": break; default: (e ??= []).push({ path: "$input.settings" + _accessKey(k54), expected: "undefined", value: o51[k54] }); }
+                switch (k54) { case "compact": case "theme": break; default: (e ??= []).push({ path: _joinKey("settings", k54), expected: "undefined", value: o51[k54] }); }
               }
             }
           }
           for (const k55 in o0) {
-            switch (k55) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": case "settings": break; default: (e ??= []).push({ path: "$input" + _accessKey(k55), expected: "undefined", value: o0[k55] }); }
+            switch (k55) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": case "settings": break; default: (e ??= []).push({ path: _joinKey("", k55), expected: "undefined", value: o0[k55] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };
@@ -588,13 +588,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     validate: (() => {
       return (input: unknown) => {
         let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$input", expected: "object", value: input });
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {
           const o0: any = input;
           const v1: any = o0["meta"];
-          if (!(v1 !== undefined)) (e ??= []).push({ path: "$input.meta", expected: "any JSON value", value: v1 });
+          if (!(v1 !== undefined)) (e ??= []).push({ path: "meta", expected: "any JSON value", value: v1 });
           for (const k2 in o0) {
-            switch (k2) { case "meta": break; default: (e ??= []).push({ path: "$input" + _accessKey(k2), expected: "undefined", value: o0[k2] }); }
+            switch (k2) { case "meta": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
           }
         }
         return e === undefined ? { success: true as const } : { success: false as const, errors: e };

@@ -1,4 +1,5 @@
-import type { PropertyIR, TypeIR } from "../ir/types.ts";
+/** Walks of the IR that several stages share: analysis checks, emitters and validator engines. */
+import type { PropertyIR, TypeIR } from "./types.ts";
 
 /** Calls `visit` for every type under `type`, itself included (not following refs). */
 export function walkType(type: TypeIR, visit: (type: TypeIR) => void): void {
@@ -8,8 +9,11 @@ export function walkType(type: TypeIR, visit: (type: TypeIR) => void): void {
       walkType(type.items, visit);
       return;
     case "tuple":
+      for (const item of type.items) walkType(item, visit);
+      if (type.rest) walkType(type.rest, visit);
+      return;
     case "union":
-      for (const member of type.kind === "tuple" ? type.items : type.members) walkType(member, visit);
+      for (const member of type.members) walkType(member, visit);
       return;
     case "object":
       for (const property of type.properties) walkType(property.type, visit);

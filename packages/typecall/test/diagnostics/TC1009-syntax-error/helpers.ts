@@ -1,0 +1,4 @@
+/** Labels a value. */
+export function label(value: string): string {
+  return `[${value}]` +;
+}
