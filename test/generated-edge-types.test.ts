@@ -82,6 +82,14 @@ describe("type forms that JSON carries exactly", () => {
     });
   });
 
+  it("a parameter named __proto__ is an own key of the schema and reaches the tool", async () => {
+    const schema = toolset.get("proto")?.schemas["json-schema"] as { properties: object; required: string[] };
+    expect(Object.keys(schema.properties)).toEqual(["__proto__"]);
+    expect(schema.required).toEqual(["__proto__"]);
+    expect(await call("proto", JSON.parse('{"__proto__":"p"}'))).toMatchObject({ ok: true, value: "p" });
+    expect(await call("proto", {})).toMatchObject({ ok: false, error: { code: "invalid_arguments" } });
+  });
+
   it("a parameter that can only be absent keeps the others in place", async () => {
     expect(await call("skipped", { first: "a", last: "z" })).toMatchObject({ ok: true, value: "az" });
   });

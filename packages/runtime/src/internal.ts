@@ -50,7 +50,34 @@ const FORMATS: Record<string, (value: string) => boolean> = {
     }
   },
   "json-pointer": (v) => /^(\/([^~/]|~[01])*)*$/.test(v),
+  "relative-json-pointer": (v) => /^(0|[1-9][0-9]*)(#|(\/([^~/]|~[01])*)*)$/.test(v),
+  "uri-template": isUriTemplate,
 };
+
+/** RFC 6570: literals, and `{op? var(:prefix|*)?, ...}` expressions. */
+function isUriTemplate(value: string): boolean {
+  const name = "(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2})(?:\\.?(?:[A-Za-z0-9_]|%[0-9A-Fa-f]{2}))*";
+  const variable = `${name}(?::[1-9][0-9]{0,3}|\\*)?`;
+  const expression = `\\{[+#./;?&=,!@|]?${variable}(?:,${variable})*\\}`;
+  const literal = "[^\\x00-\\x20\"'<>%\\\\^`{|}]|%[0-9A-Fa-f]{2}";
+  return new RegExp(`^(?:${literal}|${expression})*$`).test(value);
+}
+
+/** The number of characters (code points) of a string: a surrogate pair is one. */
+export function _codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
 
 /**
  * Whether a string has a JSON Schema `format`. Formats the runtime does not know pass, as JSON

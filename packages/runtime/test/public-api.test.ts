@@ -10,7 +10,13 @@ describe("public API", () => {
   });
 
   it("@typecall/runtime/internal", () => {
-    expect(Object.keys(internal).sort()).toEqual(["_isFormat", "_isUniqueItems", "_joinKey", "_ownValue"]);
+    expect(Object.keys(internal).sort()).toEqual([
+      "_codePoints",
+      "_isFormat",
+      "_isUniqueItems",
+      "_joinKey",
+      "_ownValue",
+    ]);
   });
 
   it("@typecall/runtime/openai", () => {

@@ -21,7 +21,7 @@ function print(
   const entries = Array.isArray(value)
     ? value.map((item) => print(item, indent + 2, width, indent + 2, flats))
     : Object.entries(value).map(([key, item]) => {
-        const prefix = `${JSON.stringify(key)}: `;
+        const prefix = `${keyText(key)}: `;
         return prefix + print(item, indent + 2, width, indent + 2 + prefix.length, flats);
       });
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
@@ -45,6 +45,11 @@ function printFlat(value: unknown, flats: WeakMap<object, string>): string {
 }
 
 function objectFlat(value: object, flats: WeakMap<object, string>): string {
-  const entries = Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${printFlat(v, flats)}`);
+  const entries = Object.entries(value).map(([k, v]) => `${keyText(k)}: ${printFlat(v, flats)}`);
   return entries.length === 0 ? "{}" : `{ ${entries.join(", ")} }`;
+}
+
+/** A key of an object literal: `"__proto__": x` would set the prototype, `["__proto__"]: x` is a key. */
+function keyText(key: string): string {
+  return key === "__proto__" ? `[${JSON.stringify(key)}]` : JSON.stringify(key);
 }

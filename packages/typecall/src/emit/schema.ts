@@ -68,6 +68,11 @@ function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {
       return { type: "array", items: typeSchema(items, dialect), ...keywords };
     }
     case "tuple": {
+      // `prefixItems` may not be empty: `[]` (and `[...T[]]`) need none.
+      if (type.items.length === 0)
+        return type.rest
+          ? { type: "array", items: typeSchema(type.rest, dialect) }
+          : { type: "array", maxItems: 0 };
       const prefixItems = type.items.map((item) => typeSchema(item, dialect));
       const items = type.rest ? typeSchema(type.rest, dialect) : false;
       const bounds = type.rest ? {} : { maxItems: prefixItems.length };
@@ -88,7 +93,14 @@ function objectSchema(
   dialect: DialectRules,
 ): Schema {
   const schemaProperties: Schema = {};
-  for (const property of properties) schemaProperties[property.name] = propertySchema(property, dialect);
+  // defineProperty: a property named `__proto__` is a key like any other, not the prototype.
+  for (const property of properties)
+    Object.defineProperty(schemaProperties, property.name, {
+      value: propertySchema(property, dialect),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   const required = properties.filter((p) => dialect.allRequired || !p.optional).map((p) => p.name);
   const additionalProperties = additional ? typeSchema(additional, dialect) : false;
   return { type: "object", properties: schemaProperties, required, additionalProperties };

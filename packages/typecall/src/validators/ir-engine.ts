@@ -347,8 +347,18 @@ function test(type: TypeIR, v: string, emitter: Emitter): string {
 
 function stringTest(type: Extract<TypeIR, { kind: "string" }>, v: string, emitter: Emitter): string {
   const parts = [`typeof ${v} === "string"`];
-  if (type.minLength !== undefined) parts.push(`${v}.length >= ${type.minLength}`);
-  if (type.maxLength !== undefined) parts.push(`${v}.length <= ${type.maxLength}`);
+  // Lengths count characters (code points), as JSON Schema does; `length` counts UTF-16 units,
+  // at least as many, so it settles most strings without counting.
+  if (type.minLength !== undefined) {
+    emitter.helpers.add("_codePoints");
+    parts.push(`${v}.length >= ${type.minLength}`);
+    if (type.minLength > 0)
+      parts.push(`(${v}.length >= ${2 * type.minLength} || _codePoints(${v}) >= ${type.minLength})`);
+  }
+  if (type.maxLength !== undefined) {
+    emitter.helpers.add("_codePoints");
+    parts.push(`(${v}.length <= ${type.maxLength} || _codePoints(${v}) <= ${type.maxLength})`);
+  }
   if (type.pattern !== undefined) {
     const name = `re${emitter.next++}`;
     emitter.hoisted.push(`  const ${name} = new RegExp(${JSON.stringify(type.pattern)}, "u");`);

@@ -110,10 +110,7 @@ function definitionName(type: Type, context: TypeContext): string {
 function declaredDescription(type: Type, context: TypeContext): string {
   const symbol = type.getAliasSymbol() ?? type.getSymbol();
   if (!symbol || symbol.getName().startsWith("__")) return "";
-  const fromLib = symbol
-    .getDeclarations()
-    .some((d) => /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().getFilePath()));
-  return fromLib ? "" : readSymbolDoc(symbol, context.checker).description;
+  return isFromLib(symbol.getDeclarations()) ? "" : readSymbolDoc(symbol, context.checker).description;
 }
 
 /**
@@ -130,10 +127,17 @@ function primitiveAliasDescription(type: Type, context: TypeContext): string {
   if (!node || !Node.isTypeReference(node) || node.getType().compilerType !== type.compilerType) return "";
   const symbol = node.getTypeName().getSymbol();
   const alias = (symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol)?.getDeclarations()[0];
-  if (!alias || !Node.isTypeAliasDeclaration(alias)) return "";
+  if (!alias || !Node.isTypeAliasDeclaration(alias) || isFromLib([alias])) return "";
   return alias
     .getJsDocs()
     .map((d) => d.getDescription().trim())
     .filter(Boolean)
     .join("\n\n");
+}
+
+/** Declared by TypeScript's own lib files (`Record`, `Partial`, `Exclude`, ...), whose comments are not the user's. */
+function isFromLib(declarations: readonly Node[]): boolean {
+  return declarations.some((d) =>
+    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().getFilePath()),
+  );
 }

@@ -81,3 +81,8 @@ export function skipped(first: string, _nothing: undefined, last: string): strin
 export function whoAmI(ctx?: ToolContext<{ userId: string }>): string {
   return ctx?.userId ?? "nobody";
 }
+
+/** A parameter named __proto__ is a property like any other, in the schema and in the call. */
+export function proto(__proto__: string): string {
+  return __proto__;
+}

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _isFormat, _isUniqueItems, _joinKey } from "@typecall/runtime/internal";
+import { _codePoints, _isFormat, _isUniqueItems, _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -146,11 +146,11 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (!(typeof v5 === "string")) (e ??= []).push({ path: "sensors[" + i4 + "]", expected: "string", value: v5 });
           }
           const v6: any = o0["notify"];
-          if (!(typeof v6 === "string" && v6.length <= 120 && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120)", value: v6 });
+          if (!(typeof v6 === "string" && (v6.length <= 120 || _codePoints(v6) <= 120) && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120)", value: v6 });
           const v7: any = o0["requestId"];
           if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "requestId", expected: "string (format: uuid)", value: v7 });
           const v8: any = o0["batch"];
-          if (!(typeof v8 === "string" && v8.length >= 6 && re9.test(v8))) (e ??= []).push({ path: "batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
+          if (!(typeof v8 === "string" && v8.length >= 6 && (v8.length >= 12 || _codePoints(v8) >= 6) && re9.test(v8))) (e ??= []).push({ path: "batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
           const v10: any = o0["retries"];
           if (!(typeof v10 === "number" && Number.isInteger(v10) && v10 >= 0 && v10 < 10)) (e ??= []).push({ path: "retries", expected: "integer (at least 0, less than 10)", value: v10 });
           for (const k11 in o0) {

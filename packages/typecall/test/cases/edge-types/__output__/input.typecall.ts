@@ -53,6 +53,10 @@ export interface ToolMap {
     args: {};
     result: Awaited<ReturnType<typeof tools.whoAmI>>;
   };
+  "proto": {
+    args: { __proto__: string };
+    result: Awaited<ReturnType<typeof tools.proto>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -692,5 +696,41 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     takesContext: true,
     run: (_args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.whoAmI(context),
+  },
+  {
+    name: "proto",
+    description: "A parameter named __proto__ is a property like any other, in the schema and in the call.",
+    schemas: {
+      "json-schema": {
+        "type": "object",
+        "properties": { ["__proto__"]: { "type": "string" } },
+        "required": ["__proto__"],
+        "additionalProperties": false,
+      },
+      "openai": {
+        "type": "object",
+        "properties": { ["__proto__"]: { "type": "string" } },
+        "required": ["__proto__"],
+        "additionalProperties": false,
+      },
+    },
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          const v1: any = _ownValue(o0, "__proto__");
+          if (!(typeof v1 === "string")) (e ??= []).push({ path: "__proto__", expected: "string", value: v1 });
+          for (const k2 in o0) {
+            switch (k2) { case "__proto__": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
+    run: (args: ToolMap["proto"]["args"]) =>
+      tools.proto(_ownValue(args, "__proto__") as Parameters<typeof tools.proto>[0]),
   },
 ]);

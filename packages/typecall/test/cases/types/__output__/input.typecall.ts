@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _isFormat, _joinKey } from "@typecall/runtime/internal";
+import { _codePoints, _isFormat, _joinKey } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -428,7 +428,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 const v16: any = o14["age"];
                 if (!(typeof v16 === "number" && Number.isInteger(v16) && v16 >= 0 && v16 <= 150)) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "age"), expected: "integer (at least 0, at most 150)", value: v16 });
                 const v17: any = o14["handle"];
-                if (!(typeof v17 === "string" && v17.length >= 2 && v17.length <= 20 && re18.test(v17))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "handle"), expected: "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)", value: v17 });
+                if (!(typeof v17 === "string" && v17.length >= 2 && (v17.length >= 4 || _codePoints(v17) >= 2) && (v17.length <= 20 || _codePoints(v17) <= 20) && re18.test(v17))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "handle"), expected: "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)", value: v17 });
                 for (const k19 in o14) {
                   switch (k19) { case "email": case "age": case "handle": break; default: (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", k19), expected: "undefined", value: o14[k19] }); }
                 }
