@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { createDiagnostic, type Diagnostic, internalError } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR } from "../ir/types.ts";
 import { discoverFunctions } from "./discover.ts";
+import { isTypeScriptModule } from "./entry.ts";
 import { locationOf } from "./location.ts";
 import { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
 import { syntaxErrors } from "./syntax.ts";
@@ -84,7 +85,7 @@ function entryProblem(file: string): Diagnostic | undefined {
     const message = `"${file}" is a directory: pass the tool modules in it, e.g. ${file}/*.ts.`;
     return createDiagnostic("TC1010", message, {});
   }
-  if (!/\.(c|m)?tsx?$/.test(file) || /\.d\.(c|m)?ts$/.test(file)) {
+  if (!isTypeScriptModule(file)) {
     const message = `"${file}" is not a TypeScript module: typecall reads the types of .ts, .mts, .cts and .tsx files.`;
     return createDiagnostic("TC1010", message, {});
   }

@@ -69,29 +69,45 @@ export function analyzeTool(
     exportName: fn.exportName,
     description: doc.description,
     parameters: flattened ?? positional?.properties ?? [],
-    arguments: parameters.map((_, i): ArgumentIR => {
-      if (contextIndexes.includes(i)) return { kind: "context" };
-      if (flattened) return { kind: "object" };
-      return positional?.arguments.shift() ?? { kind: "undefined" };
-    }),
+    arguments: callArguments(
+      parameters.length,
+      contextIndexes,
+      flattened ? [{ kind: "object" }] : positional?.arguments,
+    ),
     location,
   };
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
   if (doc.examples.length > 0) tool.examples = doc.examples;
+  // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));
-  const notes = [
-    ...(flattenedText ? [flattenedText] : []),
-    ...NOTE_TAGS.flatMap(([tag, label]) => {
-      const text = doc.tags.get(tag);
-      return text ? [`${label}${text}`] : [];
-    }),
-  ];
+  const notes = [...(flattenedText ? [flattenedText] : []), ...noteTexts(doc)];
   if (notes.length > 0) tool.notes = notes;
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
   return tool;
+}
+
+/** What the dispatcher passes at each position: the context where it goes, the data arguments in order between. */
+function callArguments(
+  arity: number,
+  contextIndexes: readonly number[],
+  data: readonly ArgumentIR[] = [],
+): ArgumentIR[] {
+  let next = 0;
+  return Array.from({ length: arity }, (_, i): ArgumentIR => {
+    if (contextIndexes.includes(i)) return { kind: "context" };
+    return data[next++] ?? { kind: "undefined" };
+  });
+}
+
+/** `@remarks`, `@returns` and `@see` text, each as a sentence for the description. */
+function noteTexts(doc: FunctionDoc): string[] {
+  return NOTE_TAGS.flatMap(([tag, label]) => {
+    const text = doc.tags.get(tag);
+    return text ? [`${label}${text}`] : [];
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { extname, posix, relative, resolve } from "node:path";
+import { isDeclarationFile, TS_EXTENSIONS } from "../analyze/entry.ts";
 import { BANNER } from "../emit/module.ts";
 import { glob, isGlob, kindOf } from "./glob.ts";
 
@@ -9,7 +10,6 @@ export interface ResolvedEntries {
   problems: string[];
 }
 
-const TS_EXTENSIONS = [".ts", ".tsx", ".mts", ".cts"];
 /** The TypeScript extension a JavaScript file is usually compiled from. */
 const SOURCE_OF: Readonly<Record<string, string>> = {
   ".js": ".ts",
@@ -68,7 +68,7 @@ function expandPattern(pattern: string, cwd: string): Candidate[] | string {
   const matched = glob(pattern, cwd, { skipDirectories: ["node_modules"] });
   const usable = matched.filter((path) => {
     const inside = relative(cwd, path).split(/[\\/]/);
-    return !inside.includes("node_modules") && !/\.d\.[cm]?ts$/.test(path) && !isGenerated(path);
+    return !inside.includes("node_modules") && !isDeclarationFile(path) && !isGenerated(path);
   });
   if (usable.length > 0)
     return usable.map((path) => ({ path, shown: relative(cwd, path).replaceAll("\\", "/") }));
