@@ -11,15 +11,20 @@ export const arrayHandler: TypeHandler = {
     const element = type.getArrayElementType() ?? type.getTypeArguments()[0];
     if (element === undefined)
       return report(context, "TC2005", "The array's element type could not be resolved.");
-    context.path.push(0);
-    try {
-      const items = convert(element, context);
-      return items && { kind: "array", items };
-    } finally {
-      context.path.pop();
-    }
+    return arrayOf(element, context, convert);
   },
 };
+
+/** An array of `element`, converted at the item path (`[0]`). */
+function arrayOf(element: Type, context: TypeContext, convert: ConvertType): TypeIR | undefined {
+  context.path.push(0);
+  try {
+    const items = convert(element, context);
+    return items && { kind: "array", items };
+  } finally {
+    context.path.pop();
+  }
+}
 
 /**
  * Tuples: a type per position (`prefixItems`), optional trailing positions (`[a: string, b?: number]`,
@@ -93,13 +98,7 @@ export const arrayInterfaceHandler: TypeHandler = {
         "Take an object with the array as one property and the other values beside it.",
       );
     }
-    context.path.push(0);
-    try {
-      const items = convert(element, context);
-      return items && { kind: "array", items };
-    } finally {
-      context.path.pop();
-    }
+    return arrayOf(element, context, convert);
   },
 };
 
