@@ -109,8 +109,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 /**
  * The arguments as the runtime documents it hands them to the tool: an optional property sent as
  * null is absent; a scalar that does not fit is converted when that makes it fit ("42" to 42,
- * "true" to true, 42 to "42" where only a string is accepted, a JSON text to its object or array);
- * absent properties with a default get it. Never mutates `value`.
+ * "true" to true, a JSON text to its object or array, and 42 to "42" only where an enum holds that
+ * exact text, never to a free string); absent properties with a default get it. Never mutates `value`.
  */
 export function lenientValue(value: unknown, schema: BfclSchema): unknown {
   const type = bfclType(schema);
@@ -120,7 +120,7 @@ export function lenientValue(value: unknown, schema: BfclSchema): unknown {
     return items ? value.map((item) => lenientValue(item, items)) : value;
   }
   if (checkValue(value, schema).length === 0) return value;
-  const converted = convertScalar(value, type);
+  const converted = convertScalar(value, type, Array.isArray(schema.enum));
   if (converted === undefined) return value;
   const result =
     typeof converted.value === "object" ? lenientValue(converted.value, schema) : converted.value;
@@ -143,9 +143,10 @@ function lenientObject(value: Record<string, unknown>, schema: BfclSchema): Reco
   return out;
 }
 
-function convertScalar(value: unknown, type: string): { value: unknown } | undefined {
+function convertScalar(value: unknown, type: string, isEnum: boolean): { value: unknown } | undefined {
   if (typeof value === "number" || typeof value === "boolean") {
-    return type === "string" ? { value: String(value) } : undefined;
+    const exact = typeof value === "boolean" || Number.isSafeInteger(value) || !Number.isInteger(value);
+    return type === "string" && isEnum && exact ? { value: String(value) } : undefined;
   }
   if (typeof value !== "string") return undefined;
   const text = value.trim();

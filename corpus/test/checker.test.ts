@@ -89,12 +89,16 @@ describe("lenientValue", () => {
     expect(out({ inner: '{"city":"P"}' })).toMatchObject({ inner: { city: "P", zip: "00000" } });
     expect(out({ point: "[1, 2]" })).toMatchObject({ point: [1, 2] });
     expect(out({ point: "x" })).toMatchObject({ point: "x" });
-    // 7 becomes "7" where only a string is accepted, but not when the enum still refuses it.
+    // 7 becomes "7" only where an enum holds "7": never a free string, never a refused enum value.
     const strings: BfclSchema = {
       type: "dict",
-      properties: { s: { type: "string" }, e: { type: "string", enum: ["a"] } },
+      properties: {
+        s: { type: "string" },
+        e: { type: "string", enum: ["a"] },
+        n: { type: "string", enum: ["7"] },
+      },
     };
-    expect(lenientValue({ s: 7, e: true }, strings)).toEqual({ s: "7", e: true });
+    expect(lenientValue({ s: 7, e: true, n: 7 }, strings)).toEqual({ s: 7, e: true, n: "7" });
   });
 });
 

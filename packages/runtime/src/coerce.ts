@@ -2,23 +2,38 @@
  * Schema-driven repair of parsed arguments before validation, in one walk over the canonical
  * JSON Schema:
  *
- * - coercion: a scalar that does not fit is converted when the conversion makes it fit
- *   (`"42"` to 42, `"true"` to true, `"null"` to null, a JSON string to the object or array it
- *   encodes, 42 to `"42"` where only a string is accepted);
+ * - coercion: a scalar that does not fit is converted when the conversion makes it fit, and never
+ *   so as to hide a model's confusion: a string holding exactly a number, integer, boolean or null
+ *   literal becomes that value (`"42"` to 42), a JSON string the object or array it encodes, and a
+ *   number or boolean becomes a string only where a literal union or enum holds that exact text
+ *   (2 to `"2"` for `"1" | "2"`), never a free string;
  * - normalisation: an optional property sent as `null` whose schema does not admit null is dropped
  *   (strict dialects make optional properties required and nullable), then absent properties with a
  *   `default` get a copy of it.
  *
- * A value that already fits is never converted. The input is never mutated.
+ * A value that already fits is never converted. The input is never mutated. Each (value, schema)
+ * pair is coerced once, so nested unions cost linear time (see {@link SchemaWalk}).
  */
 
 import { cloneJson, isJsonObject, jsonEqual, setOwn } from "./json.ts";
-import { admits, admittedTypes, fits, type JsonType, resolveSchema, unionMembers } from "./json-schema.ts";
+import {
+  admits,
+  admittedTypes,
+  fits,
+  type JsonType,
+  resolveSchema,
+  type SchemaWalk,
+  schemaWalk,
+  unionMembers,
+} from "./json-schema.ts";
 import type { JsonSchema } from "./types.ts";
 
 // Model arguments are shallow; the cap only stops pathological (self-referencing) schemas.
 const MAX_DEPTH = 64;
-const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Unambiguous, so it cannot backtrack: digits, then an optional fraction, then an optional exponent.
+const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** No number a model means is longer; past this, a string of digits stays a string. */
+const MAX_NUMBER_TEXT = 400;
 const NO_CONVERSION: unique symbol = Symbol("no conversion");
 
 /**
@@ -27,37 +42,55 @@ const NO_CONVERSION: unique symbol = Symbol("no conversion");
  * returned as is for the validator to report.
  */
 export function coerceArguments(value: unknown, schema: JsonSchema): unknown {
-  return coerce(value, schema, schema, 0);
+  const walk: CoerceWalk = { ...schemaWalk(schema), coerced: new WeakMap() };
+  return coerce(value, schema, walk, 0);
 }
 
-function coerce(value: unknown, schema: unknown, root: JsonSchema, depth: number): unknown {
+/** A {@link SchemaWalk} that also remembers each object's coercion against each schema. */
+interface CoerceWalk extends SchemaWalk {
+  readonly coerced: WeakMap<object, Map<unknown, unknown>>;
+}
+
+function coerce(value: unknown, schema: unknown, walk: CoerceWalk, depth: number): unknown {
   if (depth > MAX_DEPTH) return value;
-  const s = resolveSchema(schema, root);
+  if (typeof value !== "object" || value === null || typeof schema !== "object" || schema === null)
+    return coerceOnce(value, schema, walk, depth);
+  let known = walk.coerced.get(value);
+  if (known === undefined) {
+    known = new Map();
+    walk.coerced.set(value, known);
+  }
+  if (!known.has(schema)) known.set(schema, coerceOnce(value, schema, walk, depth));
+  return known.get(schema);
+}
+
+function coerceOnce(value: unknown, schema: unknown, walk: CoerceWalk, depth: number): unknown {
+  const s = resolveSchema(schema, walk.root);
   const members = unionMembers(s);
-  if (members) return coerceUnion(value, members, root, depth);
-  const types = admittedTypes(s, root);
-  if (isJsonObject(value)) return admits(types, "object") ? coerceObject(value, s, root, depth) : value;
-  if (Array.isArray(value)) return admits(types, "array") ? coerceArray(value, s, root, depth) : value;
-  if (types === undefined || fits(value, s, root)) return value;
-  const converted = convertScalar(value, types);
+  if (members) return coerceUnion(value, members, walk, depth);
+  const types = admittedTypes(s, walk.root);
+  if (isJsonObject(value)) return admits(types, "object") ? coerceObject(value, s, walk, depth) : value;
+  if (Array.isArray(value)) return admits(types, "array") ? coerceArray(value, s, walk, depth) : value;
+  if (types === undefined || fits(value, s, walk)) return value;
+  const converted = convertScalar(value, types, s);
   if (converted === NO_CONVERSION) return value;
   // A decoded object or array still needs its own members coerced.
   const result =
-    typeof converted === "object" && converted !== null ? coerce(converted, s, root, depth + 1) : converted;
-  return fits(result, s, root) ? result : value;
+    typeof converted === "object" && converted !== null ? coerce(converted, s, walk, depth + 1) : converted;
+  return fits(result, s, walk) ? result : value;
 }
 
 /**
  * A union keeps the value when some member takes it as is (then only that member's defaults apply);
  * otherwise the coercion is used only when every member that accepts a coerced value agrees on it.
  */
-function coerceUnion(value: unknown, members: readonly unknown[], root: JsonSchema, depth: number): unknown {
-  const direct = members.find((member) => fits(value, member, root));
-  if (direct !== undefined) return coerce(value, direct, root, depth + 1);
+function coerceUnion(value: unknown, members: readonly unknown[], walk: CoerceWalk, depth: number): unknown {
+  const direct = members.find((member) => fits(value, member, walk));
+  if (direct !== undefined) return coerce(value, direct, walk, depth + 1);
   const accepted: unknown[] = [];
   for (const member of members) {
-    const candidate = coerce(value, member, root, depth + 1);
-    if (fits(candidate, member, root)) accepted.push(candidate);
+    const candidate = coerce(value, member, walk, depth + 1);
+    if (fits(candidate, member, walk)) accepted.push(candidate);
   }
   const [first] = accepted;
   return accepted.length > 0 && accepted.every((candidate) => jsonEqual(candidate, first)) ? first : value;
@@ -66,7 +99,7 @@ function coerceUnion(value: unknown, members: readonly unknown[], root: JsonSche
 function coerceObject(
   value: Record<string, unknown>,
   s: JsonSchema,
-  root: JsonSchema,
+  walk: CoerceWalk,
   depth: number,
 ): Record<string, unknown> {
   const properties = isJsonObject(s.properties) ? s.properties : {};
@@ -78,23 +111,23 @@ function coerceObject(
     const propertySchema = Object.hasOwn(properties, key) ? properties[key] : extra;
     if (propertySchema === undefined) {
       setOwn(out, key, item);
-    } else if (!(item === null && !required.has(key) && !fits(null, propertySchema, root))) {
-      setOwn(out, key, coerce(item, propertySchema, root, depth + 1));
+    } else if (!(item === null && !required.has(key) && !fits(null, propertySchema, walk))) {
+      setOwn(out, key, coerce(item, propertySchema, walk, depth + 1));
     }
   }
   for (const [key, propertySchema] of Object.entries(properties)) {
     if (Object.hasOwn(out, key)) continue;
-    const found = defaultOf(propertySchema, root);
+    const found = defaultOf(propertySchema, walk.root);
     if (found) setOwn(out, key, cloneJson(found.value));
   }
   return out;
 }
 
-function coerceArray(value: readonly unknown[], s: JsonSchema, root: JsonSchema, depth: number): unknown[] {
+function coerceArray(value: readonly unknown[], s: JsonSchema, walk: CoerceWalk, depth: number): unknown[] {
   const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
   return value.map((item, index) => {
     const itemSchema = index < prefix.length ? prefix[index] : s.items;
-    return isJsonObject(itemSchema) ? coerce(item, itemSchema, root, depth + 1) : item;
+    return isJsonObject(itemSchema) ? coerce(item, itemSchema, walk, depth + 1) : item;
   });
 }
 
@@ -104,17 +137,27 @@ function defaultOf(schema: unknown, root: JsonSchema): { value: unknown } | unde
   return "default" in resolved ? { value: resolved.default } : undefined;
 }
 
-function convertScalar(value: unknown, types: ReadonlySet<JsonType>): unknown {
+function convertScalar(value: unknown, types: ReadonlySet<JsonType>, s: JsonSchema): unknown {
   if (typeof value === "string") return convertString(value, types);
-  if ((typeof value === "number" && Number.isFinite(value)) || typeof value === "boolean") {
-    return types.has("string") ? String(value) : NO_CONVERSION;
-  }
+  // To a string only for a literal union or enum (the caller checks the text is one of its values),
+  // and only from a number a JavaScript number holds exactly.
+  const literal = Array.isArray(s.enum) || "const" in s;
+  if (typeof value === "boolean") return literal && types.has("string") ? String(value) : NO_CONVERSION;
+  if (typeof value === "number" && literal && types.has("string") && isExact(value)) return String(value);
   return NO_CONVERSION;
+}
+
+/** A number whose text is the number the model wrote: an integer within 2^53, or a short decimal. */
+function isExact(value: number): boolean {
+  return Number.isInteger(value)
+    ? Number.isSafeInteger(value)
+    : Number.isFinite(value) && !/e/i.test(String(value));
 }
 
 function convertString(value: string, types: ReadonlySet<JsonType>): unknown {
   const text = value.trim();
-  if ((types.has("number") || types.has("integer")) && NUMBER.test(text)) {
+  const numeric = types.has("number") || types.has("integer");
+  if (numeric && text.length <= MAX_NUMBER_TEXT && NUMBER.test(text)) {
     const number = Number(text);
     // An integer beyond 2^53 would silently lose digits: better a validation error than a wrong id.
     const exact = !/^-?\d+$/.test(text) || Number.isSafeInteger(number);

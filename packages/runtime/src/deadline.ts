@@ -1,8 +1,9 @@
 /**
  * One shared timer for every call's time limit. A timer per call (`setTimeout` + `clearTimeout`)
  * costs more than a small tool call itself; here a call only links and unlinks an entry of a list,
- * and the single timer is re-armed when an earlier deadline arrives. The timer is unref'd where
- * the host allows it, so pending deadlines never keep a Node process alive.
+ * and the single timer is re-armed when an earlier deadline arrives. While a deadline is pending the
+ * timer keeps the process alive, so a script awaiting a tool that never settles still gets its
+ * `timeout` outcome; with none pending, the timer is stopped and holds nothing open.
  */
 import { startTimer } from "./host.ts";
 
@@ -31,7 +32,10 @@ export function scheduleDeadline(ms: number, fire: () => void): Deadline | undef
   return deadline;
 }
 
-/** Forgets a deadline. The shared timer stays armed; when it fires with nothing due, it goes quiet. */
+/**
+ * Forgets a deadline. The shared timer stays armed for the others (when it fires with nothing due,
+ * it re-arms for the next); once none is left, it stops.
+ */
 export function cancelDeadline(deadline: Deadline | undefined): void {
   if (deadline === undefined) return;
   if (deadline.prev) deadline.prev.next = deadline.next;
@@ -39,12 +43,19 @@ export function cancelDeadline(deadline: Deadline | undefined): void {
   if (deadline.next) deadline.next.prev = deadline.prev;
   deadline.prev = undefined;
   deadline.next = undefined;
+  if (head === undefined) disarm();
+}
+
+function disarm(): void {
+  stopArmed?.();
+  stopArmed = undefined;
+  armedAt = Number.POSITIVE_INFINITY;
 }
 
 function arm(at: number): void {
   stopArmed?.();
   armedAt = at;
-  stopArmed = startTimer(Math.max(0, at - Date.now()), onTimer, { unref: true });
+  stopArmed = startTimer(Math.max(0, at - Date.now()), onTimer);
 }
 
 function onTimer(): void {

@@ -3,16 +3,20 @@
  * against the canonical schema, validate with the generated validator, run under a time limit,
  * turn the result into content. Every step's failure is an outcome; nothing here throws.
  */
+import { readCall, readOptions } from "./call.ts";
 import { coerceArguments } from "./coerce.ts";
 import {
   cancelledContent,
   capContent,
   executionErrorContent,
   invalidArgumentsContent,
+  invalidCallContent,
   invalidJsonContent,
+  limitContent,
   resultContent,
   thrownMessage,
   timeoutContent,
+  truncatedName,
   unknownToolContent,
 } from "./feedback.ts";
 import { toIssues } from "./issues.ts";
@@ -22,7 +26,7 @@ import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
 import { type RunResult, runGuarded } from "./run-guarded.ts";
 import { suggestName } from "./suggest.ts";
-import type { ToolContext, ToolDefinition } from "./types.ts";
+import type { ToolContext, ToolDefinition, ValidatorResult } from "./types.ts";
 
 /** What the pipeline needs from its toolset. */
 export interface DispatchEnv {
@@ -31,19 +35,41 @@ export interface DispatchEnv {
   readonly options: ResolvedToolsetOptions;
 }
 
-/** Dispatches one call and reports it to the hooks. Never rejects. */
+/**
+ * Dispatches one call and reports it to the hooks. Never throws, never rejects: a call object or
+ * per-call options that cannot be used resolve to an `invalid_call` outcome.
+ */
 export function dispatchCall(
   env: DispatchEnv,
   input: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
 ): Promise<AnyOutcome> {
-  const call = isWellFormed(input) ? input : normaliseCall(input);
+  let call: ToolCall;
+  try {
+    // The common case, a plain call object, is used as it is; anything else is read with care.
+    if (isWellFormed(input)) call = input;
+    else {
+      const read = readCall(input);
+      if (!read.ok) return Promise.resolve(invalidCall(env, read, read.reason));
+      call = read.call;
+    }
+  } catch {
+    const read = readCall(input);
+    if (!read.ok) return Promise.resolve(invalidCall(env, read, read.reason));
+    call = read.call;
+  }
+  let callOptions = options;
+  if (options !== undefined) {
+    const read = readOptions(options);
+    if (!read.ok) return Promise.resolve(invalidCall(env, call, read.reason));
+    callOptions = read.options;
+  }
   const { hooks } = env.options;
   // Without hooks there is nothing to observe: skip the events and their clock reads.
   if (hooks.onCall === undefined && hooks.onOutcome === undefined)
-    return dispatchOnce(env, call, context, options, {});
-  return observed(env, call, context, options);
+    return dispatchOnce(env, call, context, callOptions, {});
+  return observed(env, call, context, callOptions);
 }
 
 async function observed(
@@ -55,9 +81,10 @@ async function observed(
   const { hooks } = env.options;
   const event = { name: call.name, ...idOf(call), arguments: call.arguments, startedAt: Date.now() };
   observe(() => hooks.onCall?.(event));
-  const state = { repaired: false };
+  const state: PrepareState = {};
   const outcome = await dispatchOnce(env, call, context, options, state);
-  const done: OutcomeEvent = { ...event, durationMs: Date.now() - event.startedAt, repaired: state.repaired };
+  const repaired = (state.repairs?.length ?? 0) > 0;
+  const done: OutcomeEvent = { ...event, durationMs: Date.now() - event.startedAt, repaired };
   observe(() => hooks.onOutcome?.(outcome, done));
   return outcome;
 }
@@ -71,7 +98,7 @@ function dispatchOnce(
   call: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
-  state: { repaired?: boolean },
+  state: PrepareState,
 ): Promise<AnyOutcome> {
   return new Promise<AnyOutcome>((resolve) => {
     try {
@@ -89,52 +116,106 @@ function dispatchOnce(
           ),
         timeoutMs,
         options?.signal,
-        (result) => resolve(settle(env, call, result, timeoutMs)),
+        (result) => {
+          try {
+            resolve(settle(env, call, result, timeoutMs, state.repairs));
+          } catch (error) {
+            resolve(internalFailure(env, call, error));
+          }
+        },
       );
     } catch (error) {
       // Only a broken validator or a bug here gets this far; the model still gets an answer.
-      resolve(
-        failure(call, { code: "execution_error", message: `Internal error: ${thrownMessage(error)}` }, env),
-      );
+      resolve(internalFailure(env, call, error));
     }
   });
+}
+
+/** What preparing a call learns that the outcome reports. */
+interface PrepareState {
+  /** The formatting repairs lenient parsing made. */
+  repairs?: readonly string[];
 }
 
 /** Finds the tool and turns the call's arguments into validated wire arguments, or a failure. */
 function prepare(
   env: DispatchEnv,
   call: ToolCall,
-  state: { repaired?: boolean },
+  state: PrepareState,
 ): ToolFailure | { tool: ToolDefinition<object>; plan: ToolPlan; args: unknown } {
   const tool = env.tools.get(call.name);
   if (tool === undefined) return unknownTool(env, call);
   let args: unknown = call.arguments ?? {};
+  const { limits } = env.options;
   if (typeof args === "string") {
+    if (args.length > limits.maxArgumentsLength) {
+      const what = `are ${args.length} characters long; the limit is ${limits.maxArgumentsLength}`;
+      return limitFailure(env, call, what);
+    }
     const parsed = parseArguments(args);
     if (!parsed.ok) {
       const content = invalidJsonContent(call.name, parsed.message, parsed.position, args);
       const message = `Arguments are not valid JSON: ${parsed.message} at position ${parsed.position}`;
       return failure(call, { code: "invalid_json", message }, env, content);
     }
-    state.repaired = parsed.repaired;
+    if (parsed.repairs.length > 0) state.repairs = parsed.repairs;
     args = parsed.value;
   }
   const plan = planOf(tool);
-  // Fast path: arguments that already fit need no coercion; only defaults the call leaves out are added.
-  let verdict = plan.nestedDefaults ? undefined : tool.validate(args);
-  if (verdict?.success) {
-    args = withTopDefaults(args as Record<string, unknown>, plan.topDefaults);
-  } else {
-    args = coerceArguments(args, tool.schemas["json-schema"]);
-    verdict = tool.validate(args);
+  if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) {
+    return limitFailure(
+      env,
+      call,
+      `are nested more than ${limits.maxDepth} levels deep, the limit`,
+      state.repairs,
+    );
+  }
+  let verdict: ValidatorResult | undefined;
+  try {
+    // Fast path: arguments that already fit need no coercion; only defaults the call leaves out are added.
+    verdict = plan.nestedDefaults ? undefined : tool.validate(args);
+    if (verdict?.success) {
+      args = withTopDefaults(args as Record<string, unknown>, plan.topDefaults);
+    } else {
+      args = coerceArguments(args, tool.schemas["json-schema"]);
+      verdict = tool.validate(args);
+    }
+  } catch (error) {
+    // Parsed from text, the arguments are plain data: a throw is a bug (a broken validator).
+    if (typeof call.arguments === "string") return internalFailure(env, call, error);
+    // Handed over as an object whose getters throw, or a Proxy: they cannot be checked.
+    const reason = `the arguments could not be read (${thrownMessage(error)})`;
+    const content = invalidCallContent(reason);
+    return failure(
+      call,
+      { code: "invalid_arguments", message: `Invalid call: ${reason}` },
+      env,
+      content,
+      state.repairs,
+    );
   }
   if (!verdict.success) {
     const issues = toIssues(verdict.errors);
     const message = `Invalid arguments for tool "${call.name}" (${issues.length} issue${issues.length === 1 ? "" : "s"})`;
     const content = invalidArgumentsContent(call.name, issues);
-    return failure(call, { code: "invalid_arguments", message, issues }, env, content);
+    return failure(call, { code: "invalid_arguments", message, issues }, env, content, state.repairs);
   }
   return { tool, plan, args };
+}
+
+/**
+ * Whether a value nests objects and arrays deeper than `limit`; one walk without recursion, that
+ * stops as soon as it knows.
+ */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** What dispatch precomputes about a tool, once. */
@@ -143,6 +224,8 @@ interface ToolPlan {
   readonly usesContext: boolean;
   /** Defaults below the top level: such calls always take the normalising path. */
   readonly nestedDefaults: boolean;
+  /** The schema has named definitions (recursive types): arguments are checked for depth first. */
+  readonly recursive: boolean;
   readonly topDefaults: readonly (readonly [string, unknown])[];
 }
 
@@ -157,7 +240,8 @@ function planOf(tool: ToolDefinition<object>): ToolPlan {
       "default" in property ? [[key, property.default] as const] : [],
     );
     const nestedDefaults = Object.values(properties).some((property) => hasDefault(property, true));
-    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults };
+    const recursive = typeof schema.$defs === "object" && schema.$defs !== null;
+    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive };
     plans.set(tool, plan);
   }
   return plan;
@@ -197,21 +281,60 @@ function callContext(
   };
 }
 
-function settle(env: DispatchEnv, call: ToolCall, result: RunResult, timeoutMs: number): AnyOutcome {
+function settle(
+  env: DispatchEnv,
+  call: ToolCall,
+  result: RunResult,
+  timeoutMs: number,
+  repairs: readonly string[] | undefined,
+): AnyOutcome {
   switch (result.kind) {
     case "value":
-      return success(call, result.value, env);
+      return success(call, result.value, env, repairs);
     case "timeout": {
       const content = timeoutContent(call.name, timeoutMs);
-      return failure(call, { code: "timeout", message: `Timed out after ${timeoutMs} ms` }, env, content);
+      const error = { code: "timeout", message: `Timed out after ${timeoutMs} ms` } as const;
+      return failure(call, error, env, content, repairs);
     }
     case "cancelled": {
       const error = { code: "execution_error", message: "Cancelled by the caller" } as const;
-      return failure(call, error, env, cancelledContent(call.name));
+      return failure(call, error, env, cancelledContent(call.name), repairs);
     }
-    case "error":
-      return failure(call, { code: "execution_error", message: thrownMessage(result.thrown) }, env);
+    case "error": {
+      const error = { code: "execution_error", message: thrownMessage(result.thrown) } as const;
+      return failure(call, error, env, undefined, repairs);
+    }
   }
+}
+
+/** A bug of ours (or a validator that throws): the model still gets an answer. */
+function internalFailure(env: DispatchEnv, call: ToolCall, error: unknown): ToolFailure {
+  return failure(call, { code: "execution_error", message: `Internal error: ${thrownMessage(error)}` }, env);
+}
+
+/** A call object or per-call options that cannot be used. */
+export function invalidCall(
+  env: DispatchEnv,
+  known: { name: string; id?: string },
+  reason: string,
+): ToolFailure {
+  const call: ToolCall = { name: known.name, arguments: undefined, ...idOf(known as ToolCall) };
+  return failure(
+    call,
+    { code: "invalid_call", message: `Invalid call: ${reason}` },
+    env,
+    invalidCallContent(reason),
+  );
+}
+
+function limitFailure(
+  env: DispatchEnv,
+  call: ToolCall,
+  what: string,
+  repairs?: readonly string[],
+): ToolFailure {
+  const error = { code: "limit_exceeded", message: `The arguments ${what}` } as const;
+  return failure(call, error, env, limitContent(call.name, what), repairs);
 }
 
 /** A call object JavaScript callers built correctly, usable without copying. */
@@ -228,18 +351,27 @@ function unknownTool(env: DispatchEnv, call: ToolCall): ToolFailure {
   const suggestion = suggestName(call.name, env.names);
   const content = unknownToolContent(call.name, env.names, suggestion);
   const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
-  return failure(call, { code: "unknown_tool", message: `Unknown tool "${call.name}"${hint}` }, env, content);
+  const message = `Unknown tool "${truncatedName(call.name)}"${hint}`;
+  return failure(call, { code: "unknown_tool", message }, env, content);
 }
 
-function success(call: ToolCall, value: unknown, env: DispatchEnv): ToolSuccess {
+function success(call: ToolCall, value: unknown, env: DispatchEnv, repairs?: readonly string[]): ToolSuccess {
   const content = capContent(resultContent(value), env.options.maxContentLength);
   // Built without spreading: this object is made once per successful call.
-  return call.id === undefined
-    ? { ok: true, name: call.name, value, content }
-    : { ok: true, name: call.name, id: call.id, value, content };
+  const outcome: ToolSuccess =
+    call.id === undefined
+      ? { ok: true, name: call.name, value, content }
+      : { ok: true, name: call.name, id: call.id, value, content };
+  return repairs === undefined ? outcome : { ...outcome, repairs };
 }
 
-function failure(call: ToolCall, error: ToolError, env: DispatchEnv, content?: string): ToolFailure {
+function failure(
+  call: ToolCall,
+  error: ToolError,
+  env: DispatchEnv,
+  content?: string,
+  repairs?: readonly string[],
+): ToolFailure {
   const text = content ?? executionErrorContent(call.name, error.message);
   return {
     ok: false,
@@ -247,17 +379,8 @@ function failure(call: ToolCall, error: ToolError, env: DispatchEnv, content?: s
     ...idOf(call),
     error,
     content: capContent(text, env.options.maxContentLength),
+    ...(repairs && { repairs }),
   };
-}
-
-/** The call with a string name (and id): JavaScript callers and models may hand over anything. */
-function normaliseCall(input: unknown): ToolCall {
-  const call = (typeof input === "object" && input !== null ? input : {}) as Partial<
-    Record<keyof ToolCall, unknown>
-  >;
-  const name = typeof call.name === "string" ? call.name : String(call.name ?? "");
-  const id = call.id === undefined || call.id === null ? undefined : String(call.id);
-  return id === undefined ? { name, arguments: call.arguments } : { name, arguments: call.arguments, id };
 }
 
 /** `{ id }` when the call has one: with `exactOptionalPropertyTypes`, never `{ id: undefined }`. */

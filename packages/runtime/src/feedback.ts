@@ -2,6 +2,8 @@
  * The `content` of outcomes: what the model reads after a call. Failures say what was wrong and
  * what to do next, precisely enough for the model to correct itself on the next turn.
  */
+
+import { kindOf } from "./call.ts";
 import { formatIssue } from "./issues.ts";
 import { isLowSurrogate, safeStringify, truncate } from "./json.ts";
 import type { Issue } from "./outcome.ts";
@@ -38,9 +40,14 @@ export function capContent(content: string, max: number): string {
   return `${content.slice(0, end)}${note}`;
 }
 
+/** A name as content shows it: a model may send megabytes where a name goes. */
+export function truncatedName(name: string): string {
+  return truncate(name, 100);
+}
+
 /** For a call to a tool that does not exist. */
 export function unknownToolContent(name: string, available: readonly string[], suggestion?: string): string {
-  const lines = [`There is no tool named "${name}".`];
+  const lines = [`There is no tool named ${JSON.stringify(truncatedName(name))}.`];
   if (suggestion !== undefined) lines.push(`Did you mean "${suggestion}"?`);
   lines.push(`Available tools: ${available.join(", ")}.`, "Call one of these by its exact name.");
   return lines.join("\n");
@@ -53,7 +60,7 @@ export function invalidJsonContent(name: string, message: string, position: numb
   return [
     `The arguments for tool "${name}" are not valid JSON: ${message} at position ${position}` +
       (excerpt === "" ? "." : `, near ${JSON.stringify(`${from > 0 ? "…" : ""}${excerpt}`)}.`),
-    `Send the arguments as one JSON object, with double-quoted keys and strings, and call "${name}" again.`,
+    `Nothing was run. Send the arguments as one JSON object, with double-quoted keys and strings, and call "${name}" again.`,
   ].join("\n");
 }
 
@@ -81,16 +88,34 @@ export function executionErrorContent(name: string, message: string): string {
   return `The tool "${name}" failed with an error: ${message}\nThe call did not complete.`;
 }
 
-/** The message of anything a tool may throw: an `Error`, a string, an object with a `message`, any value. */
+/**
+ * The message of anything a tool may throw or reject with: an `Error`, a string, an object with a
+ * `message`, any value; never throwing itself, whatever getters, Proxies or Symbols it meets.
+ */
 export function thrownMessage(thrown: unknown): string {
-  if (thrown instanceof Error) return thrown.message || thrown.name;
-  if (typeof thrown === "string") return thrown || "(empty error)";
-  if (
-    typeof thrown === "object" &&
-    thrown !== null &&
-    typeof (thrown as { message?: unknown }).message === "string"
-  ) {
-    return (thrown as { message: string }).message;
+  try {
+    if (typeof thrown === "string") return thrown || "(empty error)";
+    if (typeof thrown === "symbol") return thrown.toString();
+    if (typeof thrown !== "object" && typeof thrown !== "function") return String(thrown);
+    if (typeof thrown === "object" && thrown !== null) {
+      const { message, name } = thrown as { message?: unknown; name?: unknown };
+      if (typeof message === "string" && message !== "") return message;
+      if (thrown instanceof Error && typeof name === "string" && name !== "") return name;
+    }
+    const json = safeStringify(thrown);
+    if (json !== undefined) return truncate(json, 200);
+  } catch {
+    // A getter that throws, a revoked Proxy: describe the kind of value instead.
   }
-  return truncate(safeStringify(thrown) ?? String(thrown), 200);
+  return `a value of type ${kindOf(thrown)} that cannot be shown`;
+}
+
+/** For a call object that cannot be used: what is wrong with it. */
+export function invalidCallContent(reason: string): string {
+  return `The tool call could not be read: ${reason}. Nothing was run.`;
+}
+
+/** For arguments past a documented limit. */
+export function limitContent(name: string, what: string): string {
+  return `The arguments for tool "${name}" ${what}. Nothing was run. Send smaller arguments and call "${name}" again.`;
 }

@@ -16,12 +16,8 @@ export function createAbortController(): AbortController {
   return new host.AbortController();
 }
 
-/**
- * Calls `callback` after `ms` milliseconds; the returned function cancels the timer. With `unref`,
- * a host that supports it (Node, Bun, Deno) does not stay alive for this timer alone.
- */
-export function startTimer(ms: number, callback: () => void, options?: { unref?: boolean }): () => void {
+/** Calls `callback` after `ms` milliseconds; the returned function cancels the timer. */
+export function startTimer(ms: number, callback: () => void): () => void {
   const handle = host.setTimeout(callback, ms);
-  if (options?.unref) (handle as { unref?: () => void } | undefined)?.unref?.();
   return () => host.clearTimeout(handle);
 }

@@ -12,11 +12,15 @@ export const MISSING = "missing";
 
 const PREVIEW_LENGTH = 40;
 
-/** One issue per validator error, in report order, without exact duplicates. */
+/** Issues kept per outcome: a model acts on the first ones, and 100,000 unknown keys make no better feedback. */
+export const MAX_ISSUES = 100;
+
+/** One issue per validator error, in report order, without exact duplicates, at most {@link MAX_ISSUES}. */
 export function toIssues(errors: readonly ValidatorError[]): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
+    if (issues.length === MAX_ISSUES) break;
     const issue: Issue = {
       path: error.path,
       expected: error.expected,

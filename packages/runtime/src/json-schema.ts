@@ -92,40 +92,75 @@ function typeFits(types: ReadonlySet<JsonType>, value: unknown): boolean {
 }
 
 /**
+ * One walk of a value against a schema: the root for `$ref`, and what is known already. Each
+ * (object or array, schema) pair is judged once, so nested unions cost the size of the value times
+ * the size of the schema, not one pass per union member per level (exponential in depth).
+ */
+export interface SchemaWalk {
+  readonly root: JsonSchema;
+  readonly fitting: WeakMap<object, Map<unknown, boolean>>;
+}
+
+/** A fresh walk over `root`. */
+export function schemaWalk(root: JsonSchema): SchemaWalk {
+  return { root, fitting: new WeakMap() };
+}
+
+/**
  * Whether `value` fits `schema` structurally: types, `enum`, `const`, required and additional
  * properties, items, unions. Bounds and formats are left to the generated validator.
  */
-export function fits(value: unknown, schema: unknown, root: JsonSchema): boolean {
-  const s = resolveSchema(schema, root);
+export function fits(value: unknown, schema: unknown, walk: SchemaWalk): boolean {
+  if (typeof value !== "object" || value === null || typeof schema !== "object" || schema === null)
+    return fitsOnce(value, schema, walk);
+  let known = walk.fitting.get(value);
+  if (known === undefined) {
+    known = new Map();
+    walk.fitting.set(value, known);
+  }
+  let verdict = known.get(schema);
+  if (verdict === undefined) {
+    verdict = fitsOnce(value, schema, walk);
+    known.set(schema, verdict);
+  }
+  return verdict;
+}
+
+function fitsOnce(value: unknown, schema: unknown, walk: SchemaWalk): boolean {
+  const s = resolveSchema(schema, walk.root);
   const members = unionMembers(s);
-  if (members) return members.some((member) => fits(value, member, root));
-  if (Array.isArray(s.allOf) && !s.allOf.every((member) => fits(value, member, root))) return false;
+  if (members) return members.some((member) => fits(value, member, walk));
+  if (Array.isArray(s.allOf) && !s.allOf.every((member) => fits(value, member, walk))) return false;
   const types = typeof s.type === "string" ? [s.type] : s.type;
   if (Array.isArray(types) && !typeFits(new Set(types as JsonType[]), value)) return false;
   if (Array.isArray(s.enum) && !s.enum.some((item) => jsonEqual(item, value))) return false;
   if ("const" in s && !jsonEqual(s.const, value)) return false;
-  if (Array.isArray(value)) return itemsFit(value, s, root);
-  if (isJsonObject(value)) return propertiesFit(value, s, root);
+  if (Array.isArray(value)) return itemsFit(value, s, walk);
+  if (isJsonObject(value)) return propertiesFit(value, s, walk);
   return true;
 }
 
-function itemsFit(value: readonly unknown[], s: JsonSchema, root: JsonSchema): boolean {
+function itemsFit(value: readonly unknown[], s: JsonSchema, walk: SchemaWalk): boolean {
   const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
   return value.every((item, index) => {
     const itemSchema = index < prefix.length ? prefix[index] : s.items;
     if (itemSchema === false) return false;
-    return itemSchema === undefined || itemSchema === true || fits(item, itemSchema, root);
+    return itemSchema === undefined || itemSchema === true || fits(item, itemSchema, walk);
   });
 }
 
-function propertiesFit(value: Record<string, unknown>, s: JsonSchema, root: JsonSchema): boolean {
+/** Cheap checks first (required keys, scalar properties), so a wrong discriminant fails before any recursion. */
+function propertiesFit(value: Record<string, unknown>, s: JsonSchema, walk: SchemaWalk): boolean {
   const properties = isJsonObject(s.properties) ? s.properties : {};
   const required = Array.isArray(s.required) ? s.required : [];
   if (!required.every((key) => typeof key === "string" && Object.hasOwn(value, key))) return false;
-  return Object.entries(value).every(([key, item]) => {
-    if (Object.hasOwn(properties, key)) return fits(item, properties[key], root);
+  const entries = Object.entries(value);
+  const propertyFits = ([key, item]: [string, unknown]): boolean => {
+    if (Object.hasOwn(properties, key)) return fits(item, properties[key], walk);
     const extra = s.additionalProperties;
     if (extra === false) return false;
-    return !isJsonObject(extra) || fits(item, extra, root);
-  });
+    return !isJsonObject(extra) || fits(item, extra, walk);
+  };
+  const scalar = ([, item]: [string, unknown]) => typeof item !== "object" || item === null;
+  return entries.filter(scalar).every(propertyFits) && entries.filter((e) => !scalar(e)).every(propertyFits);
 }

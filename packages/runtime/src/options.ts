@@ -29,7 +29,7 @@ export interface ToolsetHooks {
   onOutcome?(outcome: AnyOutcome, event: OutcomeEvent): void;
 }
 
-/** Options of `createToolset`. */
+/** Options of `createToolset` and `toolset.with()`. */
 export interface ToolsetOptions {
   /** Default time limit per call in milliseconds (default 60_000; `Infinity` disables). */
   readonly timeoutMs?: number;
@@ -37,7 +37,20 @@ export interface ToolsetOptions {
   readonly maxContentLength?: number;
   /** Default concurrency of `dispatchAll` (default 8). */
   readonly concurrency?: number;
+  /**
+   * Deepest nesting of objects and arrays accepted in the arguments of a tool with recursive types
+   * (default 64); deeper arguments are a `limit_exceeded` outcome. Other tools' schemas bound depth.
+   */
+  readonly maxDepth?: number;
+  /** Longest argument text in characters (default 1_000_000); longer is a `limit_exceeded` outcome. */
+  readonly maxArgumentsLength?: number;
   readonly hooks?: ToolsetHooks;
+}
+
+/** The limits on what a call may send. */
+export interface Limits {
+  readonly maxDepth: number;
+  readonly maxArgumentsLength: number;
 }
 
 /** {@link ToolsetOptions} with every default applied. */
@@ -45,23 +58,46 @@ export interface ResolvedToolsetOptions {
   readonly timeoutMs: number;
   readonly maxContentLength: number;
   readonly concurrency: number;
+  readonly limits: Limits;
   readonly hooks: ToolsetHooks;
 }
 
-/** Applies the defaults; rejects values that would make every call fail. */
-export function resolveToolsetOptions(options: ToolsetOptions = {}): ResolvedToolsetOptions {
-  const resolved = {
-    timeoutMs: options.timeoutMs ?? 60_000,
-    maxContentLength: options.maxContentLength ?? 100_000,
-    concurrency: options.concurrency ?? 8,
-    hooks: options.hooks ?? {},
+/** The defaults, in one place (the README lists them). */
+export const DEFAULTS = {
+  timeoutMs: 60_000,
+  maxContentLength: 100_000,
+  concurrency: 8,
+  maxDepth: 64,
+  maxArgumentsLength: 1_000_000,
+} as const;
+
+/**
+ * Applies the defaults over `base` (the options already in force); throws a RangeError for a value
+ * that would make every call fail or never end, at set-up time rather than per call.
+ */
+export function resolveToolsetOptions(
+  options: ToolsetOptions = {},
+  base?: ResolvedToolsetOptions,
+): ResolvedToolsetOptions {
+  const number = (name: keyof typeof DEFAULTS, min: number, fallback: number): number => {
+    const value = options[name] ?? fallback;
+    if (typeof value !== "number" || !(value >= min))
+      throw new RangeError(`${name} must be a number of at least ${min}, got ${String(value)}`);
+    return value;
   };
-  if (!(resolved.timeoutMs > 0))
-    throw new RangeError(`timeoutMs must be positive, got ${resolved.timeoutMs}`);
-  if (!(resolved.maxContentLength >= 100)) {
-    throw new RangeError(`maxContentLength must be at least 100, got ${resolved.maxContentLength}`);
-  }
-  if (!(resolved.concurrency >= 1))
-    throw new RangeError(`concurrency must be at least 1, got ${resolved.concurrency}`);
-  return resolved;
+  const timeoutMs = number("timeoutMs", Number.MIN_VALUE, base?.timeoutMs ?? DEFAULTS.timeoutMs);
+  return {
+    timeoutMs,
+    maxContentLength: number("maxContentLength", 100, base?.maxContentLength ?? DEFAULTS.maxContentLength),
+    concurrency: number("concurrency", 1, base?.concurrency ?? DEFAULTS.concurrency),
+    limits: {
+      maxDepth: number("maxDepth", 1, base?.limits.maxDepth ?? DEFAULTS.maxDepth),
+      maxArgumentsLength: number(
+        "maxArgumentsLength",
+        2,
+        base?.limits.maxArgumentsLength ?? DEFAULTS.maxArgumentsLength,
+      ),
+    },
+    hooks: options.hooks ?? base?.hooks ?? {},
+  };
 }

@@ -18,10 +18,16 @@ export interface ToolTypes {
  */
 export type ToolMapShape<M> = { readonly [K in keyof M]: ToolTypes };
 
-/** Why a call failed. `forbidden` and `denied` are reserved for scopes and approvals. */
+/**
+ * Why a call failed. `invalid_call`: the call object itself is unusable (its name is not a string, a
+ * getter throws, a per-call option is wrong). `limit_exceeded`: the arguments pass a documented limit
+ * (nesting depth, text size). `forbidden` and `denied` are reserved for scopes and approvals.
+ */
 export type ErrorCode =
+  | "invalid_call"
   | "unknown_tool"
   | "invalid_json"
+  | "limit_exceeded"
   | "invalid_arguments"
   | "forbidden"
   | "denied"
@@ -56,6 +62,8 @@ export interface ToolSuccess<N extends string = string, R = unknown> {
   readonly value: R;
   /** The value as text for the model: JSON, a string as is, `Done.` for `undefined`; size-capped. */
   readonly content: string;
+  /** The formatting repairs lenient parsing made to the argument text, when it made any. */
+  readonly repairs?: readonly string[];
 }
 
 /** A call that did not run or did not return. */
@@ -66,6 +74,8 @@ export interface ToolFailure<N extends string = string> {
   readonly error: ToolError;
   /** What went wrong and how to fix the call, written for the model. */
   readonly content: string;
+  /** The formatting repairs lenient parsing made to the argument text, when it made any. */
+  readonly repairs?: readonly string[];
 }
 
 /** The outcome of a typed call to tool `N` (or to any tool of `M`): narrow on `ok`, then on `name`. */

@@ -55,35 +55,67 @@ export function runGuarded(
   }
   let settled = false;
   let deadline: Deadline | undefined;
+  let stopListening: (() => void) | undefined;
   const finish = (outcome: RunResult): void => {
     if (settled) return;
     settled = true;
     cancelDeadline(deadline);
-    outer?.removeEventListener("abort", onAbort);
+    stopListening?.();
     done(outcome);
-  };
-  const onAbort = (): void => {
-    abort(outer?.reason);
-    finish({ kind: "cancelled" });
   };
   deadline = scheduleDeadline(timeoutMs, () => {
     abort(timeoutError(timeoutMs));
     finish({ kind: "timeout" });
   });
-  outer?.addEventListener("abort", onAbort, { once: true });
-  result.then(
-    (value) => finish({ kind: "value", value }),
-    (thrown: unknown) => finish({ kind: "error", thrown }),
-  );
+  if (outer)
+    stopListening = onAbortOf(outer, () => {
+      abort(outer.reason);
+      finish({ kind: "cancelled" });
+    });
+  try {
+    result.then(
+      (value) => finish({ kind: "value", value }),
+      (thrown: unknown) => finish({ kind: "error", thrown }),
+    );
+  } catch (thrown) {
+    // A thenable whose `then` throws: it failed as the tool's result.
+    finish({ kind: "error", thrown });
+  }
+}
+
+/** The calls waiting on each outer signal: one listener per signal, however many calls share it. */
+const waiting = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `callback` when `signal` aborts; the returned function stops waiting. */
+function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
+  let callbacks = waiting.get(signal);
+  if (callbacks === undefined) {
+    const all = new Set<() => void>();
+    callbacks = all;
+    waiting.set(signal, all);
+    signal.addEventListener(
+      "abort",
+      () => {
+        waiting.delete(signal);
+        for (const each of all) each();
+      },
+      { once: true },
+    );
+  }
+  callbacks.add(callback);
+  const own = callbacks;
+  return () => own.delete(callback);
 }
 
 /** Whether a value is a promise or promise-like (a tool may return either). */
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    (typeof value === "object" || typeof value === "function") &&
-    value !== null &&
-    typeof (value as { then?: unknown }).then === "function"
-  );
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  try {
+    return typeof (value as { then?: unknown }).then === "function";
+  } catch {
+    // A `then` getter that throws, or a revoked Proxy: a plain (if odd) value.
+    return false;
+  }
 }
 
 /** The abort reason a timed-out tool sees, named like the platform's `AbortSignal.timeout()` reason. */

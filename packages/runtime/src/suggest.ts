@@ -6,6 +6,8 @@
  * that, an edit distance of about a third of the name is tolerated.
  */
 export function suggestName(name: string, candidates: readonly string[]): string | undefined {
+  // No provider allows a name over 128 characters: a longer one is nobody's typo, and the distance costs length².
+  if (name.length > MAX_NAME) return undefined;
   const wanted = normalise(name.split(/[.:/]/).at(-1) ?? name);
   if (wanted === "") return undefined;
   let best: string | undefined;
@@ -19,6 +21,8 @@ export function suggestName(name: string, candidates: readonly string[]): string
   }
   return best;
 }
+
+const MAX_NAME = 128;
 
 function normalise(name: string): string {
   return name.toLowerCase().replace(/[\s_-]/g, "");

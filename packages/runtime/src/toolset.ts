@@ -1,5 +1,6 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
-import { type DispatchEnv, dispatchCall } from "./dispatch.ts";
+import { describeThrown, kindOf, readOptions } from "./call.ts";
+import { type DispatchEnv, dispatchCall, invalidCall } from "./dispatch.ts";
 import { cloneJson } from "./json.ts";
 import { resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
 import type {
@@ -123,16 +124,61 @@ async function dispatchBatch(
   context: object | undefined,
   batch: BatchOptions | undefined,
 ): Promise<AnyOutcome[]> {
-  const { concurrency = env.options.concurrency, ...callOptions } = batch ?? {};
-  const outcomes: AnyOutcome[] = new Array(calls.length);
+  const list = readList(calls);
+  if (typeof list === "string") return [invalidCall(env, { name: "" }, list)];
+  let concurrency = env.options.concurrency;
+  let callOptions: CallOptions | undefined;
+  if (batch !== undefined) {
+    const read = readOptions(batch);
+    const wanted = read.ok ? readConcurrency(batch) : undefined;
+    const reason = read.ok ? (typeof wanted === "string" ? wanted : undefined) : read.reason;
+    if (reason !== undefined) return list.map(() => invalidCall(env, { name: "" }, reason));
+    if (read.ok) callOptions = read.options;
+    if (typeof wanted === "number") concurrency = wanted;
+  }
+  const outcomes: AnyOutcome[] = new Array(list.length);
   let next = 0;
   // Workers pull the next index, so at most `concurrency` calls are in flight and order is kept by index.
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < calls.length; index = next++) {
-      outcomes[index] = await dispatchCall(env, calls[index] as ToolCall, context, callOptions);
+    for (let index = next++; index < list.length; index = next++) {
+      outcomes[index] = await dispatchCall(env, list[index] as ToolCall, context, callOptions);
     }
   };
-  const workers = Math.max(1, Math.min(Math.floor(concurrency) || 1, calls.length));
+  const workers = Math.max(1, Math.min(Math.floor(concurrency), list.length));
   await Promise.all(Array.from({ length: workers }, worker));
   return outcomes;
+}
+
+/**
+ * The calls of a batch copied into a plain array, each read once (an element whose getter throws
+ * reads as undefined, which dispatch answers with `invalid_call`); for anything that is not an
+ * array, the reason.
+ */
+function readList(calls: unknown): unknown[] | string {
+  try {
+    if (!Array.isArray(calls)) return `dispatchAll takes an array of calls, got ${kindOf(calls)}`;
+    const list: unknown[] = [];
+    for (let i = 0; i < calls.length; i++) {
+      try {
+        list.push(calls[i]);
+      } catch {
+        list.push(undefined);
+      }
+    }
+    return list;
+  } catch (error) {
+    return `the calls cannot be read (${describeThrown(error)})`;
+  }
+}
+
+/** The batch's `concurrency`, undefined when not given, or why it cannot be used. */
+function readConcurrency(batch: object): number | string | undefined {
+  try {
+    const value = (batch as { concurrency?: unknown }).concurrency;
+    if (value === undefined) return undefined;
+    if (typeof value === "number" && value >= 1) return value;
+    return `concurrency must be a number of at least 1, got ${kindOf(value) === "number" ? String(value) : kindOf(value)}`;
+  } catch (error) {
+    return `concurrency cannot be read (${describeThrown(error)})`;
+  }
 }

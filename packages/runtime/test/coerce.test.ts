@@ -56,8 +56,28 @@ describe("coerceArguments: coercion", () => {
     expect(coerceArguments({ filter: "[1]" }, schema)).toEqual({ filter: "[1]" });
   });
 
-  it("turns numbers and booleans into strings where only a string is accepted", () => {
-    expect(coerceArguments({ label: 42, maybe: true }, schema)).toEqual({ label: "42", maybe: "true" });
+  it("never turns a number or boolean into a free string: that would hide the model's confusion", () => {
+    expect(coerceArguments({ label: 42, maybe: true }, schema)).toEqual({ label: 42, maybe: true });
+    const record = object({}, [], { additionalProperties: { type: "string" } });
+    expect(coerceArguments({ a: 1, b: "x" }, record)).toEqual({ a: 1, b: "x" });
+  });
+
+  it("turns a number or boolean into a string where a literal union holds that exact text", () => {
+    const choice = object({
+      pick: { type: "string", enum: ["1", "2", "3"] },
+      on: { enum: ["true", "false"] },
+    });
+    expect(coerceArguments({ pick: 2, on: true }, choice)).toEqual({ pick: "2", on: "true" });
+    expect(coerceArguments({ pick: 4 }, choice)).toEqual({ pick: 4 });
+    const big = object({ id: { type: "string", enum: ["12345678901234567890"] } });
+    // JSON.parse already rounded it: 12345678901234567000 is not the number the model wrote.
+    const rounded = JSON.parse('{ "id": 12345678901234567890 }') as { id: number };
+    expect(coerceArguments(rounded, big)).toEqual(rounded);
+  });
+
+  it("keeps a long string of digits as it is, quickly (the number pattern cannot backtrack)", () => {
+    const digits = `${"9".repeat(80_000)}x`;
+    expect(coerceArguments({ ratio: digits }, schema)).toEqual({ ratio: digits });
   });
 
   it("never converts a value that already fits", () => {

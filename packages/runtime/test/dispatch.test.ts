@@ -114,14 +114,14 @@ describe("dispatch: failures", () => {
   });
 
   it("invalid_arguments lists each issue with readable path, expected type and received value", async () => {
-    // 42 is coerced to "42" first (email takes only strings), which then fails the format.
+    // 42 is not turned into "42": a number where an email goes is the model's confusion, said back to it.
     const args =
       '{"guests": [{"name": "Ada", "email": 42}, {"name": "Bo", "email": ["b@c.de"]}], "nights": 0}';
     const outcome = failed(await toolset.dispatch({ name: "bookRoom", arguments: args }, ctx));
     expect(outcome.error.code).toBe("invalid_arguments");
     expect(outcome.error.issues).toEqual([
       { path: "hotelId", expected: "string", received: "missing" },
-      { path: "guests[0].email", expected: "string (format: email)", received: 'string "42"' },
+      { path: "guests[0].email", expected: "string (format: email)", received: "number 42" },
       { path: "guests[1].email", expected: "string (format: email)", received: 'array ["b@c.de"]' },
       { path: "nights", expected: "integer (at least 1)", received: "number 0" },
     ]);
@@ -129,7 +129,7 @@ describe("dispatch: failures", () => {
       [
         'Invalid arguments for tool "bookRoom":',
         "- hotelId: required string is missing",
-        '- guests[0].email: expected string (format: email), received string "42"',
+        "- guests[0].email: expected string (format: email), received number 42",
         '- guests[1].email: expected string (format: email), received array ["b@c.de"]',
         "- nights: expected integer (at least 1), received number 0",
         'Correct these arguments and call "bookRoom" again.',
@@ -148,7 +148,7 @@ describe("dispatch: failures", () => {
 
   it("coerces before validating, so near-miss values pass", async () => {
     const args =
-      '{"hotelId": 7, "guests": "[{\\"name\\": \\"Ada\\", \\"email\\": \\"a@b.co\\", \\"vip\\": \\"true\\"}]", "nights": "2"}';
+      '{"hotelId": "7", "guests": "[{\\"name\\": \\"Ada\\", \\"email\\": \\"a@b.co\\", \\"vip\\": \\"true\\"}]", "nights": "2"}';
     const outcome = await toolset.dispatch({ name: "bookRoom", arguments: args }, ctx);
     expect(outcome).toMatchObject({
       ok: true,
@@ -250,9 +250,14 @@ describe("dispatch: failures", () => {
     ] as unknown as ToolCall[];
     const outcomes = await toolset.dispatchAll(garbage, ctx);
     expect(outcomes.map((outcome) => [outcome.name, outcome.id, outcome.ok || outcome.error.code])).toEqual([
-      ["", undefined, "unknown_tool"],
-      ["42", "7", "unknown_tool"],
-      ["", undefined, "unknown_tool"],
+      ["", undefined, "invalid_call"],
+      ["", "7", "invalid_call"],
+      ["", undefined, "invalid_call"],
+    ]);
+    expect(outcomes.map((outcome) => outcome.content)).toEqual([
+      "The tool call could not be read: a call must be an object, got null. Nothing was run.",
+      "The tool call could not be read: its name must be a string, got number. Nothing was run.",
+      "The tool call could not be read: its name must be a string, got undefined. Nothing was run.",
     ]);
   });
 

@@ -104,12 +104,14 @@ describe("dispatchAll", () => {
         { name: "getWeather", arguments: '{"city": "Rome"}', id: "a" },
         { name: "nope", arguments: "{}", id: "b" },
         { name: "getWeather", arguments: "{", id: "c" },
+        { name: "getWeather", arguments: "{}", id: "d" },
       ],
       { userId: "u" },
     );
     expect(outcomes.map((outcome) => (outcome.ok ? "ok" : outcome.error.code))).toEqual([
       "ok",
       "unknown_tool",
+      "invalid_json",
       "invalid_arguments",
     ]);
     expect(await toolset.dispatchAll([], { userId: "u" })).toEqual([]);

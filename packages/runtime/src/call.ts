@@ -1,0 +1,127 @@
+/**
+ * Reading a call object that anyone may have built: a model's SDK, application code, an attacker.
+ * Each field is read once, inside a guard, so a throwing getter, a Proxy (revoked or not) or an
+ * object without a prototype becomes an `invalid_call` reason instead of a throw.
+ */
+import type { CallOptions, ToolCall } from "./outcome.ts";
+
+/** A usable call, or why the call object cannot be used (and what of it could be read). */
+export type ReadCall =
+  | { readonly ok: true; readonly call: ToolCall }
+  | { readonly ok: false; readonly name: string; readonly id?: string; readonly reason: string };
+
+const MAX_SHOWN = 100;
+
+/** Reads `name`, `id` and `arguments` of a call object, never throwing. */
+export function readCall(input: unknown): ReadCall {
+  if (typeof input !== "object" || input === null)
+    return { ok: false, name: "", reason: `a call must be an object, got ${kindOf(input)}` };
+  const name = readField(input, "name");
+  const id = readField(input, "id");
+  const args = readField(input, "arguments");
+  const idText = id.ok ? idOf(id.value) : undefined;
+  const known = {
+    name: name.ok && typeof name.value === "string" ? name.value : "",
+    ...(typeof idText === "string" && { id: idText }),
+  };
+  if (!name.ok) return { ok: false, ...known, reason: `its name cannot be read (${name.error})` };
+  if (typeof name.value !== "string")
+    return { ok: false, ...known, reason: `its name must be a string, got ${kindOf(name.value)}` };
+  if (!id.ok) return { ok: false, ...known, reason: `its id cannot be read (${id.error})` };
+  if (idText === null)
+    return { ok: false, ...known, reason: `its id must be a string, got ${kindOf(id.value)}` };
+  if (!args.ok) return { ok: false, ...known, reason: `its arguments cannot be read (${args.error})` };
+  const call: ToolCall =
+    idText === undefined
+      ? { name: name.value, arguments: args.value }
+      : { name: name.value, arguments: args.value, id: idText };
+  return { ok: true, call };
+}
+
+/** The id as a string: numbers are accepted (some SDKs number their calls); null for anything else. */
+function idOf(value: unknown): string | undefined | null {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "string") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return null;
+}
+
+function readField(input: object, key: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: (input as Record<string, unknown>)[key] };
+  } catch (error) {
+    return { ok: false, error: describeThrown(error) };
+  }
+}
+
+/**
+ * The per-call options, each read once, or why they cannot be used: a time limit must be a positive
+ * number (`Infinity` for none), a signal an `AbortSignal`.
+ */
+export function readOptions(
+  options: unknown,
+): { readonly ok: true; readonly options: CallOptions } | { readonly ok: false; readonly reason: string } {
+  if (options === undefined || options === null) return { ok: true, options: {} };
+  if (typeof options !== "object")
+    return { ok: false, reason: `the call options must be an object, got ${kindOf(options)}` };
+  const timeout = readField(options, "timeoutMs");
+  if (!timeout.ok) return { ok: false, reason: `timeoutMs cannot be read (${timeout.error})` };
+  const timeoutMs = timeout.value;
+  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0))
+    return {
+      ok: false,
+      reason: `timeoutMs must be a positive number of milliseconds (Infinity for none), got ${describeValue(timeoutMs)}`,
+    };
+  const signal = readField(options, "signal");
+  if (!signal.ok) return { ok: false, reason: `signal cannot be read (${signal.error})` };
+  if (signal.value !== undefined && !isAbortSignal(signal.value))
+    return { ok: false, reason: `signal must be an AbortSignal, got ${kindOf(signal.value)}` };
+  return {
+    ok: true,
+    options: {
+      ...(timeoutMs !== undefined && { timeoutMs: timeoutMs as number }),
+      ...(signal.value !== undefined && { signal: signal.value as AbortSignal }),
+    },
+  };
+}
+
+function isAbortSignal(value: unknown): boolean {
+  const { AbortSignal: Signal } = globalThis as unknown as { AbortSignal?: abstract new () => AbortSignal };
+  try {
+    return Signal !== undefined && value instanceof Signal;
+  } catch {
+    return false;
+  }
+}
+
+/** `object`, `null`, `array`, `symbol`, ...: what a value is, without touching its members. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  try {
+    if (Array.isArray(value)) return "array";
+  } catch {
+    // A revoked Proxy: Array.isArray throws on it.
+    return "a revoked proxy";
+  }
+  return typeof value;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.slice(0, MAX_SHOWN));
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return kindOf(value);
+}
+
+/** A short text for anything thrown, never throwing itself. */
+export function describeThrown(thrown: unknown): string {
+  try {
+    if (typeof thrown === "string") return thrown.slice(0, MAX_SHOWN * 2);
+    if (typeof thrown === "object" && thrown !== null) {
+      const message = (thrown as { message?: unknown }).message;
+      if (typeof message === "string") return message.slice(0, MAX_SHOWN * 2);
+    }
+  } catch {
+    // Fall through to the kind of value.
+  }
+  return kindOf(thrown);
+}
