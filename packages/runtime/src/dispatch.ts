@@ -197,7 +197,11 @@ function prepare(
   if (!verdict.success) {
     const issues = toIssues(verdict.errors);
     const message = `Invalid arguments for tool "${call.name}" (${issues.length} issue${issues.length === 1 ? "" : "s"})`;
-    const content = invalidArgumentsContent(call.name, issues);
+    const content = invalidArgumentsContent(
+      call.name,
+      issues,
+      Math.max(issues.length, verdict.errors.length),
+    );
     return failure(call, { code: "invalid_arguments", message, issues }, env, content, state.repairs);
   }
   return { tool, plan, args };

@@ -64,11 +64,15 @@ export function invalidJsonContent(name: string, message: string, position: numb
   ].join("\n");
 }
 
-/** For arguments the validator rejected, one line per issue. */
-export function invalidArgumentsContent(name: string, issues: readonly Issue[]): string {
+/** For arguments the validator rejected, one line per issue; `total` counts the issues not kept too. */
+export function invalidArgumentsContent(
+  name: string,
+  issues: readonly Issue[],
+  total = issues.length,
+): string {
   const lines = [`Invalid arguments for tool "${name}":`];
   for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) lines.push(`- ${formatIssue(issue)}`);
-  if (issues.length > MAX_LISTED_ISSUES) lines.push(`- … and ${issues.length - MAX_LISTED_ISSUES} more`);
+  if (total > MAX_LISTED_ISSUES) lines.push(`- … and ${total - MAX_LISTED_ISSUES} more`);
   lines.push(`Correct these arguments and call "${name}" again.`);
   return lines.join("\n");
 }

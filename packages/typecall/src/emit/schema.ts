@@ -1,3 +1,4 @@
+import { DATE_TIME_TEXT } from "../ir/formats.ts";
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import { referencedDefinitions } from "../ir/walk.ts";
 import type { DialectRules } from "./dialects.ts";
@@ -43,7 +44,10 @@ export function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
 
 function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
   const schema = shapeSchema(type, dialect);
-  return type.description ? { ...schema, description: type.description } : schema;
+  // A `Date` says what it takes, with an example: the format's name alone leaves the offset unsaid.
+  const said = type.kind === "string" && type.revive === "date" ? DATE_TIME_TEXT : "";
+  const description = said ? [sentence(type.description), said].filter(Boolean).join(" ") : type.description;
+  return description ? { ...schema, description } : schema;
 }
 
 function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {

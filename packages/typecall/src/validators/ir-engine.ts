@@ -1,4 +1,5 @@
 import { _joinKey } from "@typecall/runtime/internal";
+import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { referencedDefinitions } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
@@ -31,6 +32,8 @@ interface Emitter {
   hoisted: string[];
   helpers: Set<string>;
   definitions: Readonly<Record<string, TypeIR>>;
+  /** This validator tests union members through `_is`, whose memo each validation starts afresh. */
+  memo?: boolean;
 }
 
 const ERROR_TYPE = "{ path: string; expected: string; value: unknown }[] | undefined";
@@ -59,6 +62,7 @@ export function compileValidator(
     "(() => {",
     ...emitter.hoisted,
     "  return (input: unknown) => {",
+    ...(emitter.memo ? ["    _validation();"] : []),
     `    let e: ${ERROR_TYPE};`,
     ...body,
     "    return e === undefined ? { success: true as const } : { success: false as const, errors: e };",
@@ -300,9 +304,13 @@ function isExpression(type: TypeIR, v: string, emitter: Emitter): string {
     }
     case "object":
     case "ref": {
-      // Objects and definitions are checked by their reporting code, into a throwaway list.
+      // Objects and definitions are checked by their reporting code, into a throwaway list, once
+      // per value: without the memo, nested unions would check each subtree once per member per level.
       const name = hoistChecker(type, emitter);
-      return `${name}(${v}, "", undefined) === undefined`;
+      emitter.helpers.add("_is");
+      emitter.helpers.add("_validation");
+      emitter.memo = true;
+      return `_is(${name}, ${v})`;
     }
     case "union":
       return `(${type.members.map((m) => isExpression(m, v, emitter)).join(" || ")})`;
@@ -413,8 +421,9 @@ export function expectedText(type: TypeIR): string {
         ],
         type,
       );
-    case "string":
-      return withRules(
+    case "string": {
+      const example = type.format === undefined ? undefined : FORMAT_EXAMPLES[type.format];
+      const text = withRules(
         "string",
         [
           ["format", "format:"],
@@ -424,6 +433,8 @@ export function expectedText(type: TypeIR): string {
         ],
         type,
       );
+      return example === undefined ? text : `${text.slice(0, -1)}, such as ${JSON.stringify(example)})`;
+    }
     case "literal":
       return JSON.stringify(type.value);
     case "array":

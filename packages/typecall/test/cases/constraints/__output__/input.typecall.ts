@@ -146,9 +146,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (!(typeof v5 === "string")) (e ??= []).push({ path: "sensors[" + i4 + "]", expected: "string", value: v5 });
           }
           const v6: any = o0["notify"];
-          if (!(typeof v6 === "string" && (v6.length <= 120 || _codePoints(v6) <= 120) && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120)", value: v6 });
+          if (!(typeof v6 === "string" && (v6.length <= 120 || _codePoints(v6) <= 120) && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120, such as \"ada@example.com\")", value: v6 });
           const v7: any = o0["requestId"];
-          if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "requestId", expected: "string (format: uuid)", value: v7 });
+          if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "requestId", expected: "string (format: uuid, such as \"3f2b8a4e-9c1d-4e7f-8a2b-1c3d5e7f9a0b\")", value: v7 });
           const v8: any = o0["batch"];
           if (!(typeof v8 === "string" && v8.length >= 6 && (v8.length >= 12 || _codePoints(v8) >= 6) && re9.test(v8))) (e ??= []).push({ path: "batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
           const v10: any = o0["retries"];

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset } from "@typecall/runtime";
-import { _joinKey } from "@typecall/runtime/internal";
+import { _is, _joinKey, _validation } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -238,12 +238,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         return e;
       };
       const d_Expr = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (!(c0(v, "", undefined) === undefined || c5(v, "", undefined) === undefined)) {
+        if (!(_is(c0, v) || _is(c5, v))) {
           (e ??= []).push({ path: p, expected: "object | object", value: v });
         }
         return e;
       };
       return (input: unknown) => {
+        _validation();
         let e: { path: string; expected: string; value: unknown }[] | undefined;
         if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
         else {

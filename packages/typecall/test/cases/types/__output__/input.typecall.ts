@@ -49,7 +49,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               "createdAt": {
                 "type": "string",
                 "format": "date-time",
-                "description": "When the record was created.",
+                "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
               },
               "internalNote": { "type": "string" },
             },
@@ -200,7 +200,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               "createdAt": {
                 "type": "string",
                 "format": "date-time",
-                "description": "When the record was created.",
+                "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
               },
               "internalNote": { "type": ["string", "null"] },
             },
@@ -400,7 +400,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               (e ??= []).push({ path: "ticket.size", expected: "\"s\" | \"l\"", value: v4 });
             }
             const v5: any = o2["createdAt"];
-            if (!(typeof v5 === "string" && _isFormat("date-time", v5))) (e ??= []).push({ path: "ticket.createdAt", expected: "string (format: date-time)", value: v5 });
+            if (!(typeof v5 === "string" && _isFormat("date-time", v5))) (e ??= []).push({ path: "ticket.createdAt", expected: "string (format: date-time, such as \"2026-12-01T10:00:00Z\")", value: v5 });
             const v6: any = o2["internalNote"];
             if (v6 !== undefined) {
               if (!(typeof v6 === "string")) (e ??= []).push({ path: "ticket.internalNote", expected: "string", value: v6 });
@@ -424,7 +424,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               else {
                 const o14: any = v13;
                 const v15: any = o14["email"];
-                if (!(typeof v15 === "string" && _isFormat("email", v15))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "email"), expected: "string (format: email)", value: v15 });
+                if (!(typeof v15 === "string" && _isFormat("email", v15))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "email"), expected: "string (format: email, such as \"ada@example.com\")", value: v15 });
                 const v16: any = o14["age"];
                 if (!(typeof v16 === "number" && Number.isInteger(v16) && v16 >= 0 && v16 <= 150)) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "age"), expected: "integer (at least 0, at most 150)", value: v16 });
                 const v17: any = o14["handle"];
@@ -508,7 +508,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           }
           const v39: any = o0["link"];
           if (v39 !== undefined) {
-            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "link", expected: "string (format: uri)", value: v39 });
+            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "link", expected: "string (format: uri, such as \"https://example.com/path\")", value: v39 });
           }
           const v40: any = o0["page"];
           if (v40 !== undefined) {
