@@ -34,7 +34,7 @@ describe("revived values", () => {
   it("rejects a date-time that is not one, before the tool runs", async () => {
     expect(
       await issuesOf({ ticket: { ...ticket, createdAt: "yesterday" }, priority: 1, code: "order-1" }),
-    ).toEqual([["ticket.createdAt", "string (format: date-time)"]]);
+    ).toEqual([["ticket.createdAt", 'string (format: date-time, such as "2026-12-01T10:00:00Z")']]);
   });
 });
 
@@ -49,7 +49,7 @@ describe("constraints and shapes", () => {
     ]);
     const one = await issuesOf({ ticket, priority: 1, code: "order-1", assignees: [user] });
     expect(one).toEqual([
-      ["assignees[0].email", "string (format: email)"],
+      ["assignees[0].email", 'string (format: email, such as "ada@example.com")'],
       ["assignees[0].age", "integer (at least 0, at most 150)"],
       ["assignees[0].handle", "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)"],
     ]);

@@ -12,10 +12,12 @@ describe("public API", () => {
   it("@typecall/runtime/internal", () => {
     expect(Object.keys(internal).sort()).toEqual([
       "_codePoints",
+      "_is",
       "_isFormat",
       "_isUniqueItems",
       "_joinKey",
       "_ownValue",
+      "_validation",
     ]);
   });
 
