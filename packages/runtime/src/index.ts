@@ -6,7 +6,15 @@
  */
 export { coerceArguments } from "./coerce.ts";
 export { type ParseResult, parseArguments } from "./lenient-json.ts";
-export type { CallEvent, OutcomeEvent, ToolsetHooks, ToolsetOptions } from "./options.ts";
+export {
+  type CallEvent,
+  DEFAULTS,
+  type Limits,
+  type OutcomeEvent,
+  type ResolvedToolsetOptions,
+  type ToolsetHooks,
+  type ToolsetOptions,
+} from "./options.ts";
 export type {
   AnyOutcome,
   BatchOptions,
@@ -26,6 +34,7 @@ export type {
   TypedToolCall,
 } from "./outcome.ts";
 export {
+  combineToolsets,
   createToolset,
   type DialectTools,
   type JsonSchemaTool,

@@ -81,8 +81,13 @@ export function resolveToolsetOptions(
 ): ResolvedToolsetOptions {
   const number = (name: keyof typeof DEFAULTS, min: number, fallback: number): number => {
     const value = options[name] ?? fallback;
-    if (typeof value !== "number" || !(value >= min))
-      throw new RangeError(`${name} must be a number of at least ${min}, got ${String(value)}`);
+    if (typeof value !== "number" || !(value >= min)) {
+      const wanted =
+        min > 0 && min < 1 ? "a positive number (Infinity for none)" : `a number of at least ${min}`;
+      throw new RangeError(
+        `${name} must be ${wanted}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
+      );
+    }
     return value;
   };
   const timeoutMs = number("timeoutMs", Number.MIN_VALUE, base?.timeoutMs ?? DEFAULTS.timeoutMs);

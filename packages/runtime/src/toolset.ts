@@ -2,7 +2,7 @@
 import { describeThrown, kindOf, readOptions } from "./call.ts";
 import { type DispatchEnv, dispatchCall, invalidCall } from "./dispatch.ts";
 import { cloneJson } from "./json.ts";
-import { resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
+import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
 import type {
   AnyOutcome,
   BatchOptions,
@@ -12,6 +12,7 @@ import type {
   ToolCall,
   ToolMapShape,
   ToolOutcome,
+  ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
 import type { Dialect, EmptyContext, JsonSchema, ToolDefinition } from "./types.ts";
@@ -72,6 +73,13 @@ export interface Toolset<M extends ToolMapShape<M>, C extends object = EmptyCont
   ): Promise<RawOutcome<M>>;
   /** Runs calls concurrently (at most `concurrency` at once); outcomes in call order. Never rejects. */
   dispatchAll(calls: readonly ToolCall[], ...args: DispatchArgs<C, BatchOptions>): Promise<RawOutcome<M>[]>;
+  /**
+   * The same tools under other options (time limit, hooks, content cap, concurrency, limits): a new
+   * toolset; options not given keep their value here. Throws a RangeError for an unusable value.
+   */
+  with(options: ToolsetOptions): Toolset<M, C>;
+  /** The options in force, every default applied. */
+  readonly options: ResolvedToolsetOptions;
 }
 
 /**
@@ -82,16 +90,19 @@ export function createToolset<M extends ToolMapShape<M>, C extends object = Empt
   definitions: readonly ToolDefinition<C>[],
   options?: ToolsetOptions,
 ): Toolset<M, C> {
+  return buildToolset<M, C>(definitions, resolveToolsetOptions(options));
+}
+
+function buildToolset<M extends ToolMapShape<M>, C extends object>(
+  definitions: readonly ToolDefinition<C>[],
+  resolved: ResolvedToolsetOptions,
+): Toolset<M, C> {
   const tools = new Map<string, ToolDefinition<object>>();
   for (const definition of definitions) {
     if (tools.has(definition.name)) throw new Error(`typecall: duplicate tool name "${definition.name}"`);
     tools.set(definition.name, definition as unknown as ToolDefinition<object>);
   }
-  const env: DispatchEnv = {
-    tools,
-    names: Object.freeze([...tools.keys()]),
-    options: resolveToolsetOptions(options),
-  };
+  const env: DispatchEnv = { tools, names: Object.freeze([...tools.keys()]), options: resolved };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
@@ -102,7 +113,64 @@ export function createToolset<M extends ToolMapShape<M>, C extends object = Empt
     dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
     dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
       dispatchBatch(env, calls, context, batch)) as unknown as Toolset<M, C>["dispatchAll"],
+    with: (options) => buildToolset<M, C>(definitions, resolveToolsetOptions(options, resolved)),
+    options: resolved,
   };
+}
+
+/**
+ * One toolset holding the tools of several (from several generated modules): its tool map and
+ * context are theirs together. Throws, at set-up, when two toolsets have a tool of the same name,
+ * naming each: providers reject a tool list with duplicates. Options apply to the whole; a tool's
+ * own `@timeout` still wins.
+ */
+export function combineToolsets<
+  A extends ToolMapShape<A>,
+  CA extends object,
+  B extends ToolMapShape<B>,
+  CB extends object,
+>(toolsets: readonly [Toolset<A, CA>, Toolset<B, CB>], options?: ToolsetOptions): Toolset<A & B, CA & CB>;
+export function combineToolsets<
+  A extends ToolMapShape<A>,
+  CA extends object,
+  B extends ToolMapShape<B>,
+  CB extends object,
+  D extends ToolMapShape<D>,
+  CD extends object,
+>(
+  toolsets: readonly [Toolset<A, CA>, Toolset<B, CB>, Toolset<D, CD>],
+  options?: ToolsetOptions,
+): Toolset<A & B & D, CA & CB & CD>;
+/** Any number of toolsets, typed loosely: combine in steps of two or three to keep the types. */
+export function combineToolsets(
+  toolsets: readonly Toolset<ToolMapShape<Record<string, never>>, object>[],
+  options?: ToolsetOptions,
+): Toolset<Record<string, ToolTypes>, object>;
+export function combineToolsets(
+  toolsets: readonly {
+    readonly names: readonly string[];
+    get(name: string): ToolDefinition<never> | undefined;
+  }[],
+  options?: ToolsetOptions,
+): Toolset<Record<string, ToolTypes>, object> {
+  const owners = new Map<string, number>();
+  const clashes: string[] = [];
+  const definitions: ToolDefinition<object>[] = [];
+  toolsets.forEach((toolset, index) => {
+    for (const name of toolset.names) {
+      const owner = owners.get(name);
+      if (owner !== undefined) clashes.push(`"${name}" (toolsets ${owner + 1} and ${index + 1})`);
+      else owners.set(name, index);
+      const definition = toolset.get(name);
+      if (definition && owner === undefined)
+        definitions.push(definition as unknown as ToolDefinition<object>);
+    }
+  });
+  if (clashes.length > 0)
+    throw new Error(
+      `typecall: combineToolsets: tool names used twice: ${clashes.join(", ")}; rename one with @name`,
+    );
+  return createToolset(definitions, options);
 }
 
 function toDialectTool<D extends Dialect>(

@@ -6,7 +6,13 @@ import { describe, expect, it } from "vitest";
 // A change here is a change of the published surface: make it on purpose.
 describe("public API", () => {
   it("@typecall/runtime", () => {
-    expect(Object.keys(root).sort()).toEqual(["coerceArguments", "createToolset", "parseArguments"]);
+    expect(Object.keys(root).sort()).toEqual([
+      "DEFAULTS",
+      "coerceArguments",
+      "combineToolsets",
+      "createToolset",
+      "parseArguments",
+    ]);
   });
 
   it("@typecall/runtime/internal", () => {

@@ -79,6 +79,16 @@ export function analyzeTool(
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
   if (doc.examples.length > 0) tool.examples = doc.examples;
+  const timeout = doc.tags.get("timeout");
+  if (timeout !== undefined) {
+    const ms = durationMs(timeout);
+    if (ms === undefined) {
+      const message = `@timeout ${timeout}: not a duration; write a number with a unit, like 500ms, 5s or 2m.`;
+      diagnostics.push(createDiagnostic("TC1011", message, { location, path: [name] }));
+      return undefined;
+    }
+    tool.timeoutMs = ms;
+  }
   // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));
@@ -87,6 +97,16 @@ export function analyzeTool(
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
   return tool;
+}
+
+const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };
+
+/** `500ms`, `5s`, `1.5 m`, `2min`, `1h`, or a bare number of milliseconds; undefined for anything else. */
+function durationMs(text: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*(ms|s|m|min|h)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const ms = Number(match[1]) * (UNITS[match[2] ?? "ms"] ?? 1);
+  return ms > 0 && Number.isFinite(ms) ? Math.round(ms) : undefined;
 }
 
 /** What the dispatcher passes at each position: the context where it goes, the data arguments in order between. */

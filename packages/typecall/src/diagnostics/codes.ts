@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | "TC1008"
   | "TC1009"
   | "TC1010"
+  | "TC1011"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -86,6 +87,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Entry is not a TypeScript module",
     hint: "Pass the .ts modules that export the tools (for a folder, dir/*.ts); typecall reads TypeScript types, which .js files do not have.",
+  },
+  TC1011: {
+    severity: "error",
+    title: "Invalid @timeout",
+    hint: "Write the time limit as a number with a unit: @timeout 500ms, @timeout 5s, @timeout 2m.",
   },
   TC2001: {
     severity: "error",

@@ -121,6 +121,7 @@ function definition(tool: ToolIR, validator: string, definitions: Readonly<Recor
     `    name: ${JSON.stringify(tool.name)}`,
     `    description: ${JSON.stringify(toolDescription(tool))}`,
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
+    ...(tool.timeoutMs !== undefined ? [`    timeoutMs: ${tool.timeoutMs}`] : []),
     `    schemas: {\n${schemas},\n    }`,
     ...(tool.returns
       ? [

@@ -124,6 +124,8 @@ export interface ToolIR {
   examples?: string[];
   /** The wire shape of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */
   returns?: TypeIR;
+  /** The tool's own time limit in milliseconds, from `@timeout 5s`. */
+  timeoutMs?: number;
   location: SourceLocation;
 }
 

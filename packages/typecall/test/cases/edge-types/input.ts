@@ -86,3 +86,11 @@ export function whoAmI(ctx?: ToolContext<{ userId: string }>): string {
 export function proto(__proto__: string): string {
   return __proto__;
 }
+
+/**
+ * A tool with its own time limit.
+ * @timeout 1.5s
+ */
+export async function slowReport(): Promise<string> {
+  return "done";
+}

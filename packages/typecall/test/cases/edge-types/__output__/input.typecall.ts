@@ -57,6 +57,10 @@ export interface ToolMap {
     args: { __proto__: string };
     result: Awaited<ReturnType<typeof tools.proto>>;
   };
+  "slowReport": {
+    args: {};
+    result: Awaited<ReturnType<typeof tools.slowReport>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -732,5 +736,40 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     })(),
     run: (args: ToolMap["proto"]["args"]) =>
       tools.proto(_ownValue(args, "__proto__") as Parameters<typeof tools.proto>[0]),
+  },
+  {
+    name: "slowReport",
+    description: "A tool with its own time limit.",
+    timeoutMs: 1500,
+    schemas: {
+      "json-schema": {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": false,
+      },
+      "openai": {
+        "type": "object",
+        "properties": {},
+        "required": [],
+        "additionalProperties": false,
+      },
+    },
+    outputSchema: { "type": "string" },
+    validate: (() => {
+      return (input: unknown) => {
+        let e: { path: string; expected: string; value: unknown }[] | undefined;
+        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+        else {
+          const o0: any = input;
+          for (const k1 in o0) {
+            (e ??= []).push({ path: _joinKey("", k1), expected: "undefined", value: o0[k1] });
+          }
+        }
+        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
+      };
+    })(),
+    run: (_args: ToolMap["slowReport"]["args"]) =>
+      tools.slowReport(),
   },
 ]);

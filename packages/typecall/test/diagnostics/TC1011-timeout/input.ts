@@ -1,0 +1,7 @@
+/**
+ * Exports a report.
+ * @timeout five seconds
+ */
+export function exportReport(id: string): string {
+  return id;
+}
