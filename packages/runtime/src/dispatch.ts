@@ -45,20 +45,10 @@ export function dispatchCall(
   context: object | undefined,
   options: CallOptions | undefined,
 ): Promise<AnyOutcome> {
-  let call: ToolCall;
-  try {
-    // The common case, a plain call object, is used as it is; anything else is read with care.
-    if (isWellFormed(input)) call = input;
-    else {
-      const read = readCall(input);
-      if (!read.ok) return Promise.resolve(invalidCall(env, read, read.reason));
-      call = read.call;
-    }
-  } catch {
-    const read = readCall(input);
-    if (!read.ok) return Promise.resolve(invalidCall(env, read, read.reason));
-    call = read.call;
-  }
+  // Each field is read once: a getter could answer differently the second time.
+  const read = readCall(input);
+  if (!read.ok) return Promise.resolve(invalidCall(env, read, read.reason));
+  const { call } = read;
   let callOptions = options;
   if (options !== undefined) {
     const read = readOptions(options);
@@ -181,6 +171,9 @@ function prepare(
       verdict = tool.validate(args);
     }
   } catch (error) {
+    // Arguments deeper than the stack, in a tool whose schema does not bound them (free JSON).
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      return limitFailure(env, call, "are nested too deeply to be checked", state.repairs);
     // Parsed from text, the arguments are plain data: a throw is a bug (a broken validator).
     if (typeof call.arguments === "string") return internalFailure(env, call, error);
     // Handed over as an object whose getters throw, or a Proxy: they cannot be checked.
@@ -339,16 +332,6 @@ function limitFailure(
 ): ToolFailure {
   const error = { code: "limit_exceeded", message: `The arguments ${what}` } as const;
   return failure(call, error, env, limitContent(call.name, what), repairs);
-}
-
-/** A call object JavaScript callers built correctly, usable without copying. */
-function isWellFormed(input: ToolCall): boolean {
-  return (
-    typeof input === "object" &&
-    input !== null &&
-    typeof input.name === "string" &&
-    (input.id === undefined || typeof input.id === "string")
-  );
 }
 
 function unknownTool(env: DispatchEnv, call: ToolCall): ToolFailure {
