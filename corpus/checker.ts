@@ -149,12 +149,13 @@ function convertScalar(value: unknown, type: string, isEnum: boolean): { value: 
     return type === "string" && isEnum && exact ? { value: String(value) } : undefined;
   }
   if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  if ((type === "integer" || type === "float") && /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) {
+  const text = value;
+  if ((type === "integer" || type === "float") && /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(text)) {
     const number = Number(text);
-    return type === "float" || Number.isSafeInteger(number) ? { value: number } : undefined;
+    const exact = !Number.isInteger(number) || Number.isSafeInteger(number);
+    return exact && (type === "float" || Number.isInteger(number)) ? { value: number } : undefined;
   }
-  if (type === "boolean" && /^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  if (type === "boolean" && (text === "true" || text === "false")) return { value: text === "true" };
   const opener = text[0];
   if ((opener === "{" && type === "dict") || (opener === "[" && (type === "array" || type === "tuple"))) {
     try {

@@ -81,10 +81,12 @@ describe("lenientValue", () => {
 
   it("converts only what the documentation says it converts", () => {
     const out = (value: Record<string, unknown>) => lenientValue({ count: 1, ...value }, schema);
-    expect(out({ ratio: " 2.5 " })).toMatchObject({ ratio: 2.5 });
+    expect(out({ ratio: "2.5" })).toMatchObject({ ratio: 2.5 });
+    expect(out({ ratio: " 2.5 " })).toMatchObject({ ratio: " 2.5 " });
     expect(lenientValue({ count: "42" }, schema)).toMatchObject({ count: 42 });
     expect(lenientValue({ count: "4.5" }, schema)).toMatchObject({ count: "4.5" });
-    expect(out({ on: "TRUE" })).toMatchObject({ on: true });
+    expect(out({ on: "true" })).toMatchObject({ on: true });
+    expect(out({ on: "TRUE" })).toMatchObject({ on: "TRUE" });
     expect(out({ on: "yes" })).toMatchObject({ on: "yes" });
     expect(out({ inner: '{"city":"P"}' })).toMatchObject({ inner: { city: "P", zip: "00000" } });
     expect(out({ point: "[1, 2]" })).toMatchObject({ point: [1, 2] });

@@ -30,8 +30,8 @@ import type { JsonSchema } from "./types.ts";
 
 // Model arguments are shallow; the cap only stops pathological (self-referencing) schemas.
 const MAX_DEPTH = 64;
-// Unambiguous, so it cannot backtrack: digits, then an optional fraction, then an optional exponent.
-const NUMBER = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+// A JSON number exactly (no `02`, `2.` or `.5`); unambiguous, so it cannot backtrack.
+const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 /** No number a model means is longer; past this, a string of digits stays a string. */
 const MAX_NUMBER_TEXT = 400;
 const NO_CONVERSION: unique symbol = Symbol("no conversion");
@@ -111,7 +111,9 @@ function coerceObject(
     const propertySchema = Object.hasOwn(properties, key) ? properties[key] : extra;
     if (propertySchema === undefined) {
       setOwn(out, key, item);
-    } else if (!(item === null && !required.has(key) && !fits(null, propertySchema, walk))) {
+    } else if (
+      !(item === null && isOptional(properties, required, key) && !fits(null, propertySchema, walk))
+    ) {
       setOwn(out, key, coerce(item, propertySchema, walk, depth + 1));
     }
   }
@@ -121,6 +123,15 @@ function coerceObject(
     if (found) setOwn(out, key, cloneJson(found.value));
   }
   return out;
+}
+
+/** A listed property that may be left out: `null` for it means absent. A record entry is data, never dropped. */
+function isOptional(
+  properties: Record<string, unknown>,
+  required: ReadonlySet<unknown>,
+  key: string,
+): boolean {
+  return Object.hasOwn(properties, key) && !required.has(key);
 }
 
 function coerceArray(value: readonly unknown[], s: JsonSchema, walk: CoerceWalk, depth: number): unknown[] {
@@ -155,16 +166,19 @@ function isExact(value: number): boolean {
 }
 
 function convertString(value: string, types: ReadonlySet<JsonType>): unknown {
-  const text = value.trim();
+  // Exactly the literal, as JSON writes it: no spaces around it, no other case.
+  const text = value;
   const numeric = types.has("number") || types.has("integer");
   if (numeric && text.length <= MAX_NUMBER_TEXT && NUMBER.test(text)) {
     const number = Number(text);
     // An integer beyond 2^53 would silently lose digits: better a validation error than a wrong id.
-    const exact = !/^-?\d+$/.test(text) || Number.isSafeInteger(number);
+    // An integer past 2^53, however it is spelled ("12345678901234567891e0"), would lose digits:
+    // better a validation error than a wrong id.
+    const exact = !Number.isInteger(number) || Number.isSafeInteger(number);
     if (Number.isFinite(number) && exact && (types.has("number") || Number.isSafeInteger(number)))
       return number;
   }
-  if (types.has("boolean") && /^(?:true|false)$/i.test(text)) return text.toLowerCase() === "true";
+  if (types.has("boolean") && (text === "true" || text === "false")) return text === "true";
   if (types.has("null") && text === "null") return null;
   const opener = text[0];
   if ((opener === "{" && types.has("object")) || (opener === "[" && types.has("array"))) {

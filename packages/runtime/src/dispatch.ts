@@ -236,7 +236,10 @@ function planOf(tool: ToolDefinition<object>): ToolPlan {
     const topDefaults = Object.entries(properties).flatMap(([key, property]) =>
       "default" in property ? [[key, property.default] as const] : [],
     );
-    const nestedDefaults = Object.values(properties).some((property) => hasDefault(property, true));
+    // Defaults of named types count too: they sit in `$defs`, behind a `$ref`.
+    const nestedDefaults =
+      Object.values(properties).some((property) => hasDefault(property, true)) ||
+      hasDefault(schema.$defs, false);
     const recursive = typeof schema.$defs === "object" && schema.$defs !== null;
     plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive };
     plans.set(tool, plan);

@@ -142,6 +142,8 @@ function fitsOnce(value: unknown, schema: unknown, walk: SchemaWalk): boolean {
 
 function itemsFit(value: readonly unknown[], s: JsonSchema, walk: SchemaWalk): boolean {
   const prefix = Array.isArray(s.prefixItems) ? s.prefixItems : [];
+  // A tuple's length is part of its shape: `["2"]` is no `[string, string]`.
+  if (prefix.length > 0 && typeof s.minItems === "number" && value.length < s.minItems) return false;
   return value.every((item, index) => {
     const itemSchema = index < prefix.length ? prefix[index] : s.items;
     if (itemSchema === false) return false;

@@ -26,7 +26,10 @@ describe("coerceArguments: coercion", () => {
   });
 
   it("turns numeric strings into numbers, integers only where the schema says integer", () => {
-    expect(coerceArguments({ count: "42", ratio: " 0.5 " }, schema)).toEqual({ count: 42, ratio: 0.5 });
+    expect(coerceArguments({ count: "42", ratio: "0.5" }, schema)).toEqual({ count: 42, ratio: 0.5 });
+    // Exactly a JSON number: not spaced, not `02`, `2.` or `.5`, not an integer past 2^53 in any spelling.
+    for (const loose of [" 0.5 ", "02", "2.", ".5", "12345678901234567891e0"])
+      expect(coerceArguments({ ratio: loose }, schema)).toEqual({ ratio: loose });
     expect(coerceArguments({ count: "4.5", ratio: "1e3" }, schema)).toEqual({ count: "4.5", ratio: 1000 });
     expect(coerceArguments({ count: "12abc", ratio: "Infinity" }, schema)).toEqual({
       count: "12abc",
@@ -43,7 +46,8 @@ describe("coerceArguments: coercion", () => {
   it('turns "true"/"false" into booleans and "null" into null where null is allowed', () => {
     expect(coerceArguments({ flag: "true", limit: "null" }, schema)).toEqual({ flag: true, limit: null });
     expect(coerceArguments({ limit: "7" }, schema)).toEqual({ limit: 7 });
-    expect(coerceArguments({ flag: "False" }, schema)).toEqual({ flag: false });
+    expect(coerceArguments({ flag: "false" }, schema)).toEqual({ flag: false });
+    expect(coerceArguments({ flag: "False" }, schema)).toEqual({ flag: "False" });
     expect(coerceArguments({ label: "null", flag: "yes" }, schema)).toEqual({ label: "null", flag: "yes" });
   });
 
