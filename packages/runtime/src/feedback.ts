@@ -68,7 +68,7 @@ export function invalidJsonContent(name: string, message: string, position: numb
 export function invalidArgumentsContent(
   name: string,
   issues: readonly Issue[],
-  total = issues.length,
+  total: number = issues.length,
 ): string {
   const lines = [`Invalid arguments for tool "${name}":`];
   for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) lines.push(`- ${formatIssue(issue)}`);
