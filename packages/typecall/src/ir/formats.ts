@@ -15,4 +15,4 @@ export const FORMAT_EXAMPLES: Readonly<Record<string, string>> = {
  * How a `Date` parameter is described: a date-time without an offset names no instant (whose
  * midnight?), and a bare date no time, so both are refused with this text rather than guessed.
  */
-export const DATE_TIME_TEXT = `An RFC 3339 date-time with a time zone offset, such as "${FORMAT_EXAMPLES["date-time"]}".`;
+export const DATE_TIME_TEXT: string = `An RFC 3339 date-time with a time zone offset, such as "${FORMAT_EXAMPLES["date-time"]}".`;
