@@ -3,6 +3,8 @@
  * Each field is read once, inside a guard, so a throwing getter, a Proxy (revoked or not) or an
  * object without a prototype becomes an `invalid_call` reason instead of a throw.
  */
+import { thrownMessage } from "./feedback.ts";
+import { kindOf } from "./json.ts";
 import type { CallOptions, ToolCall } from "./outcome.ts";
 
 /** A usable call, or why the call object cannot be used (and what of it could be read). */
@@ -50,7 +52,7 @@ function readField(input: object, key: string): { ok: true; value: unknown } | {
   try {
     return { ok: true, value: (input as Record<string, unknown>)[key] };
   } catch (error) {
-    return { ok: false, error: describeThrown(error) };
+    return { ok: false, error: thrownMessage(error) };
   }
 }
 
@@ -94,34 +96,8 @@ function isAbortSignal(value: unknown): boolean {
   }
 }
 
-/** `object`, `null`, `array`, `symbol`, ...: what a value is, without touching its members. */
-export function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  try {
-    if (Array.isArray(value)) return "array";
-  } catch {
-    // A revoked Proxy: Array.isArray throws on it.
-    return "a revoked proxy";
-  }
-  return typeof value;
-}
-
 function describeValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.slice(0, MAX_SHOWN));
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return kindOf(value);
-}
-
-/** A short text for anything thrown, never throwing itself. */
-export function describeThrown(thrown: unknown): string {
-  try {
-    if (typeof thrown === "string") return thrown.slice(0, MAX_SHOWN * 2);
-    if (typeof thrown === "object" && thrown !== null) {
-      const message = (thrown as { message?: unknown }).message;
-      if (typeof message === "string") return message.slice(0, MAX_SHOWN * 2);
-    }
-  } catch {
-    // Fall through to the kind of value.
-  }
-  return kindOf(thrown);
 }

@@ -3,9 +3,8 @@
  * what to do next, precisely enough for the model to correct itself on the next turn.
  */
 
-import { kindOf } from "./call.ts";
 import { formatIssue } from "./issues.ts";
-import { isLowSurrogate, safeStringify, truncate } from "./json.ts";
+import { isLowSurrogate, kindOf, safeStringify, truncate } from "./json.ts";
 import type { Issue } from "./outcome.ts";
 
 /** `content` of a call whose tool returned `undefined` (a `void` function). */

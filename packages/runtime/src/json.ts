@@ -69,3 +69,15 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
     target[key] = value;
   }
 }
+
+/** `object`, `null`, `array`, `symbol`, ...: what a value is, without touching its members. */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  try {
+    if (Array.isArray(value)) return "array";
+  } catch {
+    // A revoked Proxy: Array.isArray throws on it.
+    return "a revoked proxy";
+  }
+  return typeof value;
+}

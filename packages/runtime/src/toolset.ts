@@ -1,7 +1,8 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
-import { describeThrown, kindOf, readOptions } from "./call.ts";
+import { readOptions } from "./call.ts";
 import { type DispatchEnv, dispatchCall, invalidCall } from "./dispatch.ts";
-import { cloneJson } from "./json.ts";
+import { thrownMessage } from "./feedback.ts";
+import { cloneJson, kindOf } from "./json.ts";
 import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
 import type {
   AnyOutcome,
@@ -235,7 +236,7 @@ function readList(calls: unknown): unknown[] | string {
     }
     return list;
   } catch (error) {
-    return `the calls cannot be read (${describeThrown(error)})`;
+    return `the calls cannot be read (${thrownMessage(error)})`;
   }
 }
 
@@ -247,6 +248,6 @@ function readConcurrency(batch: object): number | string | undefined {
     if (typeof value === "number" && value >= 1) return value;
     return `concurrency must be a number of at least 1, got ${kindOf(value) === "number" ? String(value) : kindOf(value)}`;
   } catch (error) {
-    return `concurrency cannot be read (${describeThrown(error)})`;
+    return `concurrency cannot be read (${thrownMessage(error)})`;
   }
 }
