@@ -18,6 +18,15 @@ const MAX_SHOWN = 100;
 export function readCall(input: unknown): ReadCall {
   if (typeof input !== "object" || input === null)
     return { ok: false, name: "", reason: `a call must be an object, got ${kindOf(input)}` };
+  // The common case first, each field read once: a plain call from an SDK or from app code.
+  try {
+    const { name, id, arguments: args } = input as Record<string, unknown>;
+    if (typeof name === "string" && id === undefined) return { ok: true, call: { name, arguments: args } };
+    if (typeof name === "string" && typeof id === "string")
+      return { ok: true, call: { name, arguments: args, id } };
+  } catch {
+    // A getter that throws, a Proxy: read field by field below, to say which.
+  }
   const name = readField(input, "name");
   const id = readField(input, "id");
   const args = readField(input, "arguments");

@@ -3,9 +3,10 @@
  * costs more than a small tool call itself; here a call only links and unlinks an entry of a list,
  * and the single timer is re-armed when an earlier deadline arrives. While a deadline is pending the
  * timer keeps the process alive, so a script awaiting a tool that never settles still gets its
- * `timeout` outcome; with none pending, the timer is stopped and holds nothing open.
+ * `timeout` outcome; with none pending it stays armed (re-arming per call would cost a timer per
+ * call again) but no longer holds the process open.
  */
-import { startTimer } from "./host.ts";
+import { startTimer, type Timer } from "./host.ts";
 
 /** A registered deadline; pass it to {@link cancelDeadline} when the call settles first. */
 export interface Deadline {
@@ -17,7 +18,7 @@ export interface Deadline {
 
 let head: Deadline | undefined;
 let armedAt = Number.POSITIVE_INFINITY;
-let stopArmed: (() => void) | undefined;
+let armed: Timer | undefined;
 
 // Timers overflow above 2^31 - 1 ms and would fire at once; a longer limit is no limit.
 const MAX_TIMER_MS = 2_147_483_647;
@@ -29,12 +30,13 @@ export function scheduleDeadline(ms: number, fire: () => void): Deadline | undef
   if (head) head.prev = deadline;
   head = deadline;
   if (deadline.at < armedAt) arm(deadline.at);
+  else armed?.keepAlive(true);
   return deadline;
 }
 
 /**
- * Forgets a deadline. The shared timer stays armed for the others (when it fires with nothing due,
- * it re-arms for the next); once none is left, it stops.
+ * Forgets a deadline. The shared timer stays armed (when it fires with nothing due, it re-arms for
+ * the next deadline, if any); once none is pending, it no longer keeps the process alive.
  */
 export function cancelDeadline(deadline: Deadline | undefined): void {
   if (deadline === undefined) return;
@@ -43,23 +45,17 @@ export function cancelDeadline(deadline: Deadline | undefined): void {
   if (deadline.next) deadline.next.prev = deadline.prev;
   deadline.prev = undefined;
   deadline.next = undefined;
-  if (head === undefined) disarm();
-}
-
-function disarm(): void {
-  stopArmed?.();
-  stopArmed = undefined;
-  armedAt = Number.POSITIVE_INFINITY;
+  if (head === undefined) armed?.keepAlive(false);
 }
 
 function arm(at: number): void {
-  stopArmed?.();
+  armed?.stop();
   armedAt = at;
-  stopArmed = startTimer(Math.max(0, at - Date.now()), onTimer);
+  armed = startTimer(Math.max(0, at - Date.now()), onTimer);
 }
 
 function onTimer(): void {
-  stopArmed = undefined;
+  armed = undefined;
   armedAt = Number.POSITIVE_INFINITY;
   const now = Date.now();
   const due: Deadline[] = [];

@@ -16,8 +16,18 @@ export function createAbortController(): AbortController {
   return new host.AbortController();
 }
 
-/** Calls `callback` after `ms` milliseconds; the returned function cancels the timer. */
-export function startTimer(ms: number, callback: () => void): () => void {
-  const handle = host.setTimeout(callback, ms);
-  return () => host.clearTimeout(handle);
+/** A running timer: it can be cancelled, and told whether it alone may keep the process alive. */
+export interface Timer {
+  stop(): void;
+  /** Whether the host (Node, Bun, Deno) stays alive for this timer; browsers ignore it. */
+  keepAlive(alive: boolean): void;
+}
+
+/** Calls `callback` after `ms` milliseconds. */
+export function startTimer(ms: number, callback: () => void): Timer {
+  const handle = host.setTimeout(callback, ms) as { ref?: () => void; unref?: () => void } | undefined;
+  return {
+    stop: () => host.clearTimeout(handle),
+    keepAlive: (alive) => (alive ? handle?.ref?.() : handle?.unref?.()),
+  };
 }
