@@ -167,23 +167,21 @@ function isExact(value: number): boolean {
 
 function convertString(value: string, types: ReadonlySet<JsonType>): unknown {
   // Exactly the literal, as JSON writes it: no spaces around it, no other case.
-  const text = value;
   const numeric = types.has("number") || types.has("integer");
-  if (numeric && text.length <= MAX_NUMBER_TEXT && NUMBER.test(text)) {
-    const number = Number(text);
-    // An integer beyond 2^53 would silently lose digits: better a validation error than a wrong id.
+  if (numeric && value.length <= MAX_NUMBER_TEXT && NUMBER.test(value)) {
+    const number = Number(value);
     // An integer past 2^53, however it is spelled ("12345678901234567891e0"), would lose digits:
     // better a validation error than a wrong id.
     const exact = !Number.isInteger(number) || Number.isSafeInteger(number);
     if (Number.isFinite(number) && exact && (types.has("number") || Number.isSafeInteger(number)))
       return number;
   }
-  if (types.has("boolean") && (text === "true" || text === "false")) return text === "true";
-  if (types.has("null") && text === "null") return null;
-  const opener = text[0];
+  if (types.has("boolean") && (value === "true" || value === "false")) return value === "true";
+  if (types.has("null") && value === "null") return null;
+  const opener = value[0];
   if ((opener === "{" && types.has("object")) || (opener === "[" && types.has("array"))) {
     try {
-      const parsed: unknown = JSON.parse(text);
+      const parsed: unknown = JSON.parse(value);
       return typeof parsed === "object" && parsed !== null ? parsed : NO_CONVERSION;
     } catch {
       return NO_CONVERSION;

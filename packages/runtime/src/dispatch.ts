@@ -318,7 +318,7 @@ export function invalidCall(
   known: { name: string; id?: string },
   reason: string,
 ): ToolFailure {
-  const call: ToolCall = { name: known.name, arguments: undefined, ...idOf(known as ToolCall) };
+  const call: ToolCall = { name: known.name, arguments: undefined, ...idOf(known) };
   return failure(
     call,
     { code: "invalid_call", message: `Invalid call: ${reason}` },
@@ -374,7 +374,7 @@ function failure(
 }
 
 /** `{ id }` when the call has one: with `exactOptionalPropertyTypes`, never `{ id: undefined }`. */
-function idOf(call: ToolCall): { id?: string } {
+function idOf(call: { readonly id?: string | undefined }): { id?: string } {
   return call.id === undefined ? {} : { id: call.id };
 }
 

@@ -83,7 +83,7 @@ export function resolveToolsetOptions(
     const value = options[name] ?? fallback;
     if (typeof value !== "number" || !(value >= min)) {
       const wanted =
-        min > 0 && min < 1 ? "a positive number (Infinity for none)" : `a number of at least ${min}`;
+        name === "timeoutMs" ? "a positive number (Infinity for none)" : `a number of at least ${min}`;
       throw new RangeError(
         `${name} must be ${wanted}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
       );

@@ -91,7 +91,6 @@ function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = waiting.get(signal);
   if (callbacks === undefined) {
     const all = new Set<() => void>();
-    callbacks = all;
     waiting.set(signal, all);
     signal.addEventListener(
       "abort",
@@ -101,9 +100,10 @@ function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
       },
       { once: true },
     );
+    callbacks = all;
   }
-  callbacks.add(callback);
   const own = callbacks;
+  own.add(callback);
   return () => own.delete(callback);
 }
 

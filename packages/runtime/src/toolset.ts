@@ -246,7 +246,7 @@ function readConcurrency(batch: object): number | string | undefined {
     const value = (batch as { concurrency?: unknown }).concurrency;
     if (value === undefined) return undefined;
     if (typeof value === "number" && value >= 1) return value;
-    return `concurrency must be a number of at least 1, got ${kindOf(value) === "number" ? String(value) : kindOf(value)}`;
+    return `concurrency must be a number of at least 1, got ${typeof value === "number" ? String(value) : kindOf(value)}`;
   } catch (error) {
     return `concurrency cannot be read (${thrownMessage(error)})`;
   }

@@ -123,14 +123,13 @@ function compileValidators(
     return engine.compile(modules.map((m) => request(m.key, m.toolset, m.toolset.tools)));
   } catch {
     // Find the tools at fault, module by module, so that each is named.
-    return modules.map(({ toolset, key }) => {
-      const result = guarded(toolset.tools, "building the validator of", (tools) => {
+    return modules.map(({ toolset, key }) =>
+      guarded(toolset.tools, "building the validator of", (tools) => {
         const [output] = engine.compile([request(key, toolset, tools)]);
         if (!output) throw new Error("the validator engine returned no output");
         return output;
-      });
-      return result;
-    });
+      }),
+    );
   }
 }
 
