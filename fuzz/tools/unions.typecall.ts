@@ -3,8 +3,8 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _is, _joinKey, _validation } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _is, _joinKey, _nest, _validation, _verdict } from "@typecall/runtime/internal";
 import * as tools from "./unions.ts";
 
 /** Wire shape of the recursive type Recursive. */
@@ -51,88 +51,233 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
+const countChainSchema = {
+  "type": "object",
+  "properties": {
+    "chain": {
+      "anyOf": [{ "$ref": "#/$defs/Recursive" }, { "$ref": "#/$defs/__type2" }],
+      "description": "The first node. A node of a chain: its `kind` tells the two members apart.",
+    },
+  },
+  "required": ["chain"],
+  "additionalProperties": false,
+  "$defs": {
+    "Recursive": {
+      "type": "object",
+      "properties": { "kind": { "type": "string", "enum": ["a"] }, "next": { "$ref": "#/$defs/Recursive2" } },
+      "required": ["kind", "next"],
+      "additionalProperties": false,
+    },
+    "Recursive2": { "anyOf": [{ "$ref": "#/$defs/Recursive" }, { "$ref": "#/$defs/__type2" }, { "type": "null" }] },
+    "__type2": {
+      "type": "object",
+      "properties": { "kind": { "type": "string", "enum": ["b"] }, "next": { "$ref": "#/$defs/Recursive2" } },
+      "required": ["kind", "next"],
+      "additionalProperties": false,
+    },
+  },
+};
+
+const treeDepthSchema = {
+  "type": "object",
+  "properties": {
+    "tree": {
+      "anyOf": [{ "$ref": "#/$defs/__type3" }, { "$ref": "#/$defs/__type4" }],
+      "description": "The root branch. A branch of a tree: the members differ only by which key they have.",
+    },
+  },
+  "required": ["tree"],
+  "additionalProperties": false,
+  "$defs": {
+    "Recursive3": { "anyOf": [{ "$ref": "#/$defs/__type3" }, { "$ref": "#/$defs/__type4" }, { "type": "null" }] },
+    "__type3": {
+      "type": "object",
+      "properties": { "left": { "$ref": "#/$defs/Recursive3" } },
+      "required": ["left"],
+      "additionalProperties": false,
+    },
+    "__type4": {
+      "type": "object",
+      "properties": { "right": { "$ref": "#/$defs/Recursive3" } },
+      "required": ["right"],
+      "additionalProperties": false,
+    },
+  },
+};
+
+const sumCellsSchema = {
+  "type": "object",
+  "properties": {
+    "list": {
+      "anyOf": [{ "$ref": "#/$defs/__type5" }, { "$ref": "#/$defs/__type6" }],
+      "description": "The first cell. A cell of a list: the members share `next` and differ only by the type of `value`.",
+    },
+  },
+  "required": ["list"],
+  "additionalProperties": false,
+  "$defs": {
+    "Recursive4": { "anyOf": [{ "$ref": "#/$defs/__type5" }, { "$ref": "#/$defs/__type6" }, { "type": "null" }] },
+    "__type5": {
+      "type": "object",
+      "properties": { "value": { "type": "string" }, "next": { "$ref": "#/$defs/Recursive4" } },
+      "required": ["value", "next"],
+      "additionalProperties": false,
+    },
+    "__type6": {
+      "type": "object",
+      "properties": { "value": { "type": "number" }, "next": { "$ref": "#/$defs/Recursive4" } },
+      "required": ["value", "next"],
+      "additionalProperties": false,
+    },
+  },
+};
+
+const checkType2 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const kind = v.kind;
+    if (kind !== "b") e = _fail(e, "kind", "\"b\"", kind);
+    const next = v.next;
+    e = _nest(e, checkRecursive2(next), "next");
+    for (const key in v) {
+      switch (key) {
+        case "kind":
+        case "next":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkRecursive2 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (!_is(checkRecursive, v) && !_is(checkType2, v) && v !== null) e = _fail(e, "$", "Recursive | __type2 | null", v);
+  return e;
+};
+
+const checkRecursive = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const kind = v.kind;
+    if (kind !== "a") e = _fail(e, "kind", "\"a\"", kind);
+    const next = v.next;
+    e = _nest(e, checkRecursive2(next), "next");
+    for (const key in v) {
+      switch (key) {
+        case "kind":
+        case "next":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkType4 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const right = v.right;
+    e = _nest(e, checkRecursive3(right), "right");
+    for (const key in v) {
+      switch (key) {
+        case "right":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkRecursive3 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (!_is(checkType3, v) && !_is(checkType4, v) && v !== null) e = _fail(e, "$", "__type3 | __type4 | null", v);
+  return e;
+};
+
+const checkType3 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const left = v.left;
+    e = _nest(e, checkRecursive3(left), "left");
+    for (const key in v) {
+      switch (key) {
+        case "left":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkType6 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const value = v.value;
+    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    const next = v.next;
+    e = _nest(e, checkRecursive4(next), "next");
+    for (const key in v) {
+      switch (key) {
+        case "value":
+        case "next":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkRecursive4 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (!_is(checkType5, v) && !_is(checkType6, v) && v !== null) e = _fail(e, "$", "__type5 | __type6 | null", v);
+  return e;
+};
+
+const checkType5 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const value = v.value;
+    if (typeof value !== "string") e = _fail(e, "value", "string", value);
+    const next = v.next;
+    e = _nest(e, checkRecursive4(next), "next");
+    for (const key in v) {
+      switch (key) {
+        case "value":
+        case "next":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
     name: "countChain",
     description: "Counts the nodes of a chain and how many are of kind \"a\".",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "chain": {
-            "anyOf": [{ "$ref": "#/$defs/Recursive" }, { "$ref": "#/$defs/__type2" }],
-            "description": "The first node. A node of a chain: its `kind` tells the two members apart.",
-          },
-        },
-        "required": ["chain"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive": {
-            "type": "object",
-            "properties": {
-              "kind": { "type": "string", "enum": ["a"] },
-              "next": { "$ref": "#/$defs/Recursive2" },
-            },
-            "required": ["kind", "next"],
-            "additionalProperties": false,
-          },
-          "Recursive2": {
-            "anyOf": [
-              { "$ref": "#/$defs/Recursive" },
-              { "$ref": "#/$defs/__type2" },
-              { "type": "null" },
-            ],
-          },
-          "__type2": {
-            "type": "object",
-            "properties": {
-              "kind": { "type": "string", "enum": ["b"] },
-              "next": { "$ref": "#/$defs/Recursive2" },
-            },
-            "required": ["kind", "next"],
-            "additionalProperties": false,
-          },
-        },
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "chain": {
-            "anyOf": [{ "$ref": "#/$defs/Recursive" }, { "$ref": "#/$defs/__type2" }],
-            "description": "The first node. A node of a chain: its `kind` tells the two members apart.",
-          },
-        },
-        "required": ["chain"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive": {
-            "type": "object",
-            "properties": {
-              "kind": { "type": "string", "enum": ["a"] },
-              "next": { "$ref": "#/$defs/Recursive2" },
-            },
-            "required": ["kind", "next"],
-            "additionalProperties": false,
-          },
-          "Recursive2": {
-            "anyOf": [
-              { "$ref": "#/$defs/Recursive" },
-              { "$ref": "#/$defs/__type2" },
-              { "type": "null" },
-            ],
-          },
-          "__type2": {
-            "type": "object",
-            "properties": {
-              "kind": { "type": "string", "enum": ["b"] },
-              "next": { "$ref": "#/$defs/Recursive2" },
-            },
-            "required": ["kind", "next"],
-            "additionalProperties": false,
-          },
-        },
-      },
+      "json-schema": countChainSchema,
+      "openai": countChainSchema,
     },
     outputSchema: {
       "type": "object",
@@ -140,58 +285,24 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["nodes", "a"],
       "additionalProperties": false,
     },
-    validate: (() => {
-      const d_Recursive = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o0: any = v;
-          const v1: any = o0["kind"];
-          if (!(v1 === "a")) (e ??= []).push({ path: _joinKey(p, "kind"), expected: "\"a\"", value: v1 });
-          const v2: any = o0["next"];
-          e = d_Recursive2(v2, _joinKey(p, "next"), e);
-          for (const k3 in o0) {
-            switch (k3) { case "kind": case "next": break; default: (e ??= []).push({ path: _joinKey(p, k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      _validation();
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const chain = input.chain;
+        if (!_is(checkRecursive, chain) && !_is(checkType2, chain)) e = _fail(e, "chain", "Recursive | __type2", chain);
+        for (const key in input) {
+          switch (key) {
+            case "chain":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e;
-      };
-      const d_Recursive2 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (!(_is(d_Recursive, v) || _is(d___type2, v) || v === null)) {
-          (e ??= []).push({ path: p, expected: "Recursive | __type2 | null", value: v });
-        }
-        return e;
-      };
-      const d___type2 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o4: any = v;
-          const v5: any = o4["kind"];
-          if (!(v5 === "b")) (e ??= []).push({ path: _joinKey(p, "kind"), expected: "\"b\"", value: v5 });
-          const v6: any = o4["next"];
-          e = d_Recursive2(v6, _joinKey(p, "next"), e);
-          for (const k7 in o4) {
-            switch (k7) { case "kind": case "next": break; default: (e ??= []).push({ path: _joinKey(p, k7), expected: "undefined", value: o4[k7] }); }
-          }
-        }
-        return e;
-      };
-      return (input: unknown) => {
-        _validation();
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o8: any = input;
-          const v9: any = o8["chain"];
-          if (!(_is(d_Recursive, v9) || _is(d___type2, v9))) {
-            (e ??= []).push({ path: "chain", expected: "Recursive | __type2", value: v9 });
-          }
-          for (const k10 in o8) {
-            switch (k10) { case "chain": break; default: (e ??= []).push({ path: _joinKey("", k10), expected: "undefined", value: o8[k10] }); }
-          }
-        }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["countChain"]["args"]) =>
       tools.countChain(args.chain as Parameters<typeof tools.countChain>[0]),
   },
@@ -199,120 +310,28 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "treeDepth",
     description: "The depth of a tree that branches one way at each level.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "tree": {
-            "anyOf": [{ "$ref": "#/$defs/__type3" }, { "$ref": "#/$defs/__type4" }],
-            "description": "The root branch. A branch of a tree: the members differ only by which key they have.",
-          },
-        },
-        "required": ["tree"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive3": {
-            "anyOf": [
-              { "$ref": "#/$defs/__type3" },
-              { "$ref": "#/$defs/__type4" },
-              { "type": "null" },
-            ],
-          },
-          "__type3": {
-            "type": "object",
-            "properties": { "left": { "$ref": "#/$defs/Recursive3" } },
-            "required": ["left"],
-            "additionalProperties": false,
-          },
-          "__type4": {
-            "type": "object",
-            "properties": { "right": { "$ref": "#/$defs/Recursive3" } },
-            "required": ["right"],
-            "additionalProperties": false,
-          },
-        },
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "tree": {
-            "anyOf": [{ "$ref": "#/$defs/__type3" }, { "$ref": "#/$defs/__type4" }],
-            "description": "The root branch. A branch of a tree: the members differ only by which key they have.",
-          },
-        },
-        "required": ["tree"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive3": {
-            "anyOf": [
-              { "$ref": "#/$defs/__type3" },
-              { "$ref": "#/$defs/__type4" },
-              { "type": "null" },
-            ],
-          },
-          "__type3": {
-            "type": "object",
-            "properties": { "left": { "$ref": "#/$defs/Recursive3" } },
-            "required": ["left"],
-            "additionalProperties": false,
-          },
-          "__type4": {
-            "type": "object",
-            "properties": { "right": { "$ref": "#/$defs/Recursive3" } },
-            "required": ["right"],
-            "additionalProperties": false,
-          },
-        },
-      },
+      "json-schema": treeDepthSchema,
+      "openai": treeDepthSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      const d_Recursive3 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (!(_is(d___type3, v) || _is(d___type4, v) || v === null)) {
-          (e ??= []).push({ path: p, expected: "__type3 | __type4 | null", value: v });
-        }
-        return e;
-      };
-      const d___type3 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o0: any = v;
-          const v1: any = o0["left"];
-          e = d_Recursive3(v1, _joinKey(p, "left"), e);
-          for (const k2 in o0) {
-            switch (k2) { case "left": break; default: (e ??= []).push({ path: _joinKey(p, k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      _validation();
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const tree = input.tree;
+        if (!_is(checkType3, tree) && !_is(checkType4, tree)) e = _fail(e, "tree", "__type3 | __type4", tree);
+        for (const key in input) {
+          switch (key) {
+            case "tree":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e;
-      };
-      const d___type4 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o3: any = v;
-          const v4: any = o3["right"];
-          e = d_Recursive3(v4, _joinKey(p, "right"), e);
-          for (const k5 in o3) {
-            switch (k5) { case "right": break; default: (e ??= []).push({ path: _joinKey(p, k5), expected: "undefined", value: o3[k5] }); }
-          }
-        }
-        return e;
-      };
-      return (input: unknown) => {
-        _validation();
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o6: any = input;
-          const v7: any = o6["tree"];
-          if (!(_is(d___type3, v7) || _is(d___type4, v7))) {
-            (e ??= []).push({ path: "tree", expected: "__type3 | __type4", value: v7 });
-          }
-          for (const k8 in o6) {
-            switch (k8) { case "tree": break; default: (e ??= []).push({ path: _joinKey("", k8), expected: "undefined", value: o6[k8] }); }
-          }
-        }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["treeDepth"]["args"]) =>
       tools.treeDepth(args.tree as Parameters<typeof tools.treeDepth>[0]),
   },
@@ -320,82 +339,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "sumCells",
     description: "The number of cells of a list and the sum of its numeric values.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "list": {
-            "anyOf": [{ "$ref": "#/$defs/__type5" }, { "$ref": "#/$defs/__type6" }],
-            "description": "The first cell. A cell of a list: the members share `next` and differ only by the type of `value`.",
-          },
-        },
-        "required": ["list"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive4": {
-            "anyOf": [
-              { "$ref": "#/$defs/__type5" },
-              { "$ref": "#/$defs/__type6" },
-              { "type": "null" },
-            ],
-          },
-          "__type5": {
-            "type": "object",
-            "properties": {
-              "value": { "type": "string" },
-              "next": { "$ref": "#/$defs/Recursive4" },
-            },
-            "required": ["value", "next"],
-            "additionalProperties": false,
-          },
-          "__type6": {
-            "type": "object",
-            "properties": {
-              "value": { "type": "number" },
-              "next": { "$ref": "#/$defs/Recursive4" },
-            },
-            "required": ["value", "next"],
-            "additionalProperties": false,
-          },
-        },
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "list": {
-            "anyOf": [{ "$ref": "#/$defs/__type5" }, { "$ref": "#/$defs/__type6" }],
-            "description": "The first cell. A cell of a list: the members share `next` and differ only by the type of `value`.",
-          },
-        },
-        "required": ["list"],
-        "additionalProperties": false,
-        "$defs": {
-          "Recursive4": {
-            "anyOf": [
-              { "$ref": "#/$defs/__type5" },
-              { "$ref": "#/$defs/__type6" },
-              { "type": "null" },
-            ],
-          },
-          "__type5": {
-            "type": "object",
-            "properties": {
-              "value": { "type": "string" },
-              "next": { "$ref": "#/$defs/Recursive4" },
-            },
-            "required": ["value", "next"],
-            "additionalProperties": false,
-          },
-          "__type6": {
-            "type": "object",
-            "properties": {
-              "value": { "type": "number" },
-              "next": { "$ref": "#/$defs/Recursive4" },
-            },
-            "required": ["value", "next"],
-            "additionalProperties": false,
-          },
-        },
-      },
+      "json-schema": sumCellsSchema,
+      "openai": sumCellsSchema,
     },
     outputSchema: {
       "type": "object",
@@ -403,58 +348,24 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["cells", "sum"],
       "additionalProperties": false,
     },
-    validate: (() => {
-      const d_Recursive4 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (!(_is(d___type5, v) || _is(d___type6, v) || v === null)) {
-          (e ??= []).push({ path: p, expected: "__type5 | __type6 | null", value: v });
-        }
-        return e;
-      };
-      const d___type5 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o0: any = v;
-          const v1: any = o0["value"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: _joinKey(p, "value"), expected: "string", value: v1 });
-          const v2: any = o0["next"];
-          e = d_Recursive4(v2, _joinKey(p, "next"), e);
-          for (const k3 in o0) {
-            switch (k3) { case "value": case "next": break; default: (e ??= []).push({ path: _joinKey(p, k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      _validation();
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const list = input.list;
+        if (!_is(checkType5, list) && !_is(checkType6, list)) e = _fail(e, "list", "__type5 | __type6", list);
+        for (const key in input) {
+          switch (key) {
+            case "list":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e;
-      };
-      const d___type6 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o4: any = v;
-          const v5: any = o4["value"];
-          if (!(typeof v5 === "number" && Number.isFinite(v5))) (e ??= []).push({ path: _joinKey(p, "value"), expected: "number", value: v5 });
-          const v6: any = o4["next"];
-          e = d_Recursive4(v6, _joinKey(p, "next"), e);
-          for (const k7 in o4) {
-            switch (k7) { case "value": case "next": break; default: (e ??= []).push({ path: _joinKey(p, k7), expected: "undefined", value: o4[k7] }); }
-          }
-        }
-        return e;
-      };
-      return (input: unknown) => {
-        _validation();
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o8: any = input;
-          const v9: any = o8["list"];
-          if (!(_is(d___type5, v9) || _is(d___type6, v9))) {
-            (e ??= []).push({ path: "list", expected: "__type5 | __type6", value: v9 });
-          }
-          for (const k10 in o8) {
-            switch (k10) { case "list": break; default: (e ??= []).push({ path: _joinKey("", k10), expected: "undefined", value: o8[k10] }); }
-          }
-        }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["sumCells"]["args"]) =>
       tools.sumCells(args.list as Parameters<typeof tools.sumCells>[0]),
   },

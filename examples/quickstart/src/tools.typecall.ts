@@ -3,8 +3,8 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
-import { _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "./tools.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -14,7 +14,13 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.searchHotels>>;
   };
   "bookRoom": {
-    args: { hotelId: string; checkIn: string; nights: number; guests: Array<{ name: string; email: string; age?: number }>; notes?: string | null };
+    args: {
+      hotelId: string;
+      checkIn: string;
+      nights: number;
+      guests: Array<{ name: string; email: string; age?: number }>;
+      notes?: string | null;
+    };
     result: Awaited<ReturnType<typeof tools.bookRoom>>;
   };
   "getWeather": {
@@ -36,6 +42,34 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = Omit<NonNullable<Parameters<typeof tools.bookRoom>[1]>, "signal" | "call">;
 
+const searchHotelsCitySchema = { "type": "string", "description": "City name, e.g. \"Paris\"" };
+
+const searchHotelsAmenitiesSchema = {
+  "type": "array",
+  "items": {
+    "type": "string",
+    "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
+    "description": "Room features a guest can ask for.",
+  },
+};
+
+const bookRoomHotelIdSchema = { "type": "string", "description": "The `id` of a hotel returned by `searchHotels`." };
+
+const bookRoomCheckInSchema = { "type": "string", "description": "Arrival date, `YYYY-MM-DD`." };
+
+const bookRoomNightsSchema = { "type": "number", "description": "Number of nights, at least 1." };
+
+const bookRoomGuestsItemsNameSchema = { "type": "string", "description": "Full name as on the guest's ID." };
+
+const bookRoomGuestsItemsEmailSchema = { "type": "string", "description": "Where the confirmation is sent." };
+
+const bookRoomNotesSchema = {
+  "type": ["string", "null"],
+  "description": "A request for the front desk, or null for none.",
+};
+
+const cancelBookingBookingIdSchema = { "type": "string", "description": "The id returned by bookRoom" };
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -45,18 +79,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name, e.g. \"Paris\"" },
-          "maxPrice": {
-            "type": "number",
-            "description": "Highest acceptable price per night, in euros",
-          },
+          "city": searchHotelsCitySchema,
+          "maxPrice": { "type": "number", "description": "Highest acceptable price per night, in euros" },
           "amenities": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
-              "description": "Room features a guest can ask for.",
-            },
+            ...searchHotelsAmenitiesSchema,
             "description": "Features every returned hotel must have",
             "default": [],
           },
@@ -67,23 +93,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name, e.g. \"Paris\"" },
-          "maxPrice": {
-            "type": ["number", "null"],
-            "description": "Highest acceptable price per night, in euros",
-          },
+          "city": searchHotelsCitySchema,
+          "maxPrice": { "type": ["number", "null"], "description": "Highest acceptable price per night, in euros" },
           "amenities": {
-            "anyOf": [
-              {
-                "type": "array",
-                "items": {
-                  "type": "string",
-                  "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
-                  "description": "Room features a guest can ask for.",
-                },
-              },
-              { "type": "null" },
-            ],
+            "anyOf": [searchHotelsAmenitiesSchema, { "type": "null" }],
             "description": "Features every returned hotel must have. Default: [].",
           },
         },
@@ -100,51 +113,66 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "name": { "type": "string" },
           "city": { "type": "string" },
           "pricePerNight": { "type": "number" },
-          "amenities": {
-            "type": "array",
-            "items": {
-              "type": "string",
-              "enum": ["wifi", "breakfast", "parking", "pool", "gym"],
-              "description": "Room features a guest can ask for.",
-            },
-          },
+          "amenities": searchHotelsAmenitiesSchema,
         },
         "required": ["id", "name", "city", "pricePerNight", "amenities"],
         "additionalProperties": false,
         "description": "A hotel as the search returns it.",
       },
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
-          const v2: any = o0["maxPrice"];
-          if (v2 !== undefined) {
-            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "maxPrice", expected: "number", value: v2 });
-          }
-          const v3: any = o0["amenities"];
-          if (v3 !== undefined) {
-            if (!Array.isArray(v3)) (e ??= []).push({ path: "amenities", expected: "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", value: v3 });
-            else for (let i4 = 0; i4 < v3.length; i4++) {
-              const v5: any = v3[i4];
-              if (!(v5 === "wifi" || v5 === "breakfast" || v5 === "parking" || v5 === "pool" || v5 === "gym")) {
-                (e ??= []).push({ path: "amenities[" + i4 + "]", expected: "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"", value: v5 });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const city = input.city;
+        if (typeof city !== "string") e = _fail(e, "city", "string", city);
+        const maxPrice = input.maxPrice;
+        if (maxPrice !== undefined && (typeof maxPrice !== "number" || !Number.isFinite(maxPrice))) {
+          e = _fail(e, "maxPrice", "number", maxPrice);
+        }
+        const amenities = input.amenities;
+        if (amenities !== undefined) {
+          if (!Array.isArray(amenities)) {
+            e = _fail(e, "amenities", "Array<\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\">", amenities);
+          } else {
+            for (let amenities_i = 0; amenities_i < amenities.length; amenities_i++) {
+              const amenities_item = amenities[amenities_i];
+              if (
+                amenities_item !== "wifi" &&
+                amenities_item !== "breakfast" &&
+                amenities_item !== "parking" &&
+                amenities_item !== "pool" &&
+                amenities_item !== "gym"
+              ) {
+                e = _fail(
+                  e,
+                  "amenities[" + amenities_i + "]",
+                  "\"wifi\" | \"breakfast\" | \"parking\" | \"pool\" | \"gym\"",
+                  amenities_item,
+                );
               }
             }
           }
-          for (const k6 in o0) {
-            switch (k6) { case "city": case "maxPrice": case "amenities": break; default: (e ??= []).push({ path: _joinKey("", k6), expected: "undefined", value: o0[k6] }); }
+        }
+        for (const key in input) {
+          switch (key) {
+            case "city":
+            case "maxPrice":
+            case "amenities":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["searchHotels"]["args"]) =>
-      tools.searchHotels(args.city as Parameters<typeof tools.searchHotels>[0], args.maxPrice as Parameters<typeof tools.searchHotels>[1], args.amenities as Parameters<typeof tools.searchHotels>[2]),
+      tools.searchHotels(
+        args.city as Parameters<typeof tools.searchHotels>[0],
+        args.maxPrice as Parameters<typeof tools.searchHotels>[1],
+        args.amenities as Parameters<typeof tools.searchHotels>[2],
+      ),
   },
   {
     name: "bookRoom",
@@ -153,23 +181,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "hotelId": {
-            "type": "string",
-            "description": "The `id` of a hotel returned by `searchHotels`.",
-          },
-          "checkIn": { "type": "string", "description": "Arrival date, `YYYY-MM-DD`." },
-          "nights": { "type": "number", "description": "Number of nights, at least 1." },
+          "hotelId": bookRoomHotelIdSchema,
+          "checkIn": bookRoomCheckInSchema,
+          "nights": bookRoomNightsSchema,
           "guests": {
             "type": "array",
             "items": {
               "type": "object",
               "properties": {
-                "name": { "type": "string", "description": "Full name as on the guest's ID." },
-                "email": { "type": "string", "description": "Where the confirmation is sent." },
-                "age": {
-                  "type": "number",
-                  "description": "Age in years; needed for guests under 18.",
-                },
+                "name": bookRoomGuestsItemsNameSchema,
+                "email": bookRoomGuestsItemsEmailSchema,
+                "age": { "type": "number", "description": "Age in years; needed for guests under 18." },
               },
               "required": ["name", "email"],
               "additionalProperties": false,
@@ -177,10 +199,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             },
             "description": "Everyone staying in the room; the first guest pays.",
           },
-          "notes": {
-            "type": ["string", "null"],
-            "description": "A request for the front desk, or null for none.",
-          },
+          "notes": bookRoomNotesSchema,
         },
         "required": ["hotelId", "checkIn", "nights", "guests"],
         "additionalProperties": false,
@@ -188,23 +207,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "hotelId": {
-            "type": "string",
-            "description": "The `id` of a hotel returned by `searchHotels`.",
-          },
-          "checkIn": { "type": "string", "description": "Arrival date, `YYYY-MM-DD`." },
-          "nights": { "type": "number", "description": "Number of nights, at least 1." },
+          "hotelId": bookRoomHotelIdSchema,
+          "checkIn": bookRoomCheckInSchema,
+          "nights": bookRoomNightsSchema,
           "guests": {
             "type": "array",
             "items": {
               "type": "object",
               "properties": {
-                "name": { "type": "string", "description": "Full name as on the guest's ID." },
-                "email": { "type": "string", "description": "Where the confirmation is sent." },
-                "age": {
-                  "type": ["number", "null"],
-                  "description": "Age in years; needed for guests under 18.",
-                },
+                "name": bookRoomGuestsItemsNameSchema,
+                "email": bookRoomGuestsItemsEmailSchema,
+                "age": { "type": ["number", "null"], "description": "Age in years; needed for guests under 18." },
               },
               "required": ["name", "email", "age"],
               "additionalProperties": false,
@@ -212,10 +225,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             },
             "description": "Everyone staying in the room; the first guest pays.",
           },
-          "notes": {
-            "type": ["string", "null"],
-            "description": "A request for the front desk, or null for none.",
-          },
+          "notes": bookRoomNotesSchema,
         },
         "required": ["hotelId", "checkIn", "nights", "guests", "notes"],
         "additionalProperties": false,
@@ -233,51 +243,76 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "additionalProperties": false,
       "description": "A confirmed booking.",
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const hotelId = input.hotelId;
+        if (typeof hotelId !== "string") e = _fail(e, "hotelId", "string", hotelId);
+        const checkIn = input.checkIn;
+        if (typeof checkIn !== "string") e = _fail(e, "checkIn", "string", checkIn);
+        const nights = input.nights;
+        if (typeof nights !== "number" || !Number.isFinite(nights)) e = _fail(e, "nights", "number", nights);
+        const guests = input.guests;
+        if (!Array.isArray(guests)) e = _fail(e, "guests", "Array<object>", guests);
         else {
-          const o0: any = input;
-          const v1: any = o0["hotelId"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "hotelId", expected: "string", value: v1 });
-          const v2: any = o0["checkIn"];
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "checkIn", expected: "string", value: v2 });
-          const v3: any = o0["nights"];
-          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: "nights", expected: "number", value: v3 });
-          const v4: any = o0["guests"];
-          if (!Array.isArray(v4)) (e ??= []).push({ path: "guests", expected: "Array<object>", value: v4 });
-          else for (let i5 = 0; i5 < v4.length; i5++) {
-            const v6: any = v4[i5];
-            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "guests[" + i5 + "]", expected: "object", value: v6 });
-            else {
-              const o7: any = v6;
-              const v8: any = o7["name"];
-              if (!(typeof v8 === "string")) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "name"), expected: "string", value: v8 });
-              const v9: any = o7["email"];
-              if (!(typeof v9 === "string")) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "email"), expected: "string", value: v9 });
-              const v10: any = o7["age"];
-              if (v10 !== undefined) {
-                if (!(typeof v10 === "number" && Number.isFinite(v10))) (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", "age"), expected: "number", value: v10 });
+          for (let guests_i = 0; guests_i < guests.length; guests_i++) {
+            const guests_item = guests[guests_i];
+            if (typeof guests_item !== "object" || guests_item === null || Array.isArray(guests_item)) {
+              e = _fail(e, "guests[" + guests_i + "]", "object", guests_item);
+            } else {
+              const guests_item_name = guests_item.name;
+              if (typeof guests_item_name !== "string") {
+                e = _fail(e, "guests[" + guests_i + "].name", "string", guests_item_name);
               }
-              for (const k11 in o7) {
-                switch (k11) { case "name": case "email": case "age": break; default: (e ??= []).push({ path: _joinKey("guests[" + i5 + "]", k11), expected: "undefined", value: o7[k11] }); }
+              const guests_item_email = guests_item.email;
+              if (typeof guests_item_email !== "string") {
+                e = _fail(e, "guests[" + guests_i + "].email", "string", guests_item_email);
+              }
+              const guests_item_age = guests_item.age;
+              if (
+                guests_item_age !== undefined &&
+                (typeof guests_item_age !== "number" || !Number.isFinite(guests_item_age))
+              ) {
+                e = _fail(e, "guests[" + guests_i + "].age", "number", guests_item_age);
+              }
+              for (const guests_item_key in guests_item) {
+                switch (guests_item_key) {
+                  case "name":
+                  case "email":
+                  case "age":
+                    break;
+                  default:
+                    e = _fail(
+                      e,
+                      _joinKey("guests[" + guests_i + "]", guests_item_key),
+                      "undefined",
+                      guests_item[guests_item_key],
+                    );
+                }
               }
             }
-          }
-          const v12: any = o0["notes"];
-          if (v12 !== undefined) {
-            if (!(typeof v12 === "string" || v12 === null)) {
-              (e ??= []).push({ path: "notes", expected: "string | null", value: v12 });
-            }
-          }
-          for (const k13 in o0) {
-            switch (k13) { case "hotelId": case "checkIn": case "nights": case "guests": case "notes": break; default: (e ??= []).push({ path: _joinKey("", k13), expected: "undefined", value: o0[k13] }); }
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const notes = input.notes;
+        if (notes !== undefined && typeof notes !== "string" && notes !== null) {
+          e = _fail(e, "notes", "string | null", notes);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "hotelId":
+            case "checkIn":
+            case "nights":
+            case "guests":
+            case "notes":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     takesContext: true,
     run: (args: ToolMap["bookRoom"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.bookRoom(args as Parameters<typeof tools.bookRoom>[0], context),
@@ -289,7 +324,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name, e.g. \"Paris\"" },
+          "city": searchHotelsCitySchema,
           "unit": {
             "type": "string",
             "enum": ["c", "f"],
@@ -303,7 +338,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name, e.g. \"Paris\"" },
+          "city": searchHotelsCitySchema,
           "unit": {
             "type": ["string", "null"],
             "enum": ["c", "f", null],
@@ -324,29 +359,31 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["city", "temperature", "unit"],
       "additionalProperties": false,
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
-          const v2: any = o0["unit"];
-          if (v2 !== undefined) {
-            if (!(v2 === "c" || v2 === "f")) {
-              (e ??= []).push({ path: "unit", expected: "\"c\" | \"f\"", value: v2 });
-            }
-          }
-          for (const k3 in o0) {
-            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const city = input.city;
+        if (typeof city !== "string") e = _fail(e, "city", "string", city);
+        const unit = input.unit;
+        if (unit !== undefined && unit !== "c" && unit !== "f") e = _fail(e, "unit", "\"c\" | \"f\"", unit);
+        for (const key in input) {
+          switch (key) {
+            case "city":
+            case "unit":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["getWeather"]["args"]) =>
-      tools.getWeather(args.city as Parameters<typeof tools.getWeather>[0], args.unit as Parameters<typeof tools.getWeather>[1]),
+      tools.getWeather(
+        args.city as Parameters<typeof tools.getWeather>[0],
+        args.unit as Parameters<typeof tools.getWeather>[1],
+      ),
   },
   {
     name: "cancelBooking",
@@ -355,7 +392,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "bookingId": { "type": "string", "description": "The id returned by bookRoom" },
+          "bookingId": cancelBookingBookingIdSchema,
           "reason": { "type": "string", "description": "Why the guest cancels, for the hotel" },
         },
         "required": ["bookingId"],
@@ -364,37 +401,38 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "bookingId": { "type": "string", "description": "The id returned by bookRoom" },
-          "reason": {
-            "type": ["string", "null"],
-            "description": "Why the guest cancels, for the hotel",
-          },
+          "bookingId": cancelBookingBookingIdSchema,
+          "reason": { "type": ["string", "null"], "description": "Why the guest cancels, for the hotel" },
         },
         "required": ["bookingId", "reason"],
         "additionalProperties": false,
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["bookingId"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "bookingId", expected: "string", value: v1 });
-          const v2: any = o0["reason"];
-          if (v2 !== undefined) {
-            if (!(typeof v2 === "string")) (e ??= []).push({ path: "reason", expected: "string", value: v2 });
-          }
-          for (const k3 in o0) {
-            switch (k3) { case "bookingId": case "reason": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const bookingId = input.bookingId;
+        if (typeof bookingId !== "string") e = _fail(e, "bookingId", "string", bookingId);
+        const reason = input.reason;
+        if (reason !== undefined && typeof reason !== "string") e = _fail(e, "reason", "string", reason);
+        for (const key in input) {
+          switch (key) {
+            case "bookingId":
+            case "reason":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["cancelBooking"]["args"]) =>
-      tools.cancelBooking(args.bookingId as Parameters<typeof tools.cancelBooking>[0], args.reason as Parameters<typeof tools.cancelBooking>[1]),
+      tools.cancelBooking(
+        args.bookingId as Parameters<typeof tools.cancelBooking>[0],
+        args.reason as Parameters<typeof tools.cancelBooking>[1],
+      ),
   },
 ]);

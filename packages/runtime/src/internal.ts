@@ -2,6 +2,7 @@
  * Helpers that generated validators call at runtime (`@typecall/runtime/internal`). Not for
  * application code: names start with `_`, and only the compiler's output calls them.
  */
+import type { ValidatorError, ValidatorResult } from "./types.ts";
 
 /**
  * A validator path extended by a property key, as JavaScript would write the access: `city` at the
@@ -12,6 +13,41 @@
 export function _joinKey(path: string, key: string): string {
   if (!/^[A-Za-z_$][\w$]*$/.test(key)) return `${path}[${JSON.stringify(key)}]`;
   return path === "" ? key : `${path}.${key}`;
+}
+
+/** What a generated checker returns: the issues found, with paths relative to the value it checked. */
+type Issues = ValidatorError[] | undefined;
+
+/** Records one failure; the list is created on the first one, so a valid value allocates nothing. */
+export function _fail(issues: Issues, path: string, expected: string, value: unknown): ValidatorError[] {
+  const list = issues ?? [];
+  list.push({ path, expected, value });
+  return list;
+}
+
+/**
+ * Adds the issues a checker found in a nested value (paths relative to it: `$`, `email`, `[0]`)
+ * under that value's path: `base`, then `step` when given (an index `[i]`, or a key). The path is
+ * only built when there is an issue, so a valid value costs a comparison.
+ */
+export function _nest(issues: Issues, inner: Issues, base: string, step?: number | string): Issues {
+  if (inner === undefined) return issues;
+  const at = step === undefined ? base : typeof step === "number" ? `${base}[${step}]` : _joinKey(base, step);
+  const list = issues ?? [];
+  for (const issue of inner) {
+    const { path } = issue;
+    const full =
+      path === "$" ? at || "$" : at === "" || path.startsWith("[") ? `${at}${path}` : `${at}.${path}`;
+    list.push({ path: full, expected: issue.expected, value: issue.value });
+  }
+  return list;
+}
+
+const VALID: ValidatorResult = Object.freeze({ success: true });
+
+/** The verdict of a validator from its issues: one shared object when there are none. */
+export function _verdict(issues: Issues): ValidatorResult {
+  return issues === undefined ? VALID : { success: false, errors: issues };
 }
 
 /**
@@ -37,8 +73,8 @@ export function _validation(): void {
  * for the current validation: nested unions then cost the size of the value times the number of
  * members, not one full check of every subtree per member per level (exponential in depth).
  */
-export function _is(check: (v: unknown, p: string, e: undefined) => unknown, value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return check(value, "", undefined) === undefined;
+export function _is(check: (v: unknown) => Issues, value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return check(value) === undefined;
   let known = verdicts.get(value);
   if (known === undefined) {
     known = new Map();
@@ -46,7 +82,7 @@ export function _is(check: (v: unknown, p: string, e: undefined) => unknown, val
   }
   const entry = known.get(check);
   if (entry !== undefined && Math.floor(entry / 2) === generation) return entry % 2 === 1;
-  const passed = check(value, "", undefined) === undefined;
+  const passed = check(value) === undefined;
   known.set(check, generation * 2 + (passed ? 1 : 0));
   return passed;
 }

@@ -18,12 +18,15 @@ describe("public API", () => {
   it("@typecall/runtime/internal", () => {
     expect(Object.keys(internal).sort()).toEqual([
       "_codePoints",
+      "_fail",
       "_is",
       "_isFormat",
       "_isUniqueItems",
       "_joinKey",
+      "_nest",
       "_ownValue",
       "_validation",
+      "_verdict",
     ]);
   });
 

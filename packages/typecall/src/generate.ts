@@ -97,7 +97,9 @@ export function generate(options: GenerateOptions): GenerateResult {
         entryImport: importSpecifier(path, toolset.entry, program.options),
         entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
         validators: output.validators.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
+        declarations: output.declarations ?? [],
         helpers: output.helpers,
+        typeImports: output.typeImports ?? [],
         imports: output.imports ?? [],
       });
       const content = guarded(toolset.tools, "emitting", (tools) => emitModule(input(tools)));
@@ -117,6 +119,7 @@ function compileValidators(
   const request = (key: string, toolset: ToolsetIR, tools: readonly ToolIR[]) => ({
     key,
     tools: tools.map((t) => t.parameters),
+    names: tools.map((t) => t.exportName),
     definitions: toolset.definitions,
   });
   try {

@@ -45,10 +45,12 @@ export function wireTypeText(type: TypeIR): string {
 /** `{ "city": string; "unit"?: "c" | "f" }`: the arguments object of a tool. */
 export function objectText(properties: readonly PropertyIR[]): string {
   if (properties.length === 0) return "{}";
-  const members = properties.map(
-    (p) => `${propertyKey(p.name)}${p.optional ? "?" : ""}: ${wireTypeText(p.type)}`,
-  );
-  return `{ ${members.join("; ")} }`;
+  return `{ ${properties.map(propertyText).join("; ")} }`;
+}
+
+/** `"unit"?: "c" | "f"`: one member of an object type. */
+export function propertyText(property: PropertyIR): string {
+  return `${propertyKey(property.name)}${property.optional ? "?" : ""}: ${wireTypeText(property.type)}`;
 }
 
 function propertyKey(name: string): string {

@@ -17,6 +17,8 @@ export interface ValidatorRequest {
   key: string;
   /** The wire parameters of each tool, in order: each validator checks one arguments object. */
   tools: readonly (readonly PropertyIR[])[];
+  /** Each tool's export name, in the same order: engines name what they share after where it is first used. */
+  names?: readonly string[];
   /** Named types the parameters refer to (recursive types). */
   definitions?: Readonly<Record<string, TypeIR>>;
 }
@@ -25,11 +27,15 @@ export interface ValidatorRequest {
 export interface ValidatorOutput {
   /**
    * Each an expression of type `(input: unknown) => ValidatorResult`, reporting failures with
-   * typia-style paths (`$input.guests[0].email`) and expected types as text.
+   * final paths (`guests[0].email`) and expected types as text.
    */
   validators: string[];
+  /** Module-level declarations the validators share (checkers of shared types, patterns), in order. */
+  declarations?: string[];
   /** Names the code uses from `@typecall/runtime/internal`. */
   helpers: string[];
+  /** Types the code uses from `@typecall/runtime`. */
+  typeImports?: string[];
   /** Other import declarations the code needs, verbatim (the typia engine imports typia's helpers). */
   imports?: string[];
 }

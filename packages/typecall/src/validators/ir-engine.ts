@@ -1,7 +1,8 @@
 import { _joinKey } from "@typecall/runtime/internal";
+import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from "../emit/layout.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
-import { referencedDefinitions } from "../ir/walk.ts";
+import { walkType } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /**
@@ -10,179 +11,451 @@ import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engin
  * constraints, formats, required and unknown properties, recursive definitions) and reports every
  * failure with its final path (`guests[0].email`, `$` for the arguments object itself) and the
  * expected type as the model reads it. Only own properties count: an optional `constructor` that
- * was not sent is absent, not `Object.prototype.constructor`. A valid call allocates nothing: the error list is
- * created on the first failure, and regular expressions and definition checkers are built once.
+ * was not sent is absent, not `Object.prototype.constructor`.
+ *
+ * A valid call allocates nothing: the issue list is created on the first failure. The code reads
+ * like a person's: each value is held in a variable named after its path (`guests_item_email`), so
+ * an edit to one parameter changes only that parameter's lines; what must be built once (patterns,
+ * checkers of a type several tools share, of a recursive type or of a union member) is declared once
+ * for the whole module, named after where it is first used, and everything else is inline.
  */
 export function createIrEngine(): ValidatorEngine {
   return {
-    compile: (requests: readonly ValidatorRequest[]): ValidatorOutput[] =>
-      requests.map((request) => {
-        const helpers = new Set<string>();
-        const validators = request.tools.map((tool) =>
-          compileValidator(tool, request.definitions ?? {}, helpers),
-        );
-        return { validators, helpers: [...helpers].sort() };
-      }),
+    compile: (requests: readonly ValidatorRequest[]): ValidatorOutput[] => requests.map(compileModule),
   };
 }
 
-/** Code generation state: fresh names, what is hoisted out of the per-call function, helpers used. */
-interface Emitter {
-  next: number;
-  hoisted: string[];
-  helpers: Set<string>;
-  definitions: Readonly<Record<string, TypeIR>>;
-  /** This validator tests union members through `_is`, whose memo each validation starts afresh. */
-  memo?: boolean;
+/** Everything one generated module's validators share. */
+interface ModuleState {
+  readonly definitions: Readonly<Record<string, TypeIR>>;
+  /** Module-level declarations, each complete, in an order where every name is declared before use. */
+  readonly declarations: string[][];
+  /** Module-level names taken. */
+  readonly names: Set<string>;
+  /** Every local name of every function: no module-level name may be shadowed by one. */
+  readonly locals: Set<string>;
+  /** Checker of each shared type (by structural key) and of each definition (by `ref:` name). */
+  readonly checkers: Map<string, Checker>;
+  /** Structural keys of the object types met more than once: they get a shared checker. */
+  readonly shared: ReadonlySet<string>;
+  /** Regular expression constant of each pattern. */
+  readonly patterns: Map<string, string>;
 }
 
-const ERROR_TYPE = "{ path: string; expected: string; value: unknown }[] | undefined";
+/** A module-level checker: `(v: any) => ValidatorError[] | undefined`, paths relative to `v`. */
+interface Checker {
+  readonly name: string;
+  /** What its body calls: other checkers, and `_is` (whose memo each validation must reset). */
+  readonly calls: Set<string>;
+}
 
-/** The path expression of the arguments object: empty, so that its properties read `city`, not `.city`. */
-const ROOT = '""';
+/** One function being generated: its local names and what it calls. */
+interface FunctionState {
+  readonly module: ModuleState;
+  readonly names: Set<string>;
+  readonly calls: Set<string>;
+  /** The structural key of the checker being generated, which must not call itself for its own type. */
+  readonly own?: string;
+  /** What the function is named after (the tool, the shared type): checkers it needs are named from it. */
+  readonly stem: string;
+}
 
-/** `(input: unknown) => ValidatorResult` for one arguments object. */
-export function compileValidator(
-  parameters: readonly PropertyIR[],
-  definitions: Readonly<Record<string, TypeIR>> = {},
-  helpers: Set<string> = new Set(),
-): string {
-  const emitter: Emitter = { next: 0, hoisted: [], helpers, definitions };
-  for (const name of referencedDefinitions(parameters, definitions)) {
-    const body = checks(definitions[name] as TypeIR, "v", "p", emitter, "    ");
-    emitter.hoisted.push(
-      `  const ${definitionChecker(name)} = (v: any, p: string, e: ${ERROR_TYPE}): ${ERROR_TYPE} => {`,
-      ...body,
-      "    return e;",
-      "  };",
+/** A segment of a value's path, from the function's root: constant, or held in a loop variable. */
+type Segment =
+  | { readonly key: string }
+  | { readonly index: number }
+  | { readonly indexVar: string }
+  | { readonly keyVar: string };
+
+/** Where a value is: its path from the function's root, and the stem its variables are named from. */
+interface Place {
+  readonly path: readonly Segment[];
+  readonly stem: string;
+}
+
+const ISSUES = "ValidatorError[] | undefined";
+/** The column a validator expression starts at in the generated module. */
+const VALIDATOR_PAD = "    ";
+const IS_MEMO = "_is";
+
+function compileModule(request: ValidatorRequest): ValidatorOutput {
+  const definitions = request.definitions ?? {};
+  const module: ModuleState = {
+    definitions,
+    declarations: [],
+    names: new Set(RESERVED_MODULE_NAMES),
+    locals: new Set(),
+    checkers: new Map(),
+    shared: sharedObjectKeys(request.tools),
+    patterns: new Map(),
+  };
+  // Validators sit at 4 columns in the module (`    validate: ...`): their lines are laid out at
+  // that column, so that they break where the module's reader sees them, and the module indents them.
+  const bodies = request.tools.map((parameters, i) => {
+    const stem = request.names?.[i] ?? `tool${i}`;
+    const fn: FunctionState = { module, names: new Set(RESERVED_LOCAL_NAMES), calls: new Set(), stem };
+    const type: TypeIR = { kind: "object", properties: [...parameters] };
+    const lines = objectOrShared(type, "input", { path: [], stem: "" }, fn, `${VALIDATOR_PAD}  `, stem);
+    return { fn, lines };
+  });
+  const validators = bodies.map(({ fn, lines }) => {
+    const memo = usesMemo(fn.calls, module) ? ["  _validation();"] : [];
+    const body = lines.map((line) => line.slice(VALIDATOR_PAD.length));
+    return ["(input: any) => {", ...memo, `  let e: ${ISSUES};`, ...body, "  return _verdict(e);", "}"].join(
+      "\n",
     );
-  }
-  const body = objectChecks(parameters, undefined, "input", ROOT, emitter, "    ");
-  return [
-    "(() => {",
-    ...emitter.hoisted,
-    "  return (input: unknown) => {",
-    ...(emitter.memo ? ["    _validation();"] : []),
-    `    let e: ${ERROR_TYPE};`,
-    ...body,
-    "    return e === undefined ? { success: true as const } : { success: false as const, errors: e };",
-    "  };",
-    "})()",
-  ].join("\n");
+  });
+  const declarations = module.declarations.map((d) => d.join("\n"));
+  const code = [...declarations, ...validators].join("\n");
+  return {
+    validators,
+    helpers: HELPERS.filter((name) => code.includes(`${name}(`)),
+    declarations,
+    typeImports: ["ValidatorError"],
+  };
 }
 
-/** Statements that check the value in `v` (path expression `p`) against `type`. */
-function checks(type: TypeIR, v: string, p: string, emitter: Emitter, pad: string): string[] {
+/** What generated validators call from `@typecall/runtime/internal`, sorted. */
+const HELPERS = [
+  "_codePoints",
+  "_fail",
+  "_is",
+  "_isFormat",
+  "_isUniqueItems",
+  "_joinKey",
+  "_nest",
+  "_ownValue",
+  "_validation",
+  "_verdict",
+];
+
+/** Names a generated module declares or imports besides the checkers. */
+const RESERVED_MODULE_NAMES = [
+  "input",
+  "e",
+  "v",
+  "tools",
+  "toolset",
+  "createToolset",
+  "Toolset",
+  "ToolContext",
+];
+
+/** Names every generated function already uses: its parameter, the issue list, the helpers. */
+const RESERVED_LOCAL_NAMES = ["input", "e", "v", "p", "tools", "undefined", "NaN", "Infinity"];
+
+/** Whether a function that calls `calls` can reach `_is` (then each validation resets its memo first). */
+function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
+  const byName = new Map([...module.checkers.values()].map((c) => [c.name, c]));
+  const seen = new Set<string>();
+  const stack = [...calls];
+  for (let name = stack.pop(); name !== undefined; name = stack.pop()) {
+    if (name === IS_MEMO) return true;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    stack.push(...(byName.get(name)?.calls ?? []));
+  }
+  return false;
+}
+
+/**
+ * The structural key of a type for sharing: its wire shape without descriptions, which do not
+ * change what is accepted or how an error reads.
+ */
+function structuralKey(type: TypeIR): string {
+  return JSON.stringify(type, (key, value) =>
+    key === "description" || key === "location" || key === "examples" || key === "deprecated"
+      ? undefined
+      : value,
+  );
+}
+
+/** Object types (with properties) that appear more than once across the module's tools. */
+function sharedObjectKeys(tools: readonly (readonly PropertyIR[])[]): Set<string> {
+  const counts = new Map<string, number>();
+  const visit = (type: TypeIR): void => {
+    if (type.kind !== "object" || type.properties.length === 0) return;
+    const key = structuralKey(type);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const parameters of tools) {
+    const root: TypeIR = { kind: "object", properties: [...parameters] };
+    walkType(root, visit);
+  }
+  return new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
+}
+
+/** Statements that check the value in `v` (at `place`) against `type`. */
+function checks(type: TypeIR, v: string, place: Place, fn: FunctionState, pad: string): string[] {
   switch (type.kind) {
     case "array":
-      return arrayChecks(type, v, p, emitter, pad);
+      return arrayChecks(type, v, place, fn, pad);
     case "tuple":
-      return tupleChecks(type, v, p, emitter, pad);
+      return tupleChecks(type, v, place, fn, pad);
     case "object":
-      return objectChecks(type.properties, type.additional, v, p, emitter, pad);
+      return objectOrShared(type, v, place, fn, pad, undefined);
     case "union":
-      return unionChecks(type.members, v, p, emitter, pad);
+      return unionChecks(type, v, place, fn, pad);
     case "ref":
-      return [`${pad}e = ${definitionChecker(type.name)}(${v}, ${p}, e);`];
+      return nested(definitionChecker(type.name, fn.module), v, place, fn, pad);
     default:
-      return [`${pad}if (!(${test(type, v, emitter)})) ${report(p, expectedText(type), v)};`];
+      return ifStatement(failure(type, v, fn), report(place, expectedText(type), v, `${pad}  `), pad);
   }
+}
+
+/**
+ * The check of a value that is one condition and one report (a scalar, an enum): what an optional
+ * property folds into `if (x !== undefined && (...))`. Undefined for structured checks.
+ */
+function singleCheck(type: TypeIR, v: string, place: Place, fn: FunctionState): Cond | undefined {
+  switch (type.kind) {
+    case "array":
+    case "tuple":
+    case "object":
+    case "ref":
+      return undefined;
+    case "union": {
+      // Structured when a discriminant or a member of the value's own kind says where it failed.
+      const { members } = type;
+      const own = (kind: string): boolean => members.filter((m) => m.kind === kind).length === 1;
+      if (discriminant(members) !== undefined || own("object") || own("array")) return undefined;
+      return join(
+        "&&",
+        members.map((m) => negate(isExpression(m, v, place, fn))),
+      );
+    }
+    default:
+      return failure(type, v, fn);
+  }
+}
+
+/** An object: through its module-level checker when several places share its type, else inline. */
+function objectOrShared(
+  type: Extract<TypeIR, { kind: "object" }>,
+  v: string,
+  place: Place,
+  fn: FunctionState,
+  pad: string,
+  toolStem: string | undefined,
+): string[] {
+  const key = structuralKey(type);
+  if (key !== fn.own && fn.module.shared.has(key)) {
+    const stem = toolStem ?? place.stem;
+    return nested(sharedChecker(type, key, fn.module, stem), v, place, fn, pad);
+  }
+  return objectChecks(type, v, place, fn, pad);
+}
+
+/** `e = _nest(e, check(v), "path")`: a module-level checker's issues, moved under this value's path. */
+function nested(checker: string, v: string, place: Place, fn: FunctionState, pad: string): string[] {
+  fn.calls.add(checker);
+  const last = place.path.at(-1);
+  const step =
+    last === undefined
+      ? undefined
+      : "indexVar" in last
+        ? last.indexVar
+        : "keyVar" in last
+          ? last.keyVar
+          : undefined;
+  const base = pathText(step === undefined ? place.path : place.path.slice(0, -1));
+  return callLines(
+    "e = _nest",
+    ["e", `${checker}(${v})`, base, ...(step === undefined ? [] : [step])],
+    ";",
+    pad,
+  );
+}
+
+/** The module-level checker of a type several places share, made on first use; returns its name. */
+function sharedChecker(type: TypeIR, key: string, module: ModuleState, stem: string): string {
+  const known = module.checkers.get(key);
+  if (known) return known.name;
+  const name = moduleName(camel(["check", stem]), module);
+  const checker: Checker = { name, calls: new Set() };
+  module.checkers.set(key, checker);
+  declareChecker(checker, type, key, module, stem);
+  return name;
+}
+
+/** The module-level checker of a named (recursive) definition. */
+function definitionChecker(definition: string, module: ModuleState): string {
+  const key = `ref:${definition}`;
+  const known = module.checkers.get(key);
+  if (known) return known.name;
+  const name = moduleName(camel(["check", definition]), module);
+  const checker: Checker = { name, calls: new Set() };
+  module.checkers.set(key, checker);
+  const type = module.definitions[definition];
+  if (type === undefined) throw new Error(`typecall internal error: no definition named ${definition}`);
+  declareChecker(checker, type, structuralKey(type), module, definition);
+  return name;
+}
+
+/** Declares `const name = (v: any): Issues => { ... }`, after what its body needs declared. */
+function declareChecker(
+  checker: Checker,
+  type: TypeIR,
+  key: string,
+  module: ModuleState,
+  stem: string,
+): void {
+  const names = new Set(RESERVED_LOCAL_NAMES);
+  const fn: FunctionState = { module, names, calls: checker.calls, own: key, stem };
+  const body = checks(type, "v", { path: [], stem: "" }, fn, "  ");
+  module.declarations.push([
+    `const ${checker.name} = (v: any): ${ISSUES} => {`,
+    `  let e: ${ISSUES};`,
+    ...body,
+    "  return e;",
+    "};",
+  ]);
 }
 
 function arrayChecks(
   type: Extract<TypeIR, { kind: "array" }>,
   v: string,
-  p: string,
-  emitter: Emitter,
+  place: Place,
+  fn: FunctionState,
   pad: string,
-) {
-  const i = `i${emitter.next++}`;
-  const item = `v${emitter.next++}`;
-  const bounds = arrayBounds(type, v, emitter);
-  return [
-    `${pad}if (!Array.isArray(${v})${bounds ? ` || !(${bounds})` : ""}) ${report(p, expectedText(type), v)};`,
-    `${pad}else for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`,
-    `${pad}  const ${item}: any = ${v}[${i}];`,
-    ...checks(type.items, item, `${joinPath(p, "[")} + ${i} + "]"`, emitter, `${pad}  `),
-    `${pad}}`,
-  ];
+): string[] {
+  const i = localName(child(place.stem, "i"), fn);
+  const item = localName(child(place.stem, "item"), fn);
+  const itemPlace: Place = { path: [...place.path, { indexVar: i }], stem: item };
+  return ifElse(
+    join("||", [`!Array.isArray(${v})`, ...arrayBoundFailures(type, v)]),
+    report(place, expectedText(type), v, `${pad}  `),
+    [
+      `${pad}  for (let ${i} = 0; ${i} < ${v}.length; ${i}++) {`,
+      `${pad}    const ${item} = ${v}[${i}];`,
+      ...checks(type.items, item, itemPlace, fn, `${pad}    `),
+      `${pad}  }`,
+    ],
+    pad,
+  );
 }
 
-function tupleChecks(type: TupleTypeIR, v: string, p: string, emitter: Emitter, pad: string) {
-  const lines = [
-    `${pad}if (!Array.isArray(${v}) || !(${tupleLength(type, v)})) ${report(p, expectedText(type), v)};`,
-    `${pad}else {`,
-  ];
+function tupleChecks(type: TupleTypeIR, v: string, place: Place, fn: FunctionState, pad: string): string[] {
+  const lines: string[] = [];
   const required = type.minItems ?? type.items.length;
   type.items.forEach((item, index) => {
-    const value = `v${emitter.next++}`;
-    const inner = checks(item, value, joinPath(p, `[${index}]`), emitter, `${pad}    `);
-    lines.push(`${pad}  const ${value}: any = ${v}[${index}];`);
-    if (index < required) lines.push(...inner.map((line) => line.slice(2)));
-    else lines.push(`${pad}  if (${v}.length > ${index}) {`, ...inner, `${pad}  }`);
+    const value = localName(child(place.stem, String(index)), fn);
+    const at: Place = { path: [...place.path, { index }], stem: value };
+    lines.push(`${pad}  const ${value} = ${v}[${index}];`);
+    if (index < required) lines.push(...checks(item, value, at, fn, `${pad}  `));
+    else
+      lines.push(
+        `${pad}  if (${v}.length > ${index}) {`,
+        ...checks(item, value, at, fn, `${pad}    `),
+        `${pad}  }`,
+      );
   });
   if (type.rest) {
-    const i = `i${emitter.next++}`;
-    const item = `v${emitter.next++}`;
+    const i = localName(child(place.stem, "i"), fn);
+    const item = localName(child(place.stem, "item"), fn);
+    const itemPlace: Place = { path: [...place.path, { indexVar: i }], stem: item };
     lines.push(
       `${pad}  for (let ${i} = ${type.items.length}; ${i} < ${v}.length; ${i}++) {`,
-      `${pad}    const ${item}: any = ${v}[${i}];`,
-      ...checks(type.rest, item, `${joinPath(p, "[")} + ${i} + "]"`, emitter, `${pad}    `),
+      `${pad}    const ${item} = ${v}[${i}];`,
+      ...checks(type.rest, item, itemPlace, fn, `${pad}    `),
       `${pad}  }`,
     );
   }
-  lines.push(`${pad}}`);
-  return lines;
+  const fails = join("||", [`!Array.isArray(${v})`, negate(tupleLength(type, v))]);
+  return ifElse(fails, report(place, expectedText(type), v, `${pad}  `), lines, pad);
 }
 
 /** The length test of a tuple: exact, or a range for optional positions, or a minimum with a rest element. */
-function tupleLength(type: TupleTypeIR, v: string): string {
+function tupleLength(type: TupleTypeIR, v: string): Cond {
   const min = type.minItems ?? type.items.length;
   if (type.rest) return `${v}.length >= ${min}`;
   if (min === type.items.length) return `${v}.length === ${min}`;
-  return `${v}.length >= ${min} && ${v}.length <= ${type.items.length}`;
+  return join("&&", [`${v}.length >= ${min}`, `${v}.length <= ${type.items.length}`]);
 }
 
-/** Checks an object: its type, each property (absent allowed when optional) and the other keys. */
+/** Checks an object inline: its kind, each property (absent allowed when optional) and the other keys. */
 function objectChecks(
-  properties: readonly PropertyIR[],
-  additional: TypeIR | undefined,
+  type: Extract<TypeIR, { kind: "object" }>,
   v: string,
-  p: string,
-  emitter: Emitter,
+  place: Place,
+  fn: FunctionState,
   pad: string,
 ): string[] {
-  const o = `o${emitter.next++}`;
-  const lines = [
-    `${pad}if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${report(p, "object", v)};`,
-    `${pad}else {`,
-    `${pad}  const ${o}: any = ${v};`,
-  ];
-  for (const property of properties) {
-    const value = `v${emitter.next++}`;
-    const path = joinKey(p, property.name, emitter);
-    lines.push(`${pad}  const ${value}: any = ${ownValue(o, property.name, emitter)};`);
-    const inner = checks(property.type, value, path, emitter, `${pad}    `);
-    if (property.optional) {
-      lines.push(`${pad}  if (${value} !== undefined) {`, ...inner, `${pad}  }`);
+  const inner = `${pad}  `;
+  const lines: string[] = [];
+  for (const property of type.properties) {
+    const value = localName(child(place.stem, property.name), fn);
+    const at: Place = { path: [...place.path, { key: property.name }], stem: value };
+    lines.push(`${inner}const ${value} = ${ownValue(v, property.name)};`);
+    const single = property.optional ? singleCheck(property.type, value, at, fn) : undefined;
+    if (single !== undefined) {
+      const present = join("&&", [`${value} !== undefined`, single]);
+      lines.push(
+        ...ifStatement(present, report(at, expectedText(property.type), value, `${inner}  `), inner),
+      );
+    } else if (property.optional) {
+      lines.push(
+        `${inner}if (${value} !== undefined) {`,
+        ...checks(property.type, value, at, fn, `${inner}  `),
+        `${inner}}`,
+      );
     } else {
-      lines.push(...inner.map((line) => line.slice(2)));
+      lines.push(...checks(property.type, value, at, fn, inner));
     }
   }
-  const k = `k${emitter.next++}`;
-  emitter.helpers.add("_joinKey");
-  const keyPath = `_joinKey(${p}, ${k})`;
-  const other = additional
-    ? [`{`, ...checks(additional, `${o}[${k}]`, keyPath, emitter, `${pad}      `), `${pad}    }`].join("\n")
-    : `${report(keyPath, "undefined", `${o}[${k}]`)};`;
-  const known = properties.map((q) => `case ${JSON.stringify(q.name)}:`).join(" ");
-  lines.push(
-    `${pad}  for (const ${k} in ${o}) {`,
-    known ? `${pad}    switch (${k}) { ${known} break; default: ${other} }` : `${pad}    ${other}`,
+  lines.push(...unknownKeys(type, v, place, fn, inner));
+  return ifElse(notObject(v), report(place, "object", v, inner), lines, pad);
+}
+
+/** The loop that reports keys the type does not declare, or checks them against its `additional` type. */
+function unknownKeys(
+  type: Extract<TypeIR, { kind: "object" }>,
+  v: string,
+  place: Place,
+  fn: FunctionState,
+  pad: string,
+): string[] {
+  const key = localName(child(place.stem, "key"), fn);
+  const keyPlace: Place = { path: [...place.path, { keyVar: key }], stem: child(place.stem, "value") };
+  if (type.properties.length === 0) {
+    const body = type.additional
+      ? additionalChecks(type.additional, v, key, keyPlace, fn, `${pad}  `)
+      : report(keyPlace, "undefined", `${v}[${key}]`, `${pad}  `);
+    return [`${pad}for (const ${key} in ${v}) {`, ...body, `${pad}}`];
+  }
+  const other = type.additional
+    ? additionalChecks(type.additional, v, key, keyPlace, fn, `${pad}      `)
+    : report(keyPlace, "undefined", `${v}[${key}]`, `${pad}      `);
+  const cases = type.properties.map((q) => `case ${JSON.stringify(q.name)}:`);
+  const [only] = other;
+  if (other.length === 1 && only !== undefined) {
+    const line = `${pad}for (const ${key} in ${v}) switch (${key}) { ${cases.join(" ")} break; default: ${only.trim()} }`;
+    if (line.length <= WIDTH) return [line];
+  }
+  return [
+    `${pad}for (const ${key} in ${v}) {`,
+    `${pad}  switch (${key}) {`,
+    ...cases.map((c) => `${pad}    ${c}`),
+    `${pad}      break;`,
+    `${pad}    default:`,
+    ...other,
     `${pad}  }`,
     `${pad}}`,
-  );
-  return lines;
+  ];
+}
+
+/** The checks of a property the type does not list, against the type of its index signature. */
+function additionalChecks(
+  type: TypeIR,
+  v: string,
+  key: string,
+  place: Place,
+  fn: FunctionState,
+  pad: string,
+): string[] {
+  const value = localName(place.stem, fn);
+  const body = checks(type, value, { ...place, stem: value }, fn, `${pad}  `);
+  return [`${pad}{`, `${pad}  const ${value} = ${v}[${key}];`, ...body, `${pad}}`];
 }
 
 /**
@@ -190,38 +463,42 @@ function objectChecks(
  * object or array of the value's own kind, its checks run, so the report names the inner path.
  */
 function unionChecks(
-  members: readonly TypeIR[],
+  type: Extract<TypeIR, { kind: "union" }>,
   v: string,
-  p: string,
-  emitter: Emitter,
+  place: Place,
+  fn: FunctionState,
   pad: string,
 ): string[] {
-  const discriminated = discriminatedChecks(members, v, p, emitter, pad);
+  const discriminated = discriminatedChecks(type.members, v, place, fn, pad);
   if (discriminated) return discriminated;
-  const anyMatches = members.map((m) => isExpression(m, v, emitter)).join(" || ");
+  const { members } = type;
+  const none = join(
+    "&&",
+    members.map((m) => negate(isExpression(m, v, place, fn))),
+  );
+  const expected = expectedText(type);
   const objects = members.filter((m) => m.kind === "object");
   const arrays = members.filter((m) => m.kind === "array");
-  const lines = [`${pad}if (!(${anyMatches})) {`];
-  const expected = expectedText({ kind: "union", members: [...members] });
   const [object] = objects;
   const [array] = arrays;
-  if (objects.length === 1 && object) {
-    lines.push(
-      `${pad}  if (typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v})) {`,
-      ...checks(object, v, p, emitter, `${pad}    `),
-      `${pad}  } else ${report(p, expected, v)};`,
-    );
-  } else if (arrays.length === 1 && array) {
-    lines.push(
-      `${pad}  if (Array.isArray(${v})) {`,
-      ...checks(array, v, p, emitter, `${pad}    `),
-      `${pad}  } else ${report(p, expected, v)};`,
-    );
-  } else {
-    lines.push(`${pad}  ${report(p, expected, v)};`);
-  }
-  lines.push(`${pad}}`);
-  return lines;
+  const inner = `${pad}  `;
+  // When no member matches and one member is of the value's own kind, its checks say where it failed.
+  let own: { test: Cond; type: TypeIR } | undefined;
+  if (objects.length === 1 && object)
+    own = {
+      test: join("&&", [`typeof ${v} === "object"`, `${v} !== null`, `!Array.isArray(${v})`]),
+      type: object,
+    };
+  else if (arrays.length === 1 && array) own = { test: `Array.isArray(${v})`, type: array };
+  const body = own
+    ? ifElse(
+        own.test,
+        checks(own.type, v, place, fn, `${inner}  `),
+        report(place, expected, v, `${inner}  `),
+        inner,
+      )
+    : report(place, expected, v, inner);
+  return ifStatement(none, body, pad);
 }
 
 /**
@@ -232,8 +509,8 @@ function unionChecks(
 function discriminatedChecks(
   members: readonly TypeIR[],
   v: string,
-  p: string,
-  emitter: Emitter,
+  place: Place,
+  fn: FunctionState,
   pad: string,
 ): string[] | undefined {
   const key = discriminant(members);
@@ -245,24 +522,26 @@ function discriminatedChecks(
     return type?.kind === "literal" ? type.value : undefined;
   };
   const expected = objects.map((m) => JSON.stringify(tagOf(m))).join(" | ");
-  const notObject = `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})`;
-  const lines = [
-    nullable
-      ? `${pad}if (${v} !== null && (${notObject})) ${report(p, `object | null`, v)};`
-      : `${pad}if (${notObject}) ${report(p, "object", v)};`,
-    `${pad}else${nullable ? ` if (${v} !== null)` : ""} switch (${v}[${JSON.stringify(key)}]) {`,
-  ];
+  const tag = `${v}${access(key)}`;
+  const cases = [`${pad}  switch (${tag}) {`];
   for (const member of objects) {
-    lines.push(
-      `${pad}  case ${JSON.stringify(tagOf(member))}: {`,
-      ...checks(member, v, p, emitter, `${pad}    `),
-      `${pad}    break;`,
-      `${pad}  }`,
+    cases.push(
+      `${pad}    case ${JSON.stringify(tagOf(member))}:`,
+      ...objectOrShared(member, v, place, fn, `${pad}      `, undefined),
+      `${pad}      break;`,
     );
   }
-  const at = joinKey(p, key, emitter);
-  lines.push(`${pad}  default: ${report(at, expected, `${v}[${JSON.stringify(key)}]`)};`, `${pad}}`);
-  return lines;
+  const at: Place = { path: [...place.path, { key }], stem: place.stem };
+  cases.push(`${pad}    default:`, ...report(at, expected, tag, `${pad}      `), `${pad}  }`);
+  if (!nullable) return ifElse(notObject(v), report(place, "object", v, `${pad}  `), cases, pad);
+  const notObjectOrNull = join("&&", [`${v} !== null`, notObject(v)]);
+  const head = ifStatement(notObjectOrNull, report(place, "object | null", v, `${pad}  `), pad);
+  const last = head.length - 1;
+  const opening =
+    head[last] === `${pad}}`
+      ? [...head.slice(0, last), `${pad}} else if (${v} !== null) {`]
+      : [...head, `${pad}else if (${v} !== null) {`];
+  return [...opening, ...cases, `${pad}}`];
 }
 
 /** The property every object member of a union has, as a distinct literal: the discriminant. */
@@ -281,126 +560,145 @@ function discriminant(members: readonly TypeIR[]): string | undefined {
 }
 
 /** A boolean expression: does `v` have this type? Used inside unions. */
-function isExpression(type: TypeIR, v: string, emitter: Emitter): string {
+function isExpression(type: TypeIR, v: string, place: Place, fn: FunctionState): Cond {
   switch (type.kind) {
     case "array": {
-      const x = `x${emitter.next++}`;
-      const bounds = arrayBounds(type, v, emitter);
-      const items = `${v}.every((${x}: any) => ${isExpression(type.items, x, emitter)})`;
-      return `(Array.isArray(${v})${bounds ? ` && ${bounds}` : ""} && ${items})`;
+      const x = localName(child(place.stem, "x"), fn);
+      const items = isExpression(type.items, x, { ...place, stem: x }, fn);
+      return join("&&", [
+        `Array.isArray(${v})`,
+        ...arrayBoundFailures(type, v).map(negate),
+        `${v}.every((${x}: any) => ${condText(items)})`,
+      ]);
     }
     case "tuple": {
       const required = type.minItems ?? type.items.length;
-      const items = type.items.map((item, i) => {
-        const test = isExpression(item, `${v}[${i}]`, emitter);
-        return i < required ? test : `(${v}.length <= ${i} || ${test})`;
+      const items = type.items.map((item, i): Cond => {
+        const test = isExpression(item, `${v}[${i}]`, place, fn);
+        return i < required ? test : `(${condText(join("||", [`${v}.length <= ${i}`, test]))})`;
       });
       if (type.rest) {
-        const x = `x${emitter.next++}`;
-        const rest = isExpression(type.rest, x, emitter);
+        const x = localName(child(place.stem, "x"), fn);
+        const rest = condText(isExpression(type.rest, x, { ...place, stem: x }, fn), "||");
         items.push(`${v}.every((${x}: any, i: number) => i < ${type.items.length} || ${rest})`);
       }
-      return `(Array.isArray(${v}) && ${tupleLength(type, v)}${items.map((t) => ` && ${t}`).join("")})`;
+      return join("&&", [`Array.isArray(${v})`, tupleLength(type, v), ...items]);
     }
     case "object":
     case "ref": {
-      // Objects and definitions are checked by their reporting code, into a throwaway list, once
-      // per value: without the memo, nested unions would check each subtree once per member per level.
-      const name = hoistChecker(type, emitter);
-      emitter.helpers.add("_is");
-      emitter.helpers.add("_validation");
-      emitter.memo = true;
-      return `_is(${name}, ${v})`;
+      // Objects and definitions are checked by their reporting code, once per value: without the
+      // memo, nested unions would check each subtree once per member per level.
+      const checker =
+        type.kind === "ref"
+          ? definitionChecker(type.name, fn.module)
+          : sharedChecker(type, structuralKey(type), fn.module, child(place.stem || fn.stem, "member"));
+      fn.calls.add(IS_MEMO);
+      fn.calls.add(checker);
+      return `_is(${checker}, ${v})`;
     }
     case "union":
-      return `(${type.members.map((m) => isExpression(m, v, emitter)).join(" || ")})`;
+      return join(
+        "||",
+        type.members.map((m) => isExpression(m, v, place, fn)),
+      );
     default:
-      return test(type, v, emitter);
+      return negate(failure(type, v, fn));
   }
 }
 
-/** Hoists the reporting checks of a type into a function built once; returns its name. */
-function hoistChecker(type: TypeIR, emitter: Emitter): string {
-  if (type.kind === "ref") return definitionChecker(type.name);
-  const name = `c${emitter.next++}`;
-  const body = checks(type, "v", "p", emitter, "    ");
-  emitter.hoisted.push(
-    `  const ${name} = (v: any, p: string, e: ${ERROR_TYPE}): ${ERROR_TYPE} => {`,
-    ...body,
-    "    return e;",
-    "  };",
-  );
-  return name;
+/** The negation of a condition, written as a person would: `typeof v !== "string"`, De Morgan for joins. */
+function negate(cond: Cond): Cond {
+  if (typeof cond !== "string") return join(cond.op === "&&" ? "||" : "&&", cond.terms.map(negate));
+  const equality = /^([^=!<>|&()]+?) (===|!==) ([^=!<>|&()]+)$/.exec(cond);
+  if (equality) return `${equality[1]} ${equality[2] === "===" ? "!==" : "==="} ${equality[3]}`;
+  const comparison = /^([\w.$]+) (<|>|<=|>=) (-?[\w.$+-]+)$/.exec(cond);
+  if (comparison) {
+    const opposite = { "<": ">=", ">": "<=", "<=": ">", ">=": "<" }[comparison[2] as "<"];
+    return `${comparison[1]} ${opposite} ${comparison[3]}`;
+  }
+  if (/^![\w.$]+\([^()]*\)$/.test(cond)) return cond.slice(1);
+  if (/^[\w.$]+\([^()]*\)$/.test(cond)) return `!${cond}`;
+  return `!(${cond})`;
 }
 
-/** The test of a scalar type. */
-function test(type: TypeIR, v: string, emitter: Emitter): string {
+/** The condition under which a scalar value fails its type. */
+function failure(type: TypeIR, v: string, fn: FunctionState): Cond {
   switch (type.kind) {
     case "string":
-      return stringTest(type, v, emitter);
+      return stringFailure(type, v, fn);
     case "number":
-      return numberTest(type, v);
+      return numberFailure(type, v);
     case "boolean":
-      return `typeof ${v} === "boolean"`;
+      return `typeof ${v} !== "boolean"`;
     case "null":
-      return `${v} === null`;
+      return `${v} !== null`;
     case "unknown":
-      return `${v} !== undefined`;
+      return `${v} === undefined`;
     case "literal":
-      return `${v} === ${JSON.stringify(type.value)}`;
+      return `${v} !== ${JSON.stringify(type.value)}`;
     default:
       throw new Error(`typecall internal error: ${type.kind} is not a scalar type`);
   }
 }
 
-function stringTest(type: Extract<TypeIR, { kind: "string" }>, v: string, emitter: Emitter): string {
-  const parts = [`typeof ${v} === "string"`];
+function stringFailure(type: Extract<TypeIR, { kind: "string" }>, v: string, fn: FunctionState): Cond {
+  const { module } = fn;
+  const terms: Cond[] = [`typeof ${v} !== "string"`];
   // Lengths count characters (code points), as JSON Schema does; `length` counts UTF-16 units,
   // at least as many, so it settles most strings without counting.
   if (type.minLength !== undefined) {
-    emitter.helpers.add("_codePoints");
-    parts.push(`${v}.length >= ${type.minLength}`);
-    if (type.minLength > 0)
-      parts.push(`(${v}.length >= ${2 * type.minLength} || _codePoints(${v}) >= ${type.minLength})`);
+    terms.push(`${v}.length < ${type.minLength}`);
+    if (type.minLength > 0) {
+      terms.push(
+        join("&&", [`${v}.length < ${2 * type.minLength}`, `_codePoints(${v}) < ${type.minLength}`]),
+      );
+    }
   }
   if (type.maxLength !== undefined) {
-    emitter.helpers.add("_codePoints");
-    parts.push(`(${v}.length <= ${type.maxLength} || _codePoints(${v}) <= ${type.maxLength})`);
+    terms.push(join("&&", [`${v}.length > ${type.maxLength}`, `_codePoints(${v}) > ${type.maxLength}`]));
   }
-  if (type.pattern !== undefined) {
-    const name = `re${emitter.next++}`;
-    emitter.hoisted.push(`  const ${name} = new RegExp(${JSON.stringify(type.pattern)}, "u");`);
-    parts.push(`${name}.test(${v})`);
-  }
+  if (type.pattern !== undefined) terms.push(`!${patternConstant(type.pattern, v, module)}.test(${v})`);
   if (type.format !== undefined) {
-    emitter.helpers.add("_isFormat");
-    parts.push(`_isFormat(${JSON.stringify(type.format)}, ${v})`);
+    terms.push(`!_isFormat(${JSON.stringify(type.format)}, ${v})`);
   }
-  return parts.join(" && ");
+  return join("||", terms);
 }
 
-function numberTest(type: Extract<TypeIR, { kind: "number" }>, v: string): string {
-  const parts = [
-    `typeof ${v} === "number"`,
-    type.integer ? `Number.isInteger(${v})` : `Number.isFinite(${v})`,
+/** The module-level constant of a pattern, built once and shared by every value that uses it. */
+function patternConstant(pattern: string, v: string, module: ModuleState): string {
+  const known = module.patterns.get(pattern);
+  if (known) return known;
+  const name = moduleName(camel([v, "pattern"]), module);
+  module.patterns.set(pattern, name);
+  module.declarations.push([`const ${name} = new RegExp(${JSON.stringify(pattern)}, "u");`]);
+  return name;
+}
+
+function numberFailure(type: Extract<TypeIR, { kind: "number" }>, v: string): Cond {
+  const terms: Cond[] = [
+    `typeof ${v} !== "number"`,
+    type.integer ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`,
   ];
-  if (type.minimum !== undefined) parts.push(`${v} >= ${type.minimum}`);
-  if (type.maximum !== undefined) parts.push(`${v} <= ${type.maximum}`);
-  if (type.exclusiveMinimum !== undefined) parts.push(`${v} > ${type.exclusiveMinimum}`);
-  if (type.exclusiveMaximum !== undefined) parts.push(`${v} < ${type.exclusiveMaximum}`);
-  if (type.multipleOf !== undefined) parts.push(`Number.isInteger(${v} / ${type.multipleOf})`);
-  return parts.join(" && ");
+  if (type.minimum !== undefined) terms.push(`${v} < ${type.minimum}`);
+  if (type.maximum !== undefined) terms.push(`${v} > ${type.maximum}`);
+  if (type.exclusiveMinimum !== undefined) terms.push(`${v} <= ${type.exclusiveMinimum}`);
+  if (type.exclusiveMaximum !== undefined) terms.push(`${v} >= ${type.exclusiveMaximum}`);
+  if (type.multipleOf !== undefined) terms.push(`!Number.isInteger(${v} / ${type.multipleOf})`);
+  return join("||", terms);
 }
 
-function arrayBounds(type: Extract<TypeIR, { kind: "array" }>, v: string, emitter: Emitter): string {
-  const parts: string[] = [];
-  if (type.minItems !== undefined) parts.push(`${v}.length >= ${type.minItems}`);
-  if (type.maxItems !== undefined) parts.push(`${v}.length <= ${type.maxItems}`);
+function arrayBoundFailures(type: Extract<TypeIR, { kind: "array" }>, v: string): Cond[] {
+  const terms: Cond[] = [];
+  if (type.minItems !== undefined) terms.push(`${v}.length < ${type.minItems}`);
+  if (type.maxItems !== undefined) terms.push(`${v}.length > ${type.maxItems}`);
   if (type.uniqueItems) {
-    emitter.helpers.add("_isUniqueItems");
-    parts.push(`_isUniqueItems(${v})`);
+    terms.push(`!_isUniqueItems(${v})`);
   }
-  return parts.join(" && ");
+  return terms;
+}
+
+function notObject(v: string): Cond {
+  return join("||", [`typeof ${v} !== "object"`, `${v} === null`, `Array.isArray(${v})`]);
 }
 
 /**
@@ -472,39 +770,108 @@ function withRules(base: string, rules: [string, string][], type: object): strin
   return said.length > 0 ? `${base} (${said.join(", ")})` : base;
 }
 
-/** The statement that records one failure; the list is only allocated when something fails. */
-function report(path: string, expected: string, value: string): string {
-  const at = path === ROOT ? '"$"' : path;
-  return `(e ??= []).push({ path: ${at}, expected: ${JSON.stringify(expected)}, value: ${value} })`;
+/** The statement that records one failure: `e = _fail(e, path, expected, value);`. */
+function report(place: Place, expected: string, value: string, pad: string): string[] {
+  return callLines("e = _fail", ["e", failurePath(place.path), JSON.stringify(expected), value], ";", pad);
+}
+
+/** The path of a failure: `"$"` for the root itself. */
+function failurePath(path: readonly Segment[]): string {
+  const expression = pathText(path);
+  return expression === '""' ? '"$"' : expression;
+}
+
+/** The path expression of a place (empty at the root), constant parts folded at compile time. */
+function pathText(path: readonly Segment[]): string {
+  // The path as parts: string literals (merged as they come) and run-time expressions.
+  const parts: { text: string; literal: boolean }[] = [{ text: "", literal: true }];
+  const add = (text: string, literal: boolean): void => {
+    const last = parts[parts.length - 1] as { text: string; literal: boolean };
+    if (literal && last.literal) last.text += text;
+    else parts.push({ text, literal });
+  };
+  for (const segment of path) {
+    const constant = parts.length === 1 ? (parts[0] as { text: string }).text : undefined;
+    if ("key" in segment) {
+      // A key after a non-empty path always reads `.key` or `["key"]`: `_joinKey` is only needed
+      // when the path it extends is known at run time only, and empty at the root.
+      if (constant !== undefined) (parts[0] as { text: string }).text = _joinKey(constant, segment.key);
+      else add(_joinKey("x", segment.key).slice(1), true);
+    } else if ("index" in segment) add(`[${segment.index}]`, true);
+    else if ("indexVar" in segment) {
+      add("[", true);
+      add(segment.indexVar, false);
+      add("]", true);
+    } else if (constant !== undefined) {
+      parts.splice(0, 1, {
+        text: `_joinKey(${JSON.stringify(constant)}, ${segment.keyVar})`,
+        literal: false,
+      });
+    } else {
+      const expression = parts.map((p) => (p.literal ? JSON.stringify(p.text) : p.text)).join(" + ");
+      parts.splice(0, parts.length, { text: `_joinKey(${expression}, ${segment.keyVar})`, literal: false });
+    }
+  }
+  const shown = parts.filter((p, i) => !(p.literal && p.text === "" && parts.length > 1 && i === 0));
+  return shown.map((p) => (p.literal ? JSON.stringify(p.text) : p.text)).join(" + ");
 }
 
 /**
  * Reads an own property. Keys that `Object.prototype` also has (`constructor`, `toString`, ...)
  * go through a helper, so an inherited value never passes for a sent one.
  */
-function ownValue(object: string, key: string, emitter: Emitter): string {
-  if (!(key in Object.prototype)) return `${object}[${JSON.stringify(key)}]`;
-  emitter.helpers.add("_ownValue");
+function ownValue(object: string, key: string): string {
+  if (!(key in Object.prototype)) return `${object}${access(key)}`;
   return `_ownValue(${object}, ${JSON.stringify(key)})`;
 }
 
-function definitionChecker(name: string): string {
-  return `d_${name.replace(/\W/g, "_")}`;
+function access(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
-/** Appends a constant to a path expression, folding it into a string literal when it is one. */
-function joinPath(path: string, suffix: string): string {
-  if (isLiteral(path)) return JSON.stringify((JSON.parse(path) as string) + suffix);
-  return `${path} + ${JSON.stringify(suffix)}`;
+/** JavaScript's reserved words, which a variable named after a property must not take. */
+const RESERVED_WORDS = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if implements import in instanceof interface let new null package private protected public return " +
+    "static super switch this throw true try typeof var void while with yield await arguments eval of any"
+  ).split(" "),
+);
+
+/** An identifier from a path stem: `guests_item_email`; other characters become `_`. */
+function identifier(stem: string): string {
+  let name = stem.replace(/[^\w$]/g, "_");
+  if (/^\d/.test(name)) name = `_${name}`;
+  if (RESERVED_WORDS.has(name) || name.startsWith("_")) name = `${name}_`;
+  return name;
 }
 
-/** Extends a path expression by a property key, as the runtime's `_joinKey` does, folded when constant. */
-function joinKey(path: string, key: string, emitter: Emitter): string {
-  if (isLiteral(path)) return JSON.stringify(_joinKey(JSON.parse(path) as string, key));
-  emitter.helpers.add("_joinKey");
-  return `_joinKey(${path}, ${JSON.stringify(key)})`;
+/** A module-level name from words and path stems: `checkGuestsItem` from `check` and `guests_item`. */
+export function camel(parts: readonly string[]): string {
+  const words = parts.flatMap((p) => p.split(/[^A-Za-z0-9$]+/)).filter(Boolean);
+  return words.map((w, i) => (i === 0 ? w : w[0]?.toUpperCase() + w.slice(1))).join("");
 }
 
-function isLiteral(path: string): boolean {
-  return /^"(?:[^"\\]|\\.)*"$/.test(path);
+/** A path stem one step down: `guests` then `guests_item`, and `item` at the root. */
+function child(stem: string, name: string): string {
+  return stem === "" ? name : `${stem}_${name}`;
+}
+
+/** A fresh local name from a stem, unique within the function and never a module-level name. */
+function localName(stem: string, fn: FunctionState): string {
+  const name = fresh(identifier(stem), fn.names, fn.module.names);
+  fn.module.locals.add(name);
+  return name;
+}
+
+/** A fresh module-level name from a stem, never the name of any function's local. */
+function moduleName(stem: string, module: ModuleState): string {
+  return fresh(identifier(stem), module.names, module.locals);
+}
+
+function fresh(base: string, taken: Set<string>, alsoTaken?: ReadonlySet<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name) || alsoTaken?.has(name); i++) name = `${base}_${i}`;
+  taken.add(name);
+  return name;
 }

@@ -3,8 +3,8 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
-import { _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -14,7 +14,12 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.echo>>;
   };
   "shipOrder": {
-    args: { lines: Array<{ sku: string; quantity: number; gift?: boolean }>; to: { street: string; zip?: string; country: "FR" | "DE" | "US" }; speed?: "standard" | "express"; note?: string | null };
+    args: {
+      lines: Array<{ sku: string; quantity: number; gift?: boolean }>;
+      to: { street: string; zip?: string; country: "FR" | "DE" | "US" };
+      speed?: "standard" | "express";
+      note?: string | null;
+    };
     result: Awaited<ReturnType<typeof tools.shipOrder>>;
   };
   "convert": {
@@ -54,7 +59,66 @@ export type ToolArgs<N extends ToolName> = ToolMap[N]["args"];
 export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
-export type ToolsetContext = Omit<NonNullable<Parameters<typeof tools.whoAmI>[1]>, "signal" | "call"> & Omit<NonNullable<Parameters<typeof tools.sleep>[1]>, "signal" | "call">;
+export type ToolsetContext =
+  Omit<NonNullable<Parameters<typeof tools.whoAmI>[1]>, "signal" | "call"> &
+  Omit<NonNullable<Parameters<typeof tools.sleep>[1]>, "signal" | "call">;
+
+const echoSchema = {
+  "type": "object",
+  "properties": { "message": { "type": "string", "description": "The text to echo" } },
+  "required": ["message"],
+  "additionalProperties": false,
+};
+
+const shipOrderLinesItemsSkuSchema = { "type": "string", "description": "Stock keeping unit." };
+
+const shipOrderToStreetSchema = { "type": "string", "description": "Street and number." };
+
+const shipOrderToCountrySchema = {
+  "type": "string",
+  "enum": ["FR", "DE", "US"],
+  "description": "ISO 3166 country code.",
+};
+
+const shipOrderSpeedSchema = { "type": "string", "enum": ["standard", "express"] };
+
+const convertAmountSchema = { "type": "number", "description": "Amount in the source currency" };
+
+const convertFromSchema = { "type": "string", "enum": ["EUR", "USD"], "description": "Source currency" };
+
+const convertToSchema = { "type": "string", "enum": ["EUR", "USD"], "description": "Target currency" };
+
+const tagItemsIdsSchema = { "type": "array", "items": { "type": "string" } };
+
+const whoAmISchema = {
+  "type": "object",
+  "properties": { "greeting": { "type": "string", "description": "How to greet" } },
+  "required": ["greeting"],
+  "additionalProperties": false,
+};
+
+const failSchema = {
+  "type": "object",
+  "properties": { "reason": { "type": "string", "description": "What to put in the error" } },
+  "required": ["reason"],
+  "additionalProperties": false,
+};
+
+const internalHelperSchema = {
+  "type": "object",
+  "properties": { "x": { "type": "string" } },
+  "required": ["x"],
+  "additionalProperties": false,
+};
+
+const sleepSchema = {
+  "type": "object",
+  "properties": { "ms": { "type": "number", "description": "How long to wait, in milliseconds" } },
+  "required": ["ms"],
+  "additionalProperties": false,
+};
+
+const pingSchema = { "type": "object", "properties": {}, "required": [], "additionalProperties": false };
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -62,35 +126,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "echo",
     description: "Echoes a message back.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "message": { "type": "string", "description": "The text to echo" } },
-        "required": ["message"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "message": { "type": "string", "description": "The text to echo" } },
-        "required": ["message"],
-        "additionalProperties": false,
-      },
+      "json-schema": echoSchema,
+      "openai": echoSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["message"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "message", expected: "string", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "message": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const message = input.message;
+        if (typeof message !== "string") e = _fail(e, "message", "string", message);
+        for (const key in input) {
+          switch (key) {
+            case "message":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["echo"]["args"]) =>
       tools.echo(args.message as Parameters<typeof tools.echo>[0]),
   },
@@ -106,7 +162,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "items": {
               "type": "object",
               "properties": {
-                "sku": { "type": "string", "description": "Stock keeping unit." },
+                "sku": shipOrderLinesItemsSkuSchema,
                 "quantity": { "type": "number" },
                 "gift": { "type": "boolean", "description": "Gift-wrapped when true." },
               },
@@ -119,21 +175,16 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "to": {
             "type": "object",
             "properties": {
-              "street": { "type": "string", "description": "Street and number." },
+              "street": shipOrderToStreetSchema,
               "zip": { "type": "string", "description": "Postal code, when the country has them." },
-              "country": {
-                "type": "string",
-                "enum": ["FR", "DE", "US"],
-                "description": "ISO 3166 country code.",
-              },
+              "country": shipOrderToCountrySchema,
             },
             "required": ["street", "country"],
             "additionalProperties": false,
             "description": "Destination. Where a parcel goes.",
           },
           "speed": {
-            "type": "string",
-            "enum": ["standard", "express"],
+            ...shipOrderSpeedSchema,
             "description": "Delivery speed. How fast the parcel travels.",
             "default": "standard",
           },
@@ -154,7 +205,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "items": {
               "type": "object",
               "properties": {
-                "sku": { "type": "string", "description": "Stock keeping unit." },
+                "sku": shipOrderLinesItemsSkuSchema,
                 "quantity": { "type": "number" },
                 "gift": { "type": ["boolean", "null"], "description": "Gift-wrapped when true." },
               },
@@ -167,16 +218,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "to": {
             "type": "object",
             "properties": {
-              "street": { "type": "string", "description": "Street and number." },
-              "zip": {
-                "type": ["string", "null"],
-                "description": "Postal code, when the country has them.",
-              },
-              "country": {
-                "type": "string",
-                "enum": ["FR", "DE", "US"],
-                "description": "ISO 3166 country code.",
-              },
+              "street": shipOrderToStreetSchema,
+              "zip": { "type": ["string", "null"], "description": "Postal code, when the country has them." },
+              "country": shipOrderToCountrySchema,
             },
             "required": ["street", "zip", "country"],
             "additionalProperties": false,
@@ -200,82 +244,106 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "type": "object",
       "properties": {
         "parcels": { "type": "number" },
-        "speed": {
-          "type": "string",
-          "enum": ["standard", "express"],
-          "description": "How fast the parcel travels.",
-        },
+        "speed": { ...shipOrderSpeedSchema, "description": "How fast the parcel travels." },
         "to": { "type": "string" },
         "note": { "type": ["string", "null"] },
       },
       "required": ["parcels", "speed", "to", "note"],
       "additionalProperties": false,
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const lines = input.lines;
+        if (!Array.isArray(lines)) e = _fail(e, "lines", "Array<object>", lines);
         else {
-          const o0: any = input;
-          const v1: any = o0["lines"];
-          if (!Array.isArray(v1)) (e ??= []).push({ path: "lines", expected: "Array<object>", value: v1 });
-          else for (let i2 = 0; i2 < v1.length; i2++) {
-            const v3: any = v1[i2];
-            if (typeof v3 !== "object" || v3 === null || Array.isArray(v3)) (e ??= []).push({ path: "lines[" + i2 + "]", expected: "object", value: v3 });
-            else {
-              const o4: any = v3;
-              const v5: any = o4["sku"];
-              if (!(typeof v5 === "string")) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "sku"), expected: "string", value: v5 });
-              const v6: any = o4["quantity"];
-              if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "quantity"), expected: "number", value: v6 });
-              const v7: any = o4["gift"];
-              if (v7 !== undefined) {
-                if (!(typeof v7 === "boolean")) (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", "gift"), expected: "boolean", value: v7 });
+          for (let lines_i = 0; lines_i < lines.length; lines_i++) {
+            const lines_item = lines[lines_i];
+            if (typeof lines_item !== "object" || lines_item === null || Array.isArray(lines_item)) {
+              e = _fail(e, "lines[" + lines_i + "]", "object", lines_item);
+            } else {
+              const lines_item_sku = lines_item.sku;
+              if (typeof lines_item_sku !== "string") {
+                e = _fail(e, "lines[" + lines_i + "].sku", "string", lines_item_sku);
               }
-              for (const k8 in o4) {
-                switch (k8) { case "sku": case "quantity": case "gift": break; default: (e ??= []).push({ path: _joinKey("lines[" + i2 + "]", k8), expected: "undefined", value: o4[k8] }); }
+              const lines_item_quantity = lines_item.quantity;
+              if (typeof lines_item_quantity !== "number" || !Number.isFinite(lines_item_quantity)) {
+                e = _fail(e, "lines[" + lines_i + "].quantity", "number", lines_item_quantity);
+              }
+              const lines_item_gift = lines_item.gift;
+              if (lines_item_gift !== undefined && typeof lines_item_gift !== "boolean") {
+                e = _fail(e, "lines[" + lines_i + "].gift", "boolean", lines_item_gift);
+              }
+              for (const lines_item_key in lines_item) {
+                switch (lines_item_key) {
+                  case "sku":
+                  case "quantity":
+                  case "gift":
+                    break;
+                  default:
+                    e = _fail(
+                      e,
+                      _joinKey("lines[" + lines_i + "]", lines_item_key),
+                      "undefined",
+                      lines_item[lines_item_key],
+                    );
+                }
               }
             }
-          }
-          const v9: any = o0["to"];
-          if (typeof v9 !== "object" || v9 === null || Array.isArray(v9)) (e ??= []).push({ path: "to", expected: "object", value: v9 });
-          else {
-            const o10: any = v9;
-            const v11: any = o10["street"];
-            if (!(typeof v11 === "string")) (e ??= []).push({ path: "to.street", expected: "string", value: v11 });
-            const v12: any = o10["zip"];
-            if (v12 !== undefined) {
-              if (!(typeof v12 === "string")) (e ??= []).push({ path: "to.zip", expected: "string", value: v12 });
-            }
-            const v13: any = o10["country"];
-            if (!(v13 === "FR" || v13 === "DE" || v13 === "US")) {
-              (e ??= []).push({ path: "to.country", expected: "\"FR\" | \"DE\" | \"US\"", value: v13 });
-            }
-            for (const k14 in o10) {
-              switch (k14) { case "street": case "zip": case "country": break; default: (e ??= []).push({ path: _joinKey("to", k14), expected: "undefined", value: o10[k14] }); }
-            }
-          }
-          const v15: any = o0["speed"];
-          if (v15 !== undefined) {
-            if (!(v15 === "standard" || v15 === "express")) {
-              (e ??= []).push({ path: "speed", expected: "\"standard\" | \"express\"", value: v15 });
-            }
-          }
-          const v16: any = o0["note"];
-          if (v16 !== undefined) {
-            if (!(typeof v16 === "string" || v16 === null)) {
-              (e ??= []).push({ path: "note", expected: "string | null", value: v16 });
-            }
-          }
-          for (const k17 in o0) {
-            switch (k17) { case "lines": case "to": case "speed": case "note": break; default: (e ??= []).push({ path: _joinKey("", k17), expected: "undefined", value: o0[k17] }); }
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const to = input.to;
+        if (typeof to !== "object" || to === null || Array.isArray(to)) e = _fail(e, "to", "object", to);
+        else {
+          const to_street = to.street;
+          if (typeof to_street !== "string") e = _fail(e, "to.street", "string", to_street);
+          const to_zip = to.zip;
+          if (to_zip !== undefined && typeof to_zip !== "string") e = _fail(e, "to.zip", "string", to_zip);
+          const to_country = to.country;
+          if (to_country !== "FR" && to_country !== "DE" && to_country !== "US") {
+            e = _fail(e, "to.country", "\"FR\" | \"DE\" | \"US\"", to_country);
+          }
+          for (const to_key in to) {
+            switch (to_key) {
+              case "street":
+              case "zip":
+              case "country":
+                break;
+              default:
+                e = _fail(e, _joinKey("to", to_key), "undefined", to[to_key]);
+            }
+          }
+        }
+        const speed = input.speed;
+        if (speed !== undefined && speed !== "standard" && speed !== "express") {
+          e = _fail(e, "speed", "\"standard\" | \"express\"", speed);
+        }
+        const note = input.note;
+        if (note !== undefined && typeof note !== "string" && note !== null) {
+          e = _fail(e, "note", "string | null", note);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "lines":
+            case "to":
+            case "speed":
+            case "note":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["shipOrder"]["args"]) =>
-      tools.shipOrder(args.lines as Parameters<typeof tools.shipOrder>[0], args.to as Parameters<typeof tools.shipOrder>[1], args.speed as Parameters<typeof tools.shipOrder>[2], args.note as Parameters<typeof tools.shipOrder>[3]),
+      tools.shipOrder(
+        args.lines as Parameters<typeof tools.shipOrder>[0],
+        args.to as Parameters<typeof tools.shipOrder>[1],
+        args.speed as Parameters<typeof tools.shipOrder>[2],
+        args.note as Parameters<typeof tools.shipOrder>[3],
+      ),
   },
   {
     name: "convert",
@@ -284,9 +352,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "amount": { "type": "number", "description": "Amount in the source currency" },
-          "from": { "type": "string", "enum": ["EUR", "USD"], "description": "Source currency" },
-          "to": { "type": "string", "enum": ["EUR", "USD"], "description": "Target currency" },
+          "amount": convertAmountSchema,
+          "from": convertFromSchema,
+          "to": convertToSchema,
           "round": { "type": "boolean", "description": "Round to whole units" },
         },
         "required": ["amount", "from", "to"],
@@ -295,9 +363,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "amount": { "type": "number", "description": "Amount in the source currency" },
-          "from": { "type": "string", "enum": ["EUR", "USD"], "description": "Source currency" },
-          "to": { "type": "string", "enum": ["EUR", "USD"], "description": "Target currency" },
+          "amount": convertAmountSchema,
+          "from": convertFromSchema,
+          "to": convertToSchema,
           "round": { "type": ["boolean", "null"], "description": "Round to whole units" },
         },
         "required": ["amount", "from", "to", "round"],
@@ -305,35 +373,39 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["amount"];
-          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "amount", expected: "number", value: v1 });
-          const v2: any = o0["from"];
-          if (!(v2 === "EUR" || v2 === "USD")) {
-            (e ??= []).push({ path: "from", expected: "\"EUR\" | \"USD\"", value: v2 });
-          }
-          const v3: any = o0["to"];
-          if (!(v3 === "EUR" || v3 === "USD")) {
-            (e ??= []).push({ path: "to", expected: "\"EUR\" | \"USD\"", value: v3 });
-          }
-          const v4: any = o0["round"];
-          if (v4 !== undefined) {
-            if (!(typeof v4 === "boolean")) (e ??= []).push({ path: "round", expected: "boolean", value: v4 });
-          }
-          for (const k5 in o0) {
-            switch (k5) { case "amount": case "from": case "to": case "round": break; default: (e ??= []).push({ path: _joinKey("", k5), expected: "undefined", value: o0[k5] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const amount = input.amount;
+        if (typeof amount !== "number" || !Number.isFinite(amount)) e = _fail(e, "amount", "number", amount);
+        const from = input.from;
+        if (from !== "EUR" && from !== "USD") e = _fail(e, "from", "\"EUR\" | \"USD\"", from);
+        const to = input.to;
+        if (to !== "EUR" && to !== "USD") e = _fail(e, "to", "\"EUR\" | \"USD\"", to);
+        const round = input.round;
+        if (round !== undefined && typeof round !== "boolean") e = _fail(e, "round", "boolean", round);
+        for (const key in input) {
+          switch (key) {
+            case "amount":
+            case "from":
+            case "to":
+            case "round":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["convert"]["args"]) =>
-      tools.convert(args.amount as Parameters<typeof tools.convert>[0], args.from as Parameters<typeof tools.convert>[1], args.to as Parameters<typeof tools.convert>[2], args.round as Parameters<typeof tools.convert>[3]),
+      tools.convert(
+        args.amount as Parameters<typeof tools.convert>[0],
+        args.from as Parameters<typeof tools.convert>[1],
+        args.to as Parameters<typeof tools.convert>[2],
+        args.round as Parameters<typeof tools.convert>[3],
+      ),
   },
   {
     name: "tagItems",
@@ -343,7 +415,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "ids": { "type": "array", "items": { "type": "string" } },
+          "ids": tagItemsIdsSchema,
           "labels": { "type": "array", "items": { "type": "string" }, "default": ["new"] },
           "priority": { "type": "integer", "enum": [1, 2, 3], "default": 2 },
         },
@@ -353,16 +425,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "ids": { "type": "array", "items": { "type": "string" } },
-          "labels": {
-            "anyOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "null" }],
-            "description": "Default: [\"new\"].",
-          },
-          "priority": {
-            "type": ["integer", "null"],
-            "enum": [1, 2, 3, null],
-            "description": "Default: 2.",
-          },
+          "ids": tagItemsIdsSchema,
+          "labels": { "anyOf": [tagItemsIdsSchema, { "type": "null" }], "description": "Default: [\"new\"]." },
+          "priority": { "type": ["integer", "null"], "enum": [1, 2, 3, null], "description": "Default: 2." },
         },
         "required": ["ids", "labels", "priority"],
         "additionalProperties": false,
@@ -374,82 +439,84 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "type": "object",
         "properties": {
           "id": { "type": "string" },
-          "labels": { "type": "array", "items": { "type": "string" } },
+          "labels": tagItemsIdsSchema,
           "priority": { "type": "integer", "enum": [1, 2, 3] },
         },
         "required": ["id", "labels", "priority"],
         "additionalProperties": false,
       },
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const ids = input.ids;
+        if (!Array.isArray(ids)) e = _fail(e, "ids", "Array<string>", ids);
         else {
-          const o0: any = input;
-          const v1: any = o0["ids"];
-          if (!Array.isArray(v1)) (e ??= []).push({ path: "ids", expected: "Array<string>", value: v1 });
-          else for (let i2 = 0; i2 < v1.length; i2++) {
-            const v3: any = v1[i2];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "ids[" + i2 + "]", expected: "string", value: v3 });
-          }
-          const v4: any = o0["labels"];
-          if (v4 !== undefined) {
-            if (!Array.isArray(v4)) (e ??= []).push({ path: "labels", expected: "Array<string>", value: v4 });
-            else for (let i5 = 0; i5 < v4.length; i5++) {
-              const v6: any = v4[i5];
-              if (!(typeof v6 === "string")) (e ??= []).push({ path: "labels[" + i5 + "]", expected: "string", value: v6 });
-            }
-          }
-          const v7: any = o0["priority"];
-          if (v7 !== undefined) {
-            if (!(v7 === 1 || v7 === 2 || v7 === 3)) {
-              (e ??= []).push({ path: "priority", expected: "1 | 2 | 3", value: v7 });
-            }
-          }
-          for (const k8 in o0) {
-            switch (k8) { case "ids": case "labels": case "priority": break; default: (e ??= []).push({ path: _joinKey("", k8), expected: "undefined", value: o0[k8] }); }
+          for (let ids_i = 0; ids_i < ids.length; ids_i++) {
+            const ids_item = ids[ids_i];
+            if (typeof ids_item !== "string") e = _fail(e, "ids[" + ids_i + "]", "string", ids_item);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const labels = input.labels;
+        if (labels !== undefined) {
+          if (!Array.isArray(labels)) e = _fail(e, "labels", "Array<string>", labels);
+          else {
+            for (let labels_i = 0; labels_i < labels.length; labels_i++) {
+              const labels_item = labels[labels_i];
+              if (typeof labels_item !== "string") e = _fail(e, "labels[" + labels_i + "]", "string", labels_item);
+            }
+          }
+        }
+        const priority = input.priority;
+        if (priority !== undefined && priority !== 1 && priority !== 2 && priority !== 3) {
+          e = _fail(e, "priority", "1 | 2 | 3", priority);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "ids":
+            case "labels":
+            case "priority":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["tagItems"]["args"]) =>
-      tools.tagItems(args.ids as Parameters<typeof tools.tagItems>[0], args.labels as Parameters<typeof tools.tagItems>[1], args.priority as Parameters<typeof tools.tagItems>[2]),
+      tools.tagItems(
+        args.ids as Parameters<typeof tools.tagItems>[0],
+        args.labels as Parameters<typeof tools.tagItems>[1],
+        args.priority as Parameters<typeof tools.tagItems>[2],
+      ),
   },
   {
     name: "whoAmI",
     description: "Who is asking: reads the caller's identity from the injected context.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "greeting": { "type": "string", "description": "How to greet" } },
-        "required": ["greeting"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "greeting": { "type": "string", "description": "How to greet" } },
-        "required": ["greeting"],
-        "additionalProperties": false,
-      },
+      "json-schema": whoAmISchema,
+      "openai": whoAmISchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["greeting"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "greeting", expected: "string", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "greeting": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const greeting = input.greeting;
+        if (typeof greeting !== "string") e = _fail(e, "greeting", "string", greeting);
+        for (const key in input) {
+          switch (key) {
+            case "greeting":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     takesContext: true,
     run: (args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.whoAmI(args.greeting as Parameters<typeof tools.whoAmI>[0], context),
@@ -458,34 +525,26 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "fail",
     description: "Fails on purpose, for the error path.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "reason": { "type": "string", "description": "What to put in the error" } },
-        "required": ["reason"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "reason": { "type": "string", "description": "What to put in the error" } },
-        "required": ["reason"],
-        "additionalProperties": false,
-      },
+      "json-schema": failSchema,
+      "openai": failSchema,
     },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["reason"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "reason", expected: "string", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "reason": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const reason = input.reason;
+        if (typeof reason !== "string") e = _fail(e, "reason", "string", reason);
+        for (const key in input) {
+          switch (key) {
+            case "reason":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["fail"]["args"]) =>
       tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
   },
@@ -493,35 +552,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "internalHelper",
     description: "Not a tool: marked internal. @internal",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "x": { "type": "string" } },
-        "required": ["x"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "x": { "type": "string" } },
-        "required": ["x"],
-        "additionalProperties": false,
-      },
+      "json-schema": internalHelperSchema,
+      "openai": internalHelperSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["x"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "x", expected: "string", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "x": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const x = input.x;
+        if (typeof x !== "string") e = _fail(e, "x", "string", x);
+        for (const key in input) {
+          switch (key) {
+            case "x":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["internalHelper"]["args"]) =>
       tools.internalHelper(args.x as Parameters<typeof tools.internalHelper>[0]),
   },
@@ -529,39 +580,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "sleep",
     description: "Waits, then answers; stops early when the call is aborted.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "ms": { "type": "number", "description": "How long to wait, in milliseconds" },
-        },
-        "required": ["ms"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "ms": { "type": "number", "description": "How long to wait, in milliseconds" },
-        },
-        "required": ["ms"],
-        "additionalProperties": false,
-      },
+      "json-schema": sleepSchema,
+      "openai": sleepSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["ms"];
-          if (!(typeof v1 === "number" && Number.isFinite(v1))) (e ??= []).push({ path: "ms", expected: "number", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "ms": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const ms = input.ms;
+        if (typeof ms !== "number" || !Number.isFinite(ms)) e = _fail(e, "ms", "number", ms);
+        for (const key in input) {
+          switch (key) {
+            case "ms":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     takesContext: true,
     run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
@@ -570,33 +609,20 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "ping",
     description: "Checks the service is up.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
+      "json-schema": pingSchema,
+      "openai": pingSchema,
     },
     outputSchema: { "type": "string", "enum": ["pong"] },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          for (const k1 in o0) {
-            (e ??= []).push({ path: _joinKey("", k1), expected: "undefined", value: o0[k1] });
-          }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        for (const key in input) {
+          e = _fail(e, _joinKey("", key), "undefined", input[key]);
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (_args: ToolMap["ping"]["args"]) =>
       tools.ping(),
   },

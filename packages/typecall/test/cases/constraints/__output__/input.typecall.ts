@@ -3,14 +3,22 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _codePoints, _isFormat, _isUniqueItems, _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _codePoints, _fail, _isFormat, _isUniqueItems, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "order_measurement": {
-    args: { samples?: number; step: number; sensors: Array<string>; notify: string; requestId: string; batch: string; retries: number };
+    args: {
+      samples?: number;
+      step: number;
+      sensors: Array<string>;
+      notify: string;
+      requestId: string;
+      batch: string;
+      retries: number;
+    };
     result: Awaited<ReturnType<typeof tools.orderMeasurement>>;
   };
 }
@@ -23,6 +31,20 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
+
+const orderMeasurementStepSchema = {
+  "type": "number",
+  "exclusiveMinimum": 0,
+  "exclusiveMaximum": 60,
+  "multipleOf": 0.5,
+  "description": "Sampling step, in seconds.",
+};
+
+const orderMeasurementRequestIdSchema = { "type": "string", "format": "uuid", "description": "A correlation id." };
+
+const orderMeasurementRetriesSchema = { "type": "integer", "minimum": 0, "exclusiveMaximum": 10 };
+
+const batchPattern = new RegExp("^B-[0-9]{4}$", "u");
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -41,13 +63,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "default": 10,
             "examples": [12],
           },
-          "step": {
-            "type": "number",
-            "exclusiveMinimum": 0,
-            "exclusiveMaximum": 60,
-            "multipleOf": 0.5,
-            "description": "Sampling step, in seconds.",
-          },
+          "step": orderMeasurementStepSchema,
           "sensors": {
             "type": "array",
             "items": { "type": "string" },
@@ -62,20 +78,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "maxLength": 120,
             "description": "Where to send the report.",
           },
-          "requestId": { "type": "string", "format": "uuid", "description": "A correlation id." },
+          "requestId": orderMeasurementRequestIdSchema,
           "batch": {
             "type": "string",
             "pattern": "^B-[0-9]{4}$",
             "minLength": 6,
             "description": "A batch label such as `B-0042`.",
           },
-          "retries": {
-            "type": "integer",
-            "minimum": 0,
-            "exclusiveMaximum": 10,
-            "description": "Retries on failure.",
-            "default": 3,
-          },
+          "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure.", "default": 3 },
         },
         "required": ["step", "sensors", "notify", "requestId", "batch", "retries"],
         "additionalProperties": false,
@@ -89,13 +99,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "maximum": 100,
             "description": "How many samples. Default: 10. Examples: 12.",
           },
-          "step": {
-            "type": "number",
-            "exclusiveMinimum": 0,
-            "exclusiveMaximum": 60,
-            "multipleOf": 0.5,
-            "description": "Sampling step, in seconds.",
-          },
+          "step": orderMeasurementStepSchema,
           "sensors": {
             "type": "array",
             "items": { "type": "string" },
@@ -108,58 +112,90 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "format": "email",
             "description": "Where to send the report. At most 120 characters.",
           },
-          "requestId": { "type": "string", "format": "uuid", "description": "A correlation id." },
+          "requestId": orderMeasurementRequestIdSchema,
           "batch": {
             "type": "string",
             "pattern": "^B-[0-9]{4}$",
             "description": "A batch label such as `B-0042`. At least 6 characters.",
           },
-          "retries": {
-            "type": "integer",
-            "minimum": 0,
-            "exclusiveMaximum": 10,
-            "description": "Retries on failure. Default: 3.",
-          },
+          "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure. Default: 3." },
         },
         "required": ["samples", "step", "sensors", "notify", "requestId", "batch", "retries"],
         "additionalProperties": false,
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      const re9 = new RegExp("^B-[0-9]{4}$", "u");
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["samples"];
-          if (v1 !== undefined) {
-            if (!(typeof v1 === "number" && Number.isInteger(v1) && v1 >= 1 && v1 <= 100)) (e ??= []).push({ path: "samples", expected: "integer (at least 1, at most 100)", value: v1 });
-          }
-          const v2: any = o0["step"];
-          if (!(typeof v2 === "number" && Number.isFinite(v2) && v2 > 0 && v2 < 60 && Number.isInteger(v2 / 0.5))) (e ??= []).push({ path: "step", expected: "number (more than 0, less than 60, a multiple of 0.5)", value: v2 });
-          const v3: any = o0["sensors"];
-          if (!Array.isArray(v3) || !(v3.length >= 1 && v3.length <= 8 && _isUniqueItems(v3))) (e ??= []).push({ path: "sensors", expected: "Array<string> (min items 1, max items 8, unique items)", value: v3 });
-          else for (let i4 = 0; i4 < v3.length; i4++) {
-            const v5: any = v3[i4];
-            if (!(typeof v5 === "string")) (e ??= []).push({ path: "sensors[" + i4 + "]", expected: "string", value: v5 });
-          }
-          const v6: any = o0["notify"];
-          if (!(typeof v6 === "string" && (v6.length <= 120 || _codePoints(v6) <= 120) && _isFormat("email", v6))) (e ??= []).push({ path: "notify", expected: "string (format: email, max length 120, such as \"ada@example.com\")", value: v6 });
-          const v7: any = o0["requestId"];
-          if (!(typeof v7 === "string" && _isFormat("uuid", v7))) (e ??= []).push({ path: "requestId", expected: "string (format: uuid, such as \"3f2b8a4e-9c1d-4e7f-8a2b-1c3d5e7f9a0b\")", value: v7 });
-          const v8: any = o0["batch"];
-          if (!(typeof v8 === "string" && v8.length >= 6 && (v8.length >= 12 || _codePoints(v8) >= 6) && re9.test(v8))) (e ??= []).push({ path: "batch", expected: "string (min length 6, pattern ^B-[0-9]{4}$)", value: v8 });
-          const v10: any = o0["retries"];
-          if (!(typeof v10 === "number" && Number.isInteger(v10) && v10 >= 0 && v10 < 10)) (e ??= []).push({ path: "retries", expected: "integer (at least 0, less than 10)", value: v10 });
-          for (const k11 in o0) {
-            switch (k11) { case "samples": case "step": case "sensors": case "notify": case "requestId": case "batch": case "retries": break; default: (e ??= []).push({ path: _joinKey("", k11), expected: "undefined", value: o0[k11] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const samples = input.samples;
+        if (
+          samples !== undefined &&
+          (typeof samples !== "number" || !Number.isInteger(samples) || samples < 1 || samples > 100)
+        ) {
+          e = _fail(e, "samples", "integer (at least 1, at most 100)", samples);
+        }
+        const step = input.step;
+        if (
+          typeof step !== "number" || !Number.isFinite(step) || step <= 0 || step >= 60 || !Number.isInteger(step / 0.5)
+        ) {
+          e = _fail(e, "step", "number (more than 0, less than 60, a multiple of 0.5)", step);
+        }
+        const sensors = input.sensors;
+        if (!Array.isArray(sensors) || sensors.length < 1 || sensors.length > 8 || !_isUniqueItems(sensors)) {
+          e = _fail(e, "sensors", "Array<string> (min items 1, max items 8, unique items)", sensors);
+        } else {
+          for (let sensors_i = 0; sensors_i < sensors.length; sensors_i++) {
+            const sensors_item = sensors[sensors_i];
+            if (typeof sensors_item !== "string") e = _fail(e, "sensors[" + sensors_i + "]", "string", sensors_item);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const notify = input.notify;
+        if (
+          typeof notify !== "string" || notify.length > 120 && _codePoints(notify) > 120 || !_isFormat("email", notify)
+        ) {
+          e = _fail(e, "notify", "string (format: email, max length 120, such as \"ada@example.com\")", notify);
+        }
+        const requestId = input.requestId;
+        if (typeof requestId !== "string" || !_isFormat("uuid", requestId)) {
+          e = _fail(
+            e,
+            "requestId",
+            "string (format: uuid, such as \"3f2b8a4e-9c1d-4e7f-8a2b-1c3d5e7f9a0b\")",
+            requestId,
+          );
+        }
+        const batch = input.batch;
+        if (
+          typeof batch !== "string" ||
+          batch.length < 6 ||
+          batch.length < 12 && _codePoints(batch) < 6 ||
+          !batchPattern.test(batch)
+        ) {
+          e = _fail(e, "batch", "string (min length 6, pattern ^B-[0-9]{4}$)", batch);
+        }
+        const retries = input.retries;
+        if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries >= 10) {
+          e = _fail(e, "retries", "integer (at least 0, less than 10)", retries);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "samples":
+            case "step":
+            case "sensors":
+            case "notify":
+            case "requestId":
+            case "batch":
+            case "retries":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["order_measurement"]["args"]) =>
       tools.orderMeasurement(args as Parameters<typeof tools.orderMeasurement>[0]),
   },

@@ -3,8 +3,8 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type ToolContext, type Toolset } from "@typecall/runtime";
-import { _joinKey, _ownValue } from "@typecall/runtime/internal";
+import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _joinKey, _ownValue, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -72,128 +72,192 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = Omit<NonNullable<Parameters<typeof tools.whoAmI>[0]>, "signal" | "call">;
 
+const probeSchema = {
+  "type": "object",
+  "properties": { "big": { "type": "string", "enum": ["10"] }, "name": { "type": "string" } },
+  "required": ["big", "name"],
+  "additionalProperties": false,
+};
+
+const tuplesSchema = {
+  "type": "object",
+  "properties": {
+    "path": { "type": "array", "prefixItems": [{ "type": "string" }], "items": { "type": "number" }, "minItems": 1 },
+    "point": {
+      "type": "array",
+      "prefixItems": [{ "type": "number" }, { "type": "number" }],
+      "items": false,
+      "minItems": 1,
+      "maxItems": 2,
+    },
+  },
+  "required": ["path", "point"],
+  "additionalProperties": false,
+};
+
+const idiomSchema = {
+  "type": "object",
+  "properties": {
+    "size": { "anyOf": [{ "type": "string", "enum": ["small", "large"] }, { "type": "string" }] },
+    "shade": { "anyOf": [{ "type": "string", "enum": ["light"] }, { "type": "string" }] },
+    "owner": { "type": "string", "description": "A user id: a string at run time, branded in the type system." },
+  },
+  "required": ["size", "shade", "owner"],
+  "additionalProperties": false,
+};
+
+const taggedSchema = {
+  "type": "object",
+  "properties": { "tags": { "type": "array", "items": { "type": "string" }, "description": "Tags of a post." } },
+  "required": ["tags"],
+  "additionalProperties": false,
+};
+
+const computedSchema = {
+  "type": "object",
+  "properties": { "pro": { "type": "boolean" }, "title": { "type": "string" } },
+  "required": ["pro", "title"],
+  "additionalProperties": false,
+};
+
+const whoAmISchema = { "type": "object", "properties": {}, "required": [], "additionalProperties": false };
+
+const objectsSchema = {
+  "type": "object",
+  "properties": {
+    "none": whoAmISchema,
+    "empty": whoAmISchema,
+    "anything": { "type": "object", "properties": {}, "required": [], "additionalProperties": {} },
+  },
+  "required": ["none", "empty", "anything"],
+  "additionalProperties": false,
+};
+
+const keysSchema = {
+  "type": "object",
+  "properties": {
+    "color": { "type": "string", "enum": ["Red", "Green"] },
+    "code": {
+      "anyOf": [
+        { "type": "string", "pattern": "^eu--?[0-9]+(\\.[0-9]+)?$" },
+        { "type": "string", "pattern": "^us--?[0-9]+(\\.[0-9]+)?$" },
+      ],
+    },
+    "tier": {
+      "anyOf": [{ "type": "string", "pattern": "^free:-?[0-9]+$" }, { "type": "string", "pattern": "^pro:-?[0-9]+$" }],
+    },
+  },
+  "required": ["color", "code", "tier"],
+  "additionalProperties": false,
+};
+
+const skippedSchema = {
+  "type": "object",
+  "properties": { "first": { "type": "string" }, "last": { "type": "string" } },
+  "required": ["first", "last"],
+  "additionalProperties": false,
+};
+
+const protoSchema = {
+  "type": "object",
+  "properties": { ["__proto__"]: { "type": "string" } },
+  "required": ["__proto__"],
+  "additionalProperties": false,
+};
+
+const codePattern = new RegExp("^eu--?[0-9]+(\\.[0-9]+)?$", "u");
+
+const codePattern_2 = new RegExp("^us--?[0-9]+(\\.[0-9]+)?$", "u");
+
+const tierPattern = new RegExp("^free:-?[0-9]+$", "u");
+
+const tierPattern_2 = new RegExp("^pro:-?[0-9]+$", "u");
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
     name: "probe",
     description: "A bigint literal travels as its digits and reaches the tool as a bigint.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "big": { "type": "string", "enum": ["10"] }, "name": { "type": "string" } },
-        "required": ["big", "name"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "big": { "type": "string", "enum": ["10"] }, "name": { "type": "string" } },
-        "required": ["big", "name"],
-        "additionalProperties": false,
-      },
+      "json-schema": probeSchema,
+      "openai": probeSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["big"];
-          if (!(v1 === "10")) (e ??= []).push({ path: "big", expected: "\"10\"", value: v1 });
-          const v2: any = o0["name"];
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "name", expected: "string", value: v2 });
-          for (const k3 in o0) {
-            switch (k3) { case "big": case "name": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const big = input.big;
+        if (big !== "10") e = _fail(e, "big", "\"10\"", big);
+        const name = input.name;
+        if (typeof name !== "string") e = _fail(e, "name", "string", name);
+        for (const key in input) {
+          switch (key) {
+            case "big":
+            case "name":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
-    run: (args: ToolMap["probe"]["args"]) =>
-      {
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["probe"]["args"]) => {
       const revived: any = { ...args, "big": BigInt(args["big"]) };
-      return tools.probe(revived.big as Parameters<typeof tools.probe>[0], revived.name as Parameters<typeof tools.probe>[1]);
+      return tools.probe(
+        revived.big as Parameters<typeof tools.probe>[0],
+        revived.name as Parameters<typeof tools.probe>[1],
+      );
     },
   },
   {
     name: "tuples",
     description: "Tuples with optional and rest elements.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "path": {
-            "type": "array",
-            "prefixItems": [{ "type": "string" }],
-            "items": { "type": "number" },
-            "minItems": 1,
-          },
-          "point": {
-            "type": "array",
-            "prefixItems": [{ "type": "number" }, { "type": "number" }],
-            "items": false,
-            "minItems": 1,
-            "maxItems": 2,
-          },
-        },
-        "required": ["path", "point"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "path": {
-            "type": "array",
-            "prefixItems": [{ "type": "string" }],
-            "items": { "type": "number" },
-            "minItems": 1,
-          },
-          "point": {
-            "type": "array",
-            "prefixItems": [{ "type": "number" }, { "type": "number" }],
-            "items": false,
-            "minItems": 1,
-            "maxItems": 2,
-          },
-        },
-        "required": ["path", "point"],
-        "additionalProperties": false,
-      },
+      "json-schema": tuplesSchema,
+      "openai": tuplesSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const path = input.path;
+        if (!Array.isArray(path) || path.length < 1) e = _fail(e, "path", "[string, ...number[]]", path);
         else {
-          const o0: any = input;
-          const v1: any = o0["path"];
-          if (!Array.isArray(v1) || !(v1.length >= 1)) (e ??= []).push({ path: "path", expected: "[string, ...number[]]", value: v1 });
-          else {
-            const v2: any = v1[0];
-            if (!(typeof v2 === "string")) (e ??= []).push({ path: "path[0]", expected: "string", value: v2 });
-            for (let i3 = 1; i3 < v1.length; i3++) {
-              const v4: any = v1[i3];
-              if (!(typeof v4 === "number" && Number.isFinite(v4))) (e ??= []).push({ path: "path[" + i3 + "]", expected: "number", value: v4 });
+          const path_0 = path[0];
+          if (typeof path_0 !== "string") e = _fail(e, "path[0]", "string", path_0);
+          for (let path_i = 1; path_i < path.length; path_i++) {
+            const path_item = path[path_i];
+            if (typeof path_item !== "number" || !Number.isFinite(path_item)) {
+              e = _fail(e, "path[" + path_i + "]", "number", path_item);
             }
-          }
-          const v5: any = o0["point"];
-          if (!Array.isArray(v5) || !(v5.length >= 1 && v5.length <= 2)) (e ??= []).push({ path: "point", expected: "[number, number?]", value: v5 });
-          else {
-            const v6: any = v5[0];
-            if (!(typeof v6 === "number" && Number.isFinite(v6))) (e ??= []).push({ path: "point[0]", expected: "number", value: v6 });
-            const v7: any = v5[1];
-            if (v5.length > 1) {
-              if (!(typeof v7 === "number" && Number.isFinite(v7))) (e ??= []).push({ path: "point[1]", expected: "number", value: v7 });
-            }
-          }
-          for (const k8 in o0) {
-            switch (k8) { case "path": case "point": break; default: (e ??= []).push({ path: _joinKey("", k8), expected: "undefined", value: o0[k8] }); }
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const point = input.point;
+        if (!Array.isArray(point) || point.length < 1 || point.length > 2) {
+          e = _fail(e, "point", "[number, number?]", point);
+        } else {
+          const point_0 = point[0];
+          if (typeof point_0 !== "number" || !Number.isFinite(point_0)) e = _fail(e, "point[0]", "number", point_0);
+          const point_1 = point[1];
+          if (point.length > 1) {
+            if (typeof point_1 !== "number" || !Number.isFinite(point_1)) e = _fail(e, "point[1]", "number", point_1);
+          }
+        }
+        for (const key in input) {
+          switch (key) {
+            case "path":
+            case "point":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["tuples"]["args"]) =>
       tools.tuples(args.path as Parameters<typeof tools.tuples>[0], args.point as Parameters<typeof tools.tuples>[1]),
   },
@@ -201,113 +265,73 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "idiom",
     description: "The literal-union idiom: suggestions, but any string is accepted.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "size": {
-            "anyOf": [{ "type": "string", "enum": ["small", "large"] }, { "type": "string" }],
-          },
-          "shade": { "anyOf": [{ "type": "string", "enum": ["light"] }, { "type": "string" }] },
-          "owner": {
-            "type": "string",
-            "description": "A user id: a string at run time, branded in the type system.",
-          },
-        },
-        "required": ["size", "shade", "owner"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "size": {
-            "anyOf": [{ "type": "string", "enum": ["small", "large"] }, { "type": "string" }],
-          },
-          "shade": { "anyOf": [{ "type": "string", "enum": ["light"] }, { "type": "string" }] },
-          "owner": {
-            "type": "string",
-            "description": "A user id: a string at run time, branded in the type system.",
-          },
-        },
-        "required": ["size", "shade", "owner"],
-        "additionalProperties": false,
-      },
+      "json-schema": idiomSchema,
+      "openai": idiomSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["size"];
-          if (!(v1 === "small" || v1 === "large" || typeof v1 === "string")) {
-            (e ??= []).push({ path: "size", expected: "\"small\" | \"large\" | string", value: v1 });
-          }
-          const v2: any = o0["shade"];
-          if (!(v2 === "light" || typeof v2 === "string")) {
-            (e ??= []).push({ path: "shade", expected: "\"light\" | string", value: v2 });
-          }
-          const v3: any = o0["owner"];
-          if (!(typeof v3 === "string")) (e ??= []).push({ path: "owner", expected: "string", value: v3 });
-          for (const k4 in o0) {
-            switch (k4) { case "size": case "shade": case "owner": break; default: (e ??= []).push({ path: _joinKey("", k4), expected: "undefined", value: o0[k4] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const size = input.size;
+        if (size !== "small" && size !== "large" && typeof size !== "string") {
+          e = _fail(e, "size", "\"small\" | \"large\" | string", size);
+        }
+        const shade = input.shade;
+        if (shade !== "light" && typeof shade !== "string") e = _fail(e, "shade", "\"light\" | string", shade);
+        const owner = input.owner;
+        if (typeof owner !== "string") e = _fail(e, "owner", "string", owner);
+        for (const key in input) {
+          switch (key) {
+            case "size":
+            case "shade":
+            case "owner":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["idiom"]["args"]) =>
-      tools.idiom(args.size as Parameters<typeof tools.idiom>[0], args.shade as Parameters<typeof tools.idiom>[1], args.owner as Parameters<typeof tools.idiom>[2]),
+      tools.idiom(
+        args.size as Parameters<typeof tools.idiom>[0],
+        args.shade as Parameters<typeof tools.idiom>[1],
+        args.owner as Parameters<typeof tools.idiom>[2],
+      ),
   },
   {
     name: "tagged",
     description: "An interface that extends Array<string>.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "tags": {
-            "type": "array",
-            "items": { "type": "string" },
-            "description": "Tags of a post.",
-          },
-        },
-        "required": ["tags"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "tags": {
-            "type": "array",
-            "items": { "type": "string" },
-            "description": "Tags of a post.",
-          },
-        },
-        "required": ["tags"],
-        "additionalProperties": false,
-      },
+      "json-schema": taggedSchema,
+      "openai": taggedSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const tags = input.tags;
+        if (!Array.isArray(tags)) e = _fail(e, "tags", "Array<string>", tags);
         else {
-          const o0: any = input;
-          const v1: any = o0["tags"];
-          if (!Array.isArray(v1)) (e ??= []).push({ path: "tags", expected: "Array<string>", value: v1 });
-          else for (let i2 = 0; i2 < v1.length; i2++) {
-            const v3: any = v1[i2];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "tags[" + i2 + "]", expected: "string", value: v3 });
-          }
-          for (const k4 in o0) {
-            switch (k4) { case "tags": break; default: (e ??= []).push({ path: _joinKey("", k4), expected: "undefined", value: o0[k4] }); }
+          for (let tags_i = 0; tags_i < tags.length; tags_i++) {
+            const tags_item = tags[tags_i];
+            if (typeof tags_item !== "string") e = _fail(e, "tags[" + tags_i + "]", "string", tags_item);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        for (const key in input) {
+          switch (key) {
+            case "tags":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["tagged"]["args"]) =>
       tools.tagged(args.tags as Parameters<typeof tools.tagged>[0]),
   },
@@ -315,37 +339,30 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "computed",
     description: "Computed property names from an enum member and a string constant.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "pro": { "type": "boolean" }, "title": { "type": "string" } },
-        "required": ["pro", "title"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "pro": { "type": "boolean" }, "title": { "type": "string" } },
-        "required": ["pro", "title"],
-        "additionalProperties": false,
-      },
+      "json-schema": computedSchema,
+      "openai": computedSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["pro"];
-          if (!(typeof v1 === "boolean")) (e ??= []).push({ path: "pro", expected: "boolean", value: v1 });
-          const v2: any = o0["title"];
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "title", expected: "string", value: v2 });
-          for (const k3 in o0) {
-            switch (k3) { case "pro": case "title": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const pro = input.pro;
+        if (typeof pro !== "boolean") e = _fail(e, "pro", "boolean", pro);
+        const title = input.title;
+        if (typeof title !== "string") e = _fail(e, "title", "string", title);
+        for (const key in input) {
+          switch (key) {
+            case "pro":
+            case "title":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["computed"]["args"]) =>
       tools.computed(args as Parameters<typeof tools.computed>[0]),
   },
@@ -361,34 +378,32 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
       "openai": {
         "type": "object",
-        "properties": {
-          "maybe": { "type": ["string", "null"] },
-          "kind": { "type": "string", "enum": ["x"] },
-        },
+        "properties": { "maybe": { "type": ["string", "null"] }, "kind": { "type": "string", "enum": ["x"] } },
         "required": ["maybe", "kind"],
         "additionalProperties": false,
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["maybe"];
-          if (v1 !== undefined) {
-            if (!(typeof v1 === "string")) (e ??= []).push({ path: "maybe", expected: "string", value: v1 });
-          }
-          const v2: any = o0["kind"];
-          if (!(v2 === "x")) (e ??= []).push({ path: "kind", expected: "\"x\"", value: v2 });
-          for (const k3 in o0) {
-            switch (k3) { case "maybe": case "kind": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const maybe = input.maybe;
+        if (maybe !== undefined && typeof maybe !== "string") e = _fail(e, "maybe", "string", maybe);
+        const kind = input.kind;
+        if (kind !== "x") e = _fail(e, "kind", "\"x\"", kind);
+        for (const key in input) {
+          switch (key) {
+            case "maybe":
+            case "kind":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["absent"]["args"]) =>
       tools.absent(args as Parameters<typeof tools.absent>[0]),
   },
@@ -396,177 +411,113 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "objects",
     description: "An object that must be empty, an empty object type, and any object.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "none": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": false,
-          },
-          "empty": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": false,
-          },
-          "anything": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": {},
-          },
-        },
-        "required": ["none", "empty", "anything"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "none": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": false,
-          },
-          "empty": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": false,
-          },
-          "anything": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": {},
-          },
-        },
-        "required": ["none", "empty", "anything"],
-        "additionalProperties": false,
-      },
+      "json-schema": objectsSchema,
+      "openai": objectsSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const none = input.none;
+        if (typeof none !== "object" || none === null || Array.isArray(none)) e = _fail(e, "none", "object", none);
         else {
-          const o0: any = input;
-          const v1: any = o0["none"];
-          if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) (e ??= []).push({ path: "none", expected: "object", value: v1 });
-          else {
-            const o2: any = v1;
-            for (const k3 in o2) {
-              (e ??= []).push({ path: _joinKey("none", k3), expected: "undefined", value: o2[k3] });
-            }
-          }
-          const v4: any = o0["empty"];
-          if (typeof v4 !== "object" || v4 === null || Array.isArray(v4)) (e ??= []).push({ path: "empty", expected: "object", value: v4 });
-          else {
-            const o5: any = v4;
-            for (const k6 in o5) {
-              (e ??= []).push({ path: _joinKey("empty", k6), expected: "undefined", value: o5[k6] });
-            }
-          }
-          const v7: any = o0["anything"];
-          if (typeof v7 !== "object" || v7 === null || Array.isArray(v7)) (e ??= []).push({ path: "anything", expected: "object", value: v7 });
-          else {
-            const o8: any = v7;
-            for (const k9 in o8) {
-              {
-                  if (!(o8[k9] !== undefined)) (e ??= []).push({ path: _joinKey("anything", k9), expected: "any JSON value", value: o8[k9] });
-                }
-            }
-          }
-          for (const k10 in o0) {
-            switch (k10) { case "none": case "empty": case "anything": break; default: (e ??= []).push({ path: _joinKey("", k10), expected: "undefined", value: o0[k10] }); }
+          for (const none_key in none) {
+            e = _fail(e, _joinKey("none", none_key), "undefined", none[none_key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const empty = input.empty;
+        if (typeof empty !== "object" || empty === null || Array.isArray(empty)) e = _fail(e, "empty", "object", empty);
+        else {
+          for (const empty_key in empty) {
+            e = _fail(e, _joinKey("empty", empty_key), "undefined", empty[empty_key]);
+          }
+        }
+        const anything = input.anything;
+        if (typeof anything !== "object" || anything === null || Array.isArray(anything)) {
+          e = _fail(e, "anything", "object", anything);
+        } else {
+          for (const anything_key in anything) {
+            {
+              const anything_value = anything[anything_key];
+              if (anything_value === undefined) {
+                e = _fail(e, _joinKey("anything", anything_key), "any JSON value", anything_value);
+              }
+            }
+          }
+        }
+        for (const key in input) {
+          switch (key) {
+            case "none":
+            case "empty":
+            case "anything":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["objects"]["args"]) =>
-      tools.objects(args.none as Parameters<typeof tools.objects>[0], args.empty as Parameters<typeof tools.objects>[1], args.anything as Parameters<typeof tools.objects>[2]),
+      tools.objects(
+        args.none as Parameters<typeof tools.objects>[0],
+        args.empty as Parameters<typeof tools.objects>[1],
+        args.anything as Parameters<typeof tools.objects>[2],
+      ),
   },
   {
     name: "keys",
     description: "keyof typeof an enum, and template literal types from imported types.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "color": { "type": "string", "enum": ["Red", "Green"] },
-          "code": {
-            "anyOf": [
-              { "type": "string", "pattern": "^eu--?[0-9]+(\\.[0-9]+)?$" },
-              { "type": "string", "pattern": "^us--?[0-9]+(\\.[0-9]+)?$" },
-            ],
-          },
-          "tier": {
-            "anyOf": [
-              { "type": "string", "pattern": "^free:-?[0-9]+$" },
-              { "type": "string", "pattern": "^pro:-?[0-9]+$" },
-            ],
-          },
-        },
-        "required": ["color", "code", "tier"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "color": { "type": "string", "enum": ["Red", "Green"] },
-          "code": {
-            "anyOf": [
-              { "type": "string", "pattern": "^eu--?[0-9]+(\\.[0-9]+)?$" },
-              { "type": "string", "pattern": "^us--?[0-9]+(\\.[0-9]+)?$" },
-            ],
-          },
-          "tier": {
-            "anyOf": [
-              { "type": "string", "pattern": "^free:-?[0-9]+$" },
-              { "type": "string", "pattern": "^pro:-?[0-9]+$" },
-            ],
-          },
-        },
-        "required": ["color", "code", "tier"],
-        "additionalProperties": false,
-      },
+      "json-schema": keysSchema,
+      "openai": keysSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      const re3 = new RegExp("^eu--?[0-9]+(\\.[0-9]+)?$", "u");
-      const re4 = new RegExp("^us--?[0-9]+(\\.[0-9]+)?$", "u");
-      const re6 = new RegExp("^free:-?[0-9]+$", "u");
-      const re7 = new RegExp("^pro:-?[0-9]+$", "u");
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["color"];
-          if (!(v1 === "Red" || v1 === "Green")) {
-            (e ??= []).push({ path: "color", expected: "\"Red\" | \"Green\"", value: v1 });
-          }
-          const v2: any = o0["code"];
-          if (!(typeof v2 === "string" && re3.test(v2) || typeof v2 === "string" && re4.test(v2))) {
-            (e ??= []).push({ path: "code", expected: "string (pattern ^eu--?[0-9]+(\\.[0-9]+)?$) | string (pattern ^us--?[0-9]+(\\.[0-9]+)?$)", value: v2 });
-          }
-          const v5: any = o0["tier"];
-          if (!(typeof v5 === "string" && re6.test(v5) || typeof v5 === "string" && re7.test(v5))) {
-            (e ??= []).push({ path: "tier", expected: "string (pattern ^free:-?[0-9]+$) | string (pattern ^pro:-?[0-9]+$)", value: v5 });
-          }
-          for (const k8 in o0) {
-            switch (k8) { case "color": case "code": case "tier": break; default: (e ??= []).push({ path: _joinKey("", k8), expected: "undefined", value: o0[k8] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const color = input.color;
+        if (color !== "Red" && color !== "Green") e = _fail(e, "color", "\"Red\" | \"Green\"", color);
+        const code = input.code;
+        if (
+          (typeof code !== "string" || !codePattern.test(code)) &&
+          (typeof code !== "string" || !codePattern_2.test(code))
+        ) {
+          e = _fail(
+            e,
+            "code",
+            "string (pattern ^eu--?[0-9]+(\\.[0-9]+)?$) | string (pattern ^us--?[0-9]+(\\.[0-9]+)?$)",
+            code,
+          );
+        }
+        const tier = input.tier;
+        if (
+          (typeof tier !== "string" || !tierPattern.test(tier)) &&
+          (typeof tier !== "string" || !tierPattern_2.test(tier))
+        ) {
+          e = _fail(e, "tier", "string (pattern ^free:-?[0-9]+$) | string (pattern ^pro:-?[0-9]+$)", tier);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "color":
+            case "code":
+            case "tier":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["keys"]["args"]) =>
-      tools.keys(args.color as Parameters<typeof tools.keys>[0], args.code as Parameters<typeof tools.keys>[1], args.tier as Parameters<typeof tools.keys>[2]),
+      tools.keys(
+        args.color as Parameters<typeof tools.keys>[0],
+        args.code as Parameters<typeof tools.keys>[1],
+        args.tier as Parameters<typeof tools.keys>[2],
+      ),
   },
   {
     name: "prototypeNames",
@@ -596,107 +547,97 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = _ownValue(o0, "constructor");
-          if (v1 !== undefined) {
-            if (!(typeof v1 === "string")) (e ??= []).push({ path: "constructor", expected: "string", value: v1 });
-          }
-          const v2: any = _ownValue(o0, "toString");
-          if (v2 !== undefined) {
-            if (!(typeof v2 === "string")) (e ??= []).push({ path: "toString", expected: "string", value: v2 });
-          }
-          const v3: any = _ownValue(o0, "hasOwnProperty");
-          if (v3 !== undefined) {
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "hasOwnProperty", expected: "string", value: v3 });
-          }
-          const v4: any = _ownValue(o0, "valueOf");
-          if (v4 !== undefined) {
-            if (!(typeof v4 === "string")) (e ??= []).push({ path: "valueOf", expected: "string", value: v4 });
-          }
-          for (const k5 in o0) {
-            switch (k5) { case "constructor": case "toString": case "hasOwnProperty": case "valueOf": break; default: (e ??= []).push({ path: _joinKey("", k5), expected: "undefined", value: o0[k5] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const constructor = _ownValue(input, "constructor");
+        if (constructor !== undefined && typeof constructor !== "string") {
+          e = _fail(e, "constructor", "string", constructor);
+        }
+        const toString = _ownValue(input, "toString");
+        if (toString !== undefined && typeof toString !== "string") e = _fail(e, "toString", "string", toString);
+        const hasOwnProperty = _ownValue(input, "hasOwnProperty");
+        if (hasOwnProperty !== undefined && typeof hasOwnProperty !== "string") {
+          e = _fail(e, "hasOwnProperty", "string", hasOwnProperty);
+        }
+        const valueOf = _ownValue(input, "valueOf");
+        if (valueOf !== undefined && typeof valueOf !== "string") e = _fail(e, "valueOf", "string", valueOf);
+        for (const key in input) {
+          switch (key) {
+            case "constructor":
+            case "toString":
+            case "hasOwnProperty":
+            case "valueOf":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["prototypeNames"]["args"]) =>
-      tools.prototypeNames(_ownValue(args, "constructor") as Parameters<typeof tools.prototypeNames>[0], _ownValue(args, "toString") as Parameters<typeof tools.prototypeNames>[1], _ownValue(args, "hasOwnProperty") as Parameters<typeof tools.prototypeNames>[2], _ownValue(args, "valueOf") as Parameters<typeof tools.prototypeNames>[3]),
+      tools.prototypeNames(
+        _ownValue(args, "constructor") as Parameters<typeof tools.prototypeNames>[0],
+        _ownValue(args, "toString") as Parameters<typeof tools.prototypeNames>[1],
+        _ownValue(args, "hasOwnProperty") as Parameters<typeof tools.prototypeNames>[2],
+        _ownValue(args, "valueOf") as Parameters<typeof tools.prototypeNames>[3],
+      ),
   },
   {
     name: "skipped",
     description: "A positional parameter that can only be absent, between two others.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "first": { "type": "string" }, "last": { "type": "string" } },
-        "required": ["first", "last"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "first": { "type": "string" }, "last": { "type": "string" } },
-        "required": ["first", "last"],
-        "additionalProperties": false,
-      },
+      "json-schema": skippedSchema,
+      "openai": skippedSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["first"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "first", expected: "string", value: v1 });
-          const v2: any = o0["last"];
-          if (!(typeof v2 === "string")) (e ??= []).push({ path: "last", expected: "string", value: v2 });
-          for (const k3 in o0) {
-            switch (k3) { case "first": case "last": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const first = input.first;
+        if (typeof first !== "string") e = _fail(e, "first", "string", first);
+        const last = input.last;
+        if (typeof last !== "string") e = _fail(e, "last", "string", last);
+        for (const key in input) {
+          switch (key) {
+            case "first":
+            case "last":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["skipped"]["args"]) =>
-      tools.skipped(args.first as Parameters<typeof tools.skipped>[0], undefined as Parameters<typeof tools.skipped>[1], args.last as Parameters<typeof tools.skipped>[2]),
+      tools.skipped(
+        args.first as Parameters<typeof tools.skipped>[0],
+        undefined as Parameters<typeof tools.skipped>[1],
+        args.last as Parameters<typeof tools.skipped>[2],
+      ),
   },
   {
     name: "whoAmI",
     description: "An optional context parameter: the dispatcher still gives it one.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
+      "json-schema": whoAmISchema,
+      "openai": whoAmISchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          for (const k1 in o0) {
-            (e ??= []).push({ path: _joinKey("", k1), expected: "undefined", value: o0[k1] });
-          }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        for (const key in input) {
+          e = _fail(e, _joinKey("", key), "undefined", input[key]);
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     takesContext: true,
     run: (_args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
       tools.whoAmI(context),
@@ -705,35 +646,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "proto",
     description: "A parameter named __proto__ is a property like any other, in the schema and in the call.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { ["__proto__"]: { "type": "string" } },
-        "required": ["__proto__"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { ["__proto__"]: { "type": "string" } },
-        "required": ["__proto__"],
-        "additionalProperties": false,
-      },
+      "json-schema": protoSchema,
+      "openai": protoSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = _ownValue(o0, "__proto__");
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "__proto__", expected: "string", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "__proto__": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const __proto___ = _ownValue(input, "__proto__");
+        if (typeof __proto___ !== "string") e = _fail(e, "__proto__", "string", __proto___);
+        for (const key in input) {
+          switch (key) {
+            case "__proto__":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["proto"]["args"]) =>
       tools.proto(_ownValue(args, "__proto__") as Parameters<typeof tools.proto>[0]),
   },
@@ -742,33 +675,20 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "A tool with its own time limit.",
     timeoutMs: 1500,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {},
-        "required": [],
-        "additionalProperties": false,
-      },
+      "json-schema": whoAmISchema,
+      "openai": whoAmISchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          for (const k1 in o0) {
-            (e ??= []).push({ path: _joinKey("", k1), expected: "undefined", value: o0[k1] });
-          }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        for (const key in input) {
+          e = _fail(e, _joinKey("", key), "undefined", input[key]);
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (_args: ToolMap["slowReport"]["args"]) =>
       tools.slowReport(),
   },

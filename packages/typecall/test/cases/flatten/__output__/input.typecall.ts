@@ -3,14 +3,19 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "search": {
-    args: { query: string; limit?: number; kinds?: Array<"pdf" | "html">; filter?: { newestFirst: boolean; owner: string | null } };
+    args: {
+      query: string;
+      limit?: number;
+      kinds?: Array<"pdf" | "html">;
+      filter?: { newestFirst: boolean; owner: string | null };
+    };
     result: Awaited<ReturnType<typeof tools.search>>;
   };
   "weather": {
@@ -28,6 +33,25 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
+const searchQuerySchema = {
+  "type": "string",
+  "description": "Free text; overrides the interface comment. Words to look for.",
+};
+
+const searchKindsSchema = { "type": "array", "items": { "type": "string", "enum": ["pdf", "html"] } };
+
+const searchFilterSchema = {
+  "type": "object",
+  "properties": {
+    "newestFirst": { "type": "boolean", "description": "Newest first when true." },
+    "owner": { "type": ["string", "null"], "description": "Owner's user name, or null for anyone." },
+  },
+  "required": ["newestFirst", "owner"],
+  "additionalProperties": false,
+};
+
+const weatherCitySchema = { "type": "string", "description": "City name" };
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -37,29 +61,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "query": {
-            "type": "string",
-            "description": "Free text; overrides the interface comment. Words to look for.",
-          },
+          "query": searchQuerySchema,
           "limit": { "type": "number", "description": "Results per page." },
-          "kinds": {
-            "type": "array",
-            "items": { "type": "string", "enum": ["pdf", "html"] },
-            "description": "Only these kinds of document.",
-          },
-          "filter": {
-            "type": "object",
-            "properties": {
-              "newestFirst": { "type": "boolean", "description": "Newest first when true." },
-              "owner": {
-                "type": ["string", "null"],
-                "description": "Owner's user name, or null for anyone.",
-              },
-            },
-            "required": ["newestFirst", "owner"],
-            "additionalProperties": false,
-            "description": "Nested filter.",
-          },
+          "kinds": { ...searchKindsSchema, "description": "Only these kinds of document." },
+          "filter": { ...searchFilterSchema, "description": "Nested filter." },
         },
         "required": ["query"],
         "additionalProperties": false,
@@ -67,87 +72,76 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "query": {
-            "type": "string",
-            "description": "Free text; overrides the interface comment. Words to look for.",
-          },
+          "query": searchQuerySchema,
           "limit": { "type": ["number", "null"], "description": "Results per page." },
-          "kinds": {
-            "anyOf": [
-              { "type": "array", "items": { "type": "string", "enum": ["pdf", "html"] } },
-              { "type": "null" },
-            ],
-            "description": "Only these kinds of document.",
-          },
-          "filter": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "newestFirst": { "type": "boolean", "description": "Newest first when true." },
-                  "owner": {
-                    "type": ["string", "null"],
-                    "description": "Owner's user name, or null for anyone.",
-                  },
-                },
-                "required": ["newestFirst", "owner"],
-                "additionalProperties": false,
-              },
-              { "type": "null" },
-            ],
-            "description": "Nested filter.",
-          },
+          "kinds": { "anyOf": [searchKindsSchema, { "type": "null" }], "description": "Only these kinds of document." },
+          "filter": { "anyOf": [searchFilterSchema, { "type": "null" }], "description": "Nested filter." },
         },
         "required": ["query", "limit", "kinds", "filter"],
         "additionalProperties": false,
       },
     },
     outputSchema: { "type": "array", "items": { "type": "string" } },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["query"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "query", expected: "string", value: v1 });
-          const v2: any = o0["limit"];
-          if (v2 !== undefined) {
-            if (!(typeof v2 === "number" && Number.isFinite(v2))) (e ??= []).push({ path: "limit", expected: "number", value: v2 });
-          }
-          const v3: any = o0["kinds"];
-          if (v3 !== undefined) {
-            if (!Array.isArray(v3)) (e ??= []).push({ path: "kinds", expected: "Array<\"pdf\" | \"html\">", value: v3 });
-            else for (let i4 = 0; i4 < v3.length; i4++) {
-              const v5: any = v3[i4];
-              if (!(v5 === "pdf" || v5 === "html")) {
-                (e ??= []).push({ path: "kinds[" + i4 + "]", expected: "\"pdf\" | \"html\"", value: v5 });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const query = input.query;
+        if (typeof query !== "string") e = _fail(e, "query", "string", query);
+        const limit = input.limit;
+        if (limit !== undefined && (typeof limit !== "number" || !Number.isFinite(limit))) {
+          e = _fail(e, "limit", "number", limit);
+        }
+        const kinds = input.kinds;
+        if (kinds !== undefined) {
+          if (!Array.isArray(kinds)) e = _fail(e, "kinds", "Array<\"pdf\" | \"html\">", kinds);
+          else {
+            for (let kinds_i = 0; kinds_i < kinds.length; kinds_i++) {
+              const kinds_item = kinds[kinds_i];
+              if (kinds_item !== "pdf" && kinds_item !== "html") {
+                e = _fail(e, "kinds[" + kinds_i + "]", "\"pdf\" | \"html\"", kinds_item);
               }
             }
-          }
-          const v6: any = o0["filter"];
-          if (v6 !== undefined) {
-            if (typeof v6 !== "object" || v6 === null || Array.isArray(v6)) (e ??= []).push({ path: "filter", expected: "object", value: v6 });
-            else {
-              const o7: any = v6;
-              const v8: any = o7["newestFirst"];
-              if (!(typeof v8 === "boolean")) (e ??= []).push({ path: "filter.newestFirst", expected: "boolean", value: v8 });
-              const v9: any = o7["owner"];
-              if (!(typeof v9 === "string" || v9 === null)) {
-                (e ??= []).push({ path: "filter.owner", expected: "string | null", value: v9 });
-              }
-              for (const k10 in o7) {
-                switch (k10) { case "newestFirst": case "owner": break; default: (e ??= []).push({ path: _joinKey("filter", k10), expected: "undefined", value: o7[k10] }); }
-              }
-            }
-          }
-          for (const k11 in o0) {
-            switch (k11) { case "query": case "limit": case "kinds": case "filter": break; default: (e ??= []).push({ path: _joinKey("", k11), expected: "undefined", value: o0[k11] }); }
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+        const filter = input.filter;
+        if (filter !== undefined) {
+          if (typeof filter !== "object" || filter === null || Array.isArray(filter)) {
+            e = _fail(e, "filter", "object", filter);
+          } else {
+            const filter_newestFirst = filter.newestFirst;
+            if (typeof filter_newestFirst !== "boolean") {
+              e = _fail(e, "filter.newestFirst", "boolean", filter_newestFirst);
+            }
+            const filter_owner = filter.owner;
+            if (typeof filter_owner !== "string" && filter_owner !== null) {
+              e = _fail(e, "filter.owner", "string | null", filter_owner);
+            }
+            for (const filter_key in filter) {
+              switch (filter_key) {
+                case "newestFirst":
+                case "owner":
+                  break;
+                default:
+                  e = _fail(e, _joinKey("filter", filter_key), "undefined", filter[filter_key]);
+              }
+            }
+          }
+        }
+        for (const key in input) {
+          switch (key) {
+            case "query":
+            case "limit":
+            case "kinds":
+            case "filter":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["search"]["args"]) =>
       tools.search(args as Parameters<typeof tools.search>[0]),
   },
@@ -158,13 +152,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name" },
-          "unit": {
-            "type": "string",
-            "enum": ["c", "f"],
-            "description": "Temperature unit",
-            "default": "c",
-          },
+          "city": weatherCitySchema,
+          "unit": { "type": "string", "enum": ["c", "f"], "description": "Temperature unit", "default": "c" },
         },
         "required": ["city"],
         "additionalProperties": false,
@@ -172,7 +161,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "city": { "type": "string", "description": "City name" },
+          "city": weatherCitySchema,
           "unit": {
             "type": ["string", "null"],
             "enum": ["c", "f", null],
@@ -184,27 +173,26 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["city"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "city", expected: "string", value: v1 });
-          const v2: any = o0["unit"];
-          if (v2 !== undefined) {
-            if (!(v2 === "c" || v2 === "f")) {
-              (e ??= []).push({ path: "unit", expected: "\"c\" | \"f\"", value: v2 });
-            }
-          }
-          for (const k3 in o0) {
-            switch (k3) { case "city": case "unit": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const city = input.city;
+        if (typeof city !== "string") e = _fail(e, "city", "string", city);
+        const unit = input.unit;
+        if (unit !== undefined && unit !== "c" && unit !== "f") e = _fail(e, "unit", "\"c\" | \"f\"", unit);
+        for (const key in input) {
+          switch (key) {
+            case "city":
+            case "unit":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["weather"]["args"]) =>
       tools.weather(args as Parameters<typeof tools.weather>[0]),
   },

@@ -3,14 +3,21 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "find": {
-    args: { filter: { name: string; age?: number; nested: { deep: string } }; special: boolean; page: number; size: number; count: number; offset: number };
+    args: {
+      filter: { name: string; age?: number; nested: { deep: string } };
+      special: boolean;
+      page: number;
+      size: number;
+      count: number;
+      offset: number;
+    };
     result: Awaited<ReturnType<typeof tools.find>>;
   };
   "report": {
@@ -32,6 +39,37 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
+const findFilterNameSchema = { "type": "string", "description": "The name" };
+
+const findFilterNestedSchema = {
+  "type": "object",
+  "properties": { "deep": { "type": "string", "description": "Deep" } },
+  "required": ["deep"],
+  "additionalProperties": false,
+};
+
+const findSpecialSchema = { "type": "boolean", "description": "Whether to include special characters (e.g., !, @, #)" };
+
+const findPageSchema = { "type": "number", "minimum": 1, "description": "Page number." };
+
+const findSizeSchema = { "type": "number", "maximum": 100, "description": "Page size" };
+
+const findCountSchema = { "type": "integer", "description": "How many" };
+
+const findOffsetSchema = { "type": "number", "minimum": 0, "description": "Where to start." };
+
+const reportTitleSchema = {
+  "type": "string",
+  "description": "Shown at the top of the page. The report's title, from the interface.",
+};
+
+const countSchema = {
+  "type": "object",
+  "properties": { "n": { "type": "integer", "description": "A whole number" } },
+  "required": ["n"],
+  "additionalProperties": false,
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -44,27 +82,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "filter": {
             "type": "object",
             "properties": {
-              "name": { "type": "string", "description": "The name" },
+              "name": findFilterNameSchema,
               "age": { "type": "number", "description": "Max age" },
-              "nested": {
-                "type": "object",
-                "properties": { "deep": { "type": "string", "description": "Deep" } },
-                "required": ["deep"],
-                "additionalProperties": false,
-              },
+              "nested": findFilterNestedSchema,
             },
             "required": ["name", "nested"],
             "additionalProperties": false,
             "description": "Who to find",
           },
-          "special": {
-            "type": "boolean",
-            "description": "Whether to include special characters (e.g., !, @, #)",
-          },
-          "page": { "type": "number", "minimum": 1, "description": "Page number." },
-          "size": { "type": "number", "maximum": 100, "description": "Page size" },
-          "count": { "type": "integer", "description": "How many" },
-          "offset": { "type": "number", "minimum": 0, "description": "Where to start." },
+          "special": findSpecialSchema,
+          "page": findPageSchema,
+          "size": findSizeSchema,
+          "count": findCountSchema,
+          "offset": findOffsetSchema,
         },
         "required": ["filter", "special", "page", "size", "count", "offset"],
         "additionalProperties": false,
@@ -75,82 +105,113 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "filter": {
             "type": "object",
             "properties": {
-              "name": { "type": "string", "description": "The name" },
+              "name": findFilterNameSchema,
               "age": { "type": ["number", "null"], "description": "Max age" },
-              "nested": {
-                "type": "object",
-                "properties": { "deep": { "type": "string", "description": "Deep" } },
-                "required": ["deep"],
-                "additionalProperties": false,
-              },
+              "nested": findFilterNestedSchema,
             },
             "required": ["name", "age", "nested"],
             "additionalProperties": false,
             "description": "Who to find",
           },
-          "special": {
-            "type": "boolean",
-            "description": "Whether to include special characters (e.g., !, @, #)",
-          },
-          "page": { "type": "number", "minimum": 1, "description": "Page number." },
-          "size": { "type": "number", "maximum": 100, "description": "Page size" },
-          "count": { "type": "integer", "description": "How many" },
-          "offset": { "type": "number", "minimum": 0, "description": "Where to start." },
+          "special": findSpecialSchema,
+          "page": findPageSchema,
+          "size": findSizeSchema,
+          "count": findCountSchema,
+          "offset": findOffsetSchema,
         },
         "required": ["filter", "special", "page", "size", "count", "offset"],
         "additionalProperties": false,
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["filter"];
-          if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) (e ??= []).push({ path: "filter", expected: "object", value: v1 });
-          else {
-            const o2: any = v1;
-            const v3: any = o2["name"];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "filter.name", expected: "string", value: v3 });
-            const v4: any = o2["age"];
-            if (v4 !== undefined) {
-              if (!(typeof v4 === "number" && Number.isFinite(v4))) (e ??= []).push({ path: "filter.age", expected: "number", value: v4 });
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const filter = input.filter;
+        if (typeof filter !== "object" || filter === null || Array.isArray(filter)) {
+          e = _fail(e, "filter", "object", filter);
+        } else {
+          const filter_name = filter.name;
+          if (typeof filter_name !== "string") e = _fail(e, "filter.name", "string", filter_name);
+          const filter_age = filter.age;
+          if (filter_age !== undefined && (typeof filter_age !== "number" || !Number.isFinite(filter_age))) {
+            e = _fail(e, "filter.age", "number", filter_age);
+          }
+          const filter_nested = filter.nested;
+          if (typeof filter_nested !== "object" || filter_nested === null || Array.isArray(filter_nested)) {
+            e = _fail(e, "filter.nested", "object", filter_nested);
+          } else {
+            const filter_nested_deep = filter_nested.deep;
+            if (typeof filter_nested_deep !== "string") {
+              e = _fail(e, "filter.nested.deep", "string", filter_nested_deep);
             }
-            const v5: any = o2["nested"];
-            if (typeof v5 !== "object" || v5 === null || Array.isArray(v5)) (e ??= []).push({ path: "filter.nested", expected: "object", value: v5 });
-            else {
-              const o6: any = v5;
-              const v7: any = o6["deep"];
-              if (!(typeof v7 === "string")) (e ??= []).push({ path: "filter.nested.deep", expected: "string", value: v7 });
-              for (const k8 in o6) {
-                switch (k8) { case "deep": break; default: (e ??= []).push({ path: _joinKey("filter.nested", k8), expected: "undefined", value: o6[k8] }); }
+            for (const filter_nested_key in filter_nested) {
+              switch (filter_nested_key) {
+                case "deep":
+                  break;
+                default:
+                  e = _fail(
+                    e,
+                    _joinKey("filter.nested", filter_nested_key),
+                    "undefined",
+                    filter_nested[filter_nested_key],
+                  );
               }
             }
-            for (const k9 in o2) {
-              switch (k9) { case "name": case "age": case "nested": break; default: (e ??= []).push({ path: _joinKey("filter", k9), expected: "undefined", value: o2[k9] }); }
+          }
+          for (const filter_key in filter) {
+            switch (filter_key) {
+              case "name":
+              case "age":
+              case "nested":
+                break;
+              default:
+                e = _fail(e, _joinKey("filter", filter_key), "undefined", filter[filter_key]);
             }
           }
-          const v10: any = o0["special"];
-          if (!(typeof v10 === "boolean")) (e ??= []).push({ path: "special", expected: "boolean", value: v10 });
-          const v11: any = o0["page"];
-          if (!(typeof v11 === "number" && Number.isFinite(v11) && v11 >= 1)) (e ??= []).push({ path: "page", expected: "number (at least 1)", value: v11 });
-          const v12: any = o0["size"];
-          if (!(typeof v12 === "number" && Number.isFinite(v12) && v12 <= 100)) (e ??= []).push({ path: "size", expected: "number (at most 100)", value: v12 });
-          const v13: any = o0["count"];
-          if (!(typeof v13 === "number" && Number.isInteger(v13))) (e ??= []).push({ path: "count", expected: "integer", value: v13 });
-          const v14: any = o0["offset"];
-          if (!(typeof v14 === "number" && Number.isFinite(v14) && v14 >= 0)) (e ??= []).push({ path: "offset", expected: "number (at least 0)", value: v14 });
-          for (const k15 in o0) {
-            switch (k15) { case "filter": case "special": case "page": case "size": case "count": case "offset": break; default: (e ??= []).push({ path: _joinKey("", k15), expected: "undefined", value: o0[k15] }); }
+        }
+        const special = input.special;
+        if (typeof special !== "boolean") e = _fail(e, "special", "boolean", special);
+        const page = input.page;
+        if (typeof page !== "number" || !Number.isFinite(page) || page < 1) {
+          e = _fail(e, "page", "number (at least 1)", page);
+        }
+        const size = input.size;
+        if (typeof size !== "number" || !Number.isFinite(size) || size > 100) {
+          e = _fail(e, "size", "number (at most 100)", size);
+        }
+        const count = input.count;
+        if (typeof count !== "number" || !Number.isInteger(count)) e = _fail(e, "count", "integer", count);
+        const offset = input.offset;
+        if (typeof offset !== "number" || !Number.isFinite(offset) || offset < 0) {
+          e = _fail(e, "offset", "number (at least 0)", offset);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "filter":
+            case "special":
+            case "page":
+            case "size":
+            case "count":
+            case "offset":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["find"]["args"]) =>
-      tools.find(args.filter as Parameters<typeof tools.find>[0], args.special as Parameters<typeof tools.find>[1], args.page as Parameters<typeof tools.find>[2], args.size as Parameters<typeof tools.find>[3], args.count as Parameters<typeof tools.find>[4], args.offset as Parameters<typeof tools.find>[5]),
+      tools.find(
+        args.filter as Parameters<typeof tools.find>[0],
+        args.special as Parameters<typeof tools.find>[1],
+        args.page as Parameters<typeof tools.find>[2],
+        args.size as Parameters<typeof tools.find>[3],
+        args.count as Parameters<typeof tools.find>[4],
+        args.offset as Parameters<typeof tools.find>[5],
+      ),
   },
   {
     name: "report",
@@ -159,10 +220,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "title": {
-            "type": "string",
-            "description": "Shown at the top of the page. The report's title, from the interface.",
-          },
+          "title": reportTitleSchema,
           "timeout": {
             "type": "number",
             "maximum": 120,
@@ -176,10 +234,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": {
         "type": "object",
         "properties": {
-          "title": {
-            "type": "string",
-            "description": "Shown at the top of the page. The report's title, from the interface.",
-          },
+          "title": reportTitleSchema,
           "timeout": {
             "type": ["number", "null"],
             "maximum": 120,
@@ -191,25 +246,28 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["title"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: "title", expected: "string", value: v1 });
-          const v2: any = o0["timeout"];
-          if (v2 !== undefined) {
-            if (!(typeof v2 === "number" && Number.isFinite(v2) && v2 <= 120)) (e ??= []).push({ path: "timeout", expected: "number (at most 120)", value: v2 });
-          }
-          for (const k3 in o0) {
-            switch (k3) { case "title": case "timeout": break; default: (e ??= []).push({ path: _joinKey("", k3), expected: "undefined", value: o0[k3] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const title = input.title;
+        if (typeof title !== "string") e = _fail(e, "title", "string", title);
+        const timeout = input.timeout;
+        if (timeout !== undefined && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout > 120)) {
+          e = _fail(e, "timeout", "number (at most 120)", timeout);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "title":
+            case "timeout":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["report"]["args"]) =>
       tools.report(args as Parameters<typeof tools.report>[0]),
   },
@@ -217,35 +275,27 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "count",
     description: "A count.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "n": { "type": "integer", "description": "A whole number" } },
-        "required": ["n"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "n": { "type": "integer", "description": "A whole number" } },
-        "required": ["n"],
-        "additionalProperties": false,
-      },
+      "json-schema": countSchema,
+      "openai": countSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["n"];
-          if (!(typeof v1 === "number" && Number.isInteger(v1))) (e ??= []).push({ path: "n", expected: "integer", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "n": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const n = input.n;
+        if (typeof n !== "number" || !Number.isInteger(n)) e = _fail(e, "n", "integer", n);
+        for (const key in input) {
+          switch (key) {
+            case "n":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["count"]["args"]) =>
       tools.count(args.n as Parameters<typeof tools.count>[0]),
   },

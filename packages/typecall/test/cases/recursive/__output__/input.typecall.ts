@@ -3,8 +3,8 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _is, _joinKey, _validation } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _fail, _is, _joinKey, _nest, _validation, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -33,6 +33,131 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
+const countFoldersRootSchema = { "$ref": "#/$defs/Folder", "description": "The top folder" };
+
+const countFolders$defsSchema = {
+  "Folder": {
+    "type": "object",
+    "properties": {
+      "name": { "type": "string", "description": "Folder name." },
+      "children": { "type": "array", "items": { "$ref": "#/$defs/Folder" }, "description": "Sub-folders." },
+    },
+    "required": ["name", "children"],
+    "additionalProperties": false,
+    "description": "A folder tree.",
+  },
+};
+
+const evaluateSchema = {
+  "type": "object",
+  "properties": { "expr": { "$ref": "#/$defs/Expr", "description": "The expression" } },
+  "required": ["expr"],
+  "additionalProperties": false,
+  "$defs": {
+    "Expr": {
+      "anyOf": [
+        {
+          "type": "object",
+          "properties": { "op": { "type": "string", "enum": ["num"] }, "value": { "type": "number" } },
+          "required": ["op", "value"],
+          "additionalProperties": false,
+        },
+        {
+          "type": "object",
+          "properties": {
+            "op": { "type": "string", "enum": ["add", "mul"] },
+            "args": { "type": "array", "items": { "$ref": "#/$defs/Expr" } },
+          },
+          "required": ["op", "args"],
+          "additionalProperties": false,
+        },
+      ],
+      "description": "A JSON-like expression tree.",
+    },
+  },
+};
+
+const checkFolder = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const name = v.name;
+    if (typeof name !== "string") e = _fail(e, "name", "string", name);
+    const children = v.children;
+    if (!Array.isArray(children)) e = _fail(e, "children", "Array<Folder>", children);
+    else {
+      for (let children_i = 0; children_i < children.length; children_i++) {
+        const children_item = children[children_i];
+        e = _nest(e, checkFolder(children_item), "children", children_i);
+      }
+    }
+    for (const key in v) {
+      switch (key) {
+        case "name":
+        case "children":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkExprMember = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const op = v.op;
+    if (op !== "num") e = _fail(e, "op", "\"num\"", op);
+    const value = v.value;
+    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    for (const key in v) {
+      switch (key) {
+        case "op":
+        case "value":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkExprMember_2 = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
+  else {
+    const op = v.op;
+    if (op !== "add" && op !== "mul") e = _fail(e, "op", "\"add\" | \"mul\"", op);
+    const args = v.args;
+    if (!Array.isArray(args)) e = _fail(e, "args", "Array<Expr>", args);
+    else {
+      for (let args_i = 0; args_i < args.length; args_i++) {
+        const args_item = args[args_i];
+        e = _nest(e, checkExpr(args_item), "args", args_i);
+      }
+    }
+    for (const key in v) {
+      switch (key) {
+        case "op":
+        case "args":
+          break;
+        default:
+          e = _fail(e, _joinKey("", key), "undefined", v[key]);
+      }
+    }
+  }
+  return e;
+};
+
+const checkExpr = (v: any): ValidatorError[] | undefined => {
+  let e: ValidatorError[] | undefined;
+  if (!_is(checkExprMember, v) && !_is(checkExprMember_2, v)) e = _fail(e, "$", "object | object", v);
+  return e;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -42,222 +167,79 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "json-schema": {
         "type": "object",
         "properties": {
-          "root": { "$ref": "#/$defs/Folder", "description": "The top folder" },
+          "root": countFoldersRootSchema,
           "depthLimit": { "type": "number", "description": "Stop below this depth", "default": 10 },
         },
         "required": ["root"],
         "additionalProperties": false,
-        "$defs": {
-          "Folder": {
-            "type": "object",
-            "properties": {
-              "name": { "type": "string", "description": "Folder name." },
-              "children": {
-                "type": "array",
-                "items": { "$ref": "#/$defs/Folder" },
-                "description": "Sub-folders.",
-              },
-            },
-            "required": ["name", "children"],
-            "additionalProperties": false,
-            "description": "A folder tree.",
-          },
-        },
+        "$defs": countFolders$defsSchema,
       },
       "openai": {
         "type": "object",
         "properties": {
-          "root": { "$ref": "#/$defs/Folder", "description": "The top folder" },
-          "depthLimit": {
-            "type": ["number", "null"],
-            "description": "Stop below this depth. Default: 10.",
-          },
+          "root": countFoldersRootSchema,
+          "depthLimit": { "type": ["number", "null"], "description": "Stop below this depth. Default: 10." },
         },
         "required": ["root", "depthLimit"],
         "additionalProperties": false,
-        "$defs": {
-          "Folder": {
-            "type": "object",
-            "properties": {
-              "name": { "type": "string", "description": "Folder name." },
-              "children": {
-                "type": "array",
-                "items": { "$ref": "#/$defs/Folder" },
-                "description": "Sub-folders.",
-              },
-            },
-            "required": ["name", "children"],
-            "additionalProperties": false,
-            "description": "A folder tree.",
-          },
-        },
+        "$defs": countFolders$defsSchema,
       },
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      const d_Folder = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o0: any = v;
-          const v1: any = o0["name"];
-          if (!(typeof v1 === "string")) (e ??= []).push({ path: _joinKey(p, "name"), expected: "string", value: v1 });
-          const v2: any = o0["children"];
-          if (!Array.isArray(v2)) (e ??= []).push({ path: _joinKey(p, "children"), expected: "Array<Folder>", value: v2 });
-          else for (let i3 = 0; i3 < v2.length; i3++) {
-            const v4: any = v2[i3];
-            e = d_Folder(v4, _joinKey(p, "children") + "[" + i3 + "]", e);
-          }
-          for (const k5 in o0) {
-            switch (k5) { case "name": case "children": break; default: (e ??= []).push({ path: _joinKey(p, k5), expected: "undefined", value: o0[k5] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const root = input.root;
+        e = _nest(e, checkFolder(root), "root");
+        const depthLimit = input.depthLimit;
+        if (depthLimit !== undefined && (typeof depthLimit !== "number" || !Number.isFinite(depthLimit))) {
+          e = _fail(e, "depthLimit", "number", depthLimit);
+        }
+        for (const key in input) {
+          switch (key) {
+            case "root":
+            case "depthLimit":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e;
-      };
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o6: any = input;
-          const v7: any = o6["root"];
-          e = d_Folder(v7, "root", e);
-          const v8: any = o6["depthLimit"];
-          if (v8 !== undefined) {
-            if (!(typeof v8 === "number" && Number.isFinite(v8))) (e ??= []).push({ path: "depthLimit", expected: "number", value: v8 });
-          }
-          for (const k9 in o6) {
-            switch (k9) { case "root": case "depthLimit": break; default: (e ??= []).push({ path: _joinKey("", k9), expected: "undefined", value: o6[k9] }); }
-          }
-        }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["countFolders"]["args"]) =>
-      tools.countFolders(args.root as Parameters<typeof tools.countFolders>[0], args.depthLimit as Parameters<typeof tools.countFolders>[1]),
+      tools.countFolders(
+        args.root as Parameters<typeof tools.countFolders>[0],
+        args.depthLimit as Parameters<typeof tools.countFolders>[1],
+      ),
   },
   {
     name: "evaluate",
     description: "Evaluates an expression.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "expr": { "$ref": "#/$defs/Expr", "description": "The expression" } },
-        "required": ["expr"],
-        "additionalProperties": false,
-        "$defs": {
-          "Expr": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "op": { "type": "string", "enum": ["num"] },
-                  "value": { "type": "number" },
-                },
-                "required": ["op", "value"],
-                "additionalProperties": false,
-              },
-              {
-                "type": "object",
-                "properties": {
-                  "op": { "type": "string", "enum": ["add", "mul"] },
-                  "args": { "type": "array", "items": { "$ref": "#/$defs/Expr" } },
-                },
-                "required": ["op", "args"],
-                "additionalProperties": false,
-              },
-            ],
-            "description": "A JSON-like expression tree.",
-          },
-        },
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "expr": { "$ref": "#/$defs/Expr", "description": "The expression" } },
-        "required": ["expr"],
-        "additionalProperties": false,
-        "$defs": {
-          "Expr": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "op": { "type": "string", "enum": ["num"] },
-                  "value": { "type": "number" },
-                },
-                "required": ["op", "value"],
-                "additionalProperties": false,
-              },
-              {
-                "type": "object",
-                "properties": {
-                  "op": { "type": "string", "enum": ["add", "mul"] },
-                  "args": { "type": "array", "items": { "$ref": "#/$defs/Expr" } },
-                },
-                "required": ["op", "args"],
-                "additionalProperties": false,
-              },
-            ],
-            "description": "A JSON-like expression tree.",
-          },
-        },
-      },
+      "json-schema": evaluateSchema,
+      "openai": evaluateSchema,
     },
     outputSchema: { "type": "number" },
-    validate: (() => {
-      const c0 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o1: any = v;
-          const v2: any = o1["op"];
-          if (!(v2 === "num")) (e ??= []).push({ path: _joinKey(p, "op"), expected: "\"num\"", value: v2 });
-          const v3: any = o1["value"];
-          if (!(typeof v3 === "number" && Number.isFinite(v3))) (e ??= []).push({ path: _joinKey(p, "value"), expected: "number", value: v3 });
-          for (const k4 in o1) {
-            switch (k4) { case "op": case "value": break; default: (e ??= []).push({ path: _joinKey(p, k4), expected: "undefined", value: o1[k4] }); }
+    validate: (input: any) => {
+      _validation();
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const expr = input.expr;
+        e = _nest(e, checkExpr(expr), "expr");
+        for (const key in input) {
+          switch (key) {
+            case "expr":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e;
-      };
-      const c5 = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (typeof v !== "object" || v === null || Array.isArray(v)) (e ??= []).push({ path: p, expected: "object", value: v });
-        else {
-          const o6: any = v;
-          const v7: any = o6["op"];
-          if (!(v7 === "add" || v7 === "mul")) {
-            (e ??= []).push({ path: _joinKey(p, "op"), expected: "\"add\" | \"mul\"", value: v7 });
-          }
-          const v8: any = o6["args"];
-          if (!Array.isArray(v8)) (e ??= []).push({ path: _joinKey(p, "args"), expected: "Array<Expr>", value: v8 });
-          else for (let i9 = 0; i9 < v8.length; i9++) {
-            const v10: any = v8[i9];
-            e = d_Expr(v10, _joinKey(p, "args") + "[" + i9 + "]", e);
-          }
-          for (const k11 in o6) {
-            switch (k11) { case "op": case "args": break; default: (e ??= []).push({ path: _joinKey(p, k11), expected: "undefined", value: o6[k11] }); }
-          }
-        }
-        return e;
-      };
-      const d_Expr = (v: any, p: string, e: { path: string; expected: string; value: unknown }[] | undefined): { path: string; expected: string; value: unknown }[] | undefined => {
-        if (!(_is(c0, v) || _is(c5, v))) {
-          (e ??= []).push({ path: p, expected: "object | object", value: v });
-        }
-        return e;
-      };
-      return (input: unknown) => {
-        _validation();
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o12: any = input;
-          const v13: any = o12["expr"];
-          e = d_Expr(v13, "expr", e);
-          for (const k14 in o12) {
-            switch (k14) { case "expr": break; default: (e ??= []).push({ path: _joinKey("", k14), expected: "undefined", value: o12[k14] }); }
-          }
-        }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["evaluate"]["args"]) =>
       tools.evaluate(args.expr as Parameters<typeof tools.evaluate>[0]),
   },

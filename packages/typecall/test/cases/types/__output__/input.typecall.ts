@@ -3,14 +3,28 @@
 /* eslint-disable */
 // biome-ignore-all lint: generated code
 
-import { createToolset, type Toolset } from "@typecall/runtime";
-import { _codePoints, _isFormat, _joinKey } from "@typecall/runtime/internal";
+import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
+import { _codePoints, _fail, _isFormat, _joinKey, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "createTicket": {
-    args: { ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string }; priority: 1 | 2; code: string; assignees?: Array<{ email: string; age: number; handle: string }>; labels?: Record<string, string>; position?: [number, number]; shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number }; role?: "developer" | "system" | "user" | "assistant" | "tool" | "function"; urgent?: true; budget?: string; link?: string; page?: { items: Array<{ sku: string }>; cursor: string | null }; settings?: { compact: boolean; theme: "light" | "dark" } };
+    args: {
+      ticket: { title: string; size: "s" | "l"; createdAt: string; internalNote?: string };
+      priority: 1 | 2;
+      code: string;
+      assignees?: Array<{ email: string; age: number; handle: string }>;
+      labels?: Record<string, string>;
+      position?: [number, number];
+      shape?: { kind: "circle"; radius: number } | { kind: "square"; side: number };
+      role?: "developer" | "system" | "user" | "assistant" | "tool" | "function";
+      urgent?: true;
+      budget?: string;
+      link?: string;
+      page?: { items: Array<{ sku: string }>; cursor: string | null };
+      settings?: { compact: boolean; theme: "light" | "dark" };
+    };
     result: Awaited<ReturnType<typeof tools.createTicket>>;
   };
   "storeMeta": {
@@ -28,6 +42,101 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
+const createTicketTicketSizeSchema = { "type": "string", "enum": ["s", "l"], "description": "Sizes, as a const enum." };
+
+const createTicketTicketCreatedAtSchema = {
+  "type": "string",
+  "format": "date-time",
+  "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
+};
+
+const createTicketPrioritySchema = {
+  "type": "integer",
+  "enum": [1, 2],
+  "description": "How urgent it is. Priority levels, as numbers.",
+};
+
+const createTicketCodeSchema = {
+  "type": "string",
+  "pattern": "^order--?[0-9]+(\\.[0-9]+)?$",
+  "description": "An order code such as `order-42`",
+};
+
+const createTicketAssigneesItemsAgeSchema = {
+  "type": "integer",
+  "minimum": 0,
+  "maximum": 150,
+  "description": "Age in years.",
+};
+
+const createTicketLabelsSchema = {
+  "type": "object",
+  "properties": {},
+  "required": [],
+  "additionalProperties": { "type": "string" },
+};
+
+const createTicketPositionSchema = {
+  "type": "array",
+  "prefixItems": [{ "type": "number" }, { "type": "number" }],
+  "items": false,
+  "minItems": 2,
+  "maxItems": 2,
+};
+
+const createTicketShapeAnyOf0Schema = {
+  "type": "object",
+  "properties": { "kind": { "type": "string", "enum": ["circle"] }, "radius": { "type": "number" } },
+  "required": ["kind", "radius"],
+  "additionalProperties": false,
+};
+
+const createTicketShapeAnyOf1Schema = {
+  "type": "object",
+  "properties": { "kind": { "type": "string", "enum": ["square"] }, "side": { "type": "number" } },
+  "required": ["kind", "side"],
+  "additionalProperties": false,
+};
+
+const createTicketPageSchema = {
+  "type": "object",
+  "properties": {
+    "items": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": { "sku": { "type": "string" } },
+        "required": ["sku"],
+        "additionalProperties": false,
+      },
+      "description": "The items of this page.",
+    },
+    "cursor": { "type": ["string", "null"], "description": "Where the next page starts, or null at the end." },
+  },
+  "required": ["items", "cursor"],
+  "additionalProperties": false,
+};
+
+const createTicketSettingsSchema = {
+  "type": "object",
+  "properties": { "compact": { "type": "boolean" }, "theme": { "type": "string", "enum": ["light", "dark"] } },
+  "required": ["compact", "theme"],
+  "additionalProperties": false,
+};
+
+const storeMetaSchema = {
+  "type": "object",
+  "properties": { "meta": { "description": "Free-form JSON" } },
+  "required": ["meta"],
+  "additionalProperties": false,
+};
+
+const codePattern = new RegExp("^order--?[0-9]+(\\.[0-9]+)?$", "u");
+
+const assigneesItemHandlePattern = new RegExp("^[a-z0-9_]+$", "u");
+
+const budgetPattern = new RegExp("^-?[0-9]+$", "u");
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -41,44 +150,23 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "type": "object",
             "properties": {
               "title": { "type": "string" },
-              "size": {
-                "type": "string",
-                "enum": ["s", "l"],
-                "description": "Sizes, as a const enum.",
-              },
-              "createdAt": {
-                "type": "string",
-                "format": "date-time",
-                "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
-              },
+              "size": createTicketTicketSizeSchema,
+              "createdAt": createTicketTicketCreatedAtSchema,
               "internalNote": { "type": "string" },
             },
             "required": ["title", "size", "createdAt"],
             "additionalProperties": false,
             "description": "The ticket, without its id; `internalNote` is set by staff only.",
           },
-          "priority": {
-            "type": "integer",
-            "enum": [1, 2],
-            "description": "How urgent it is. Priority levels, as numbers.",
-          },
-          "code": {
-            "type": "string",
-            "pattern": "^order--?[0-9]+(\\.[0-9]+)?$",
-            "description": "An order code such as `order-42`",
-          },
+          "priority": createTicketPrioritySchema,
+          "code": createTicketCodeSchema,
           "assignees": {
             "type": "array",
             "items": {
               "type": "object",
               "properties": {
                 "email": { "type": "string", "format": "email" },
-                "age": {
-                  "type": "integer",
-                  "minimum": 0,
-                  "maximum": 150,
-                  "description": "Age in years.",
-                },
+                "age": createTicketAssigneesItemsAgeSchema,
                 "handle": {
                   "type": "string",
                   "minLength": 2,
@@ -95,42 +183,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "description": "Up to three people",
             "default": [],
           },
-          "labels": {
-            "type": "object",
-            "properties": {},
-            "required": [],
-            "additionalProperties": { "type": "string" },
-            "description": "Extra labels, by name",
-          },
-          "position": {
-            "type": "array",
-            "prefixItems": [{ "type": "number" }, { "type": "number" }],
-            "items": false,
-            "minItems": 2,
-            "maxItems": 2,
-            "description": "Where on the board, as [column, row]",
-          },
+          "labels": { ...createTicketLabelsSchema, "description": "Extra labels, by name" },
+          "position": { ...createTicketPositionSchema, "description": "Where on the board, as [column, row]" },
           "shape": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "kind": { "type": "string", "enum": ["circle"] },
-                  "radius": { "type": "number" },
-                },
-                "required": ["kind", "radius"],
-                "additionalProperties": false,
-              },
-              {
-                "type": "object",
-                "properties": {
-                  "kind": { "type": "string", "enum": ["square"] },
-                  "side": { "type": "number" },
-                },
-                "required": ["kind", "side"],
-                "additionalProperties": false,
-              },
-            ],
+            "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema],
             "description": "Any shape",
           },
           "role": {
@@ -139,48 +195,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "description": "Who speaks (a type from a package)",
           },
           "urgent": { "type": "boolean", "enum": [true], "description": "Always true when given" },
-          "budget": {
-            "type": "string",
-            "pattern": "^-?[0-9]+$",
-            "description": "An exact amount in cents",
-          },
+          "budget": { "type": "string", "pattern": "^-?[0-9]+$", "description": "An exact amount in cents" },
           "link": {
             "type": "string",
             "format": "uri",
             "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
           },
           "page": {
-            "type": "object",
-            "properties": {
-              "items": {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "properties": { "sku": { "type": "string" } },
-                  "required": ["sku"],
-                  "additionalProperties": false,
-                },
-                "description": "The items of this page.",
-              },
-              "cursor": {
-                "type": ["string", "null"],
-                "description": "Where the next page starts, or null at the end.",
-              },
-            },
-            "required": ["items", "cursor"],
-            "additionalProperties": false,
+            ...createTicketPageSchema,
             "description": "Related items, paged. A page of results of any item type.",
           },
-          "settings": {
-            "type": "object",
-            "properties": {
-              "compact": { "type": "boolean" },
-              "theme": { "type": "string", "enum": ["light", "dark"] },
-            },
-            "required": ["compact", "theme"],
-            "additionalProperties": false,
-            "description": "Display settings, all required once given",
-          },
+          "settings": { ...createTicketSettingsSchema, "description": "Display settings, all required once given" },
         },
         "required": ["ticket", "priority", "code"],
         "additionalProperties": false,
@@ -192,32 +217,16 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "type": "object",
             "properties": {
               "title": { "type": "string" },
-              "size": {
-                "type": "string",
-                "enum": ["s", "l"],
-                "description": "Sizes, as a const enum.",
-              },
-              "createdAt": {
-                "type": "string",
-                "format": "date-time",
-                "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
-              },
+              "size": createTicketTicketSizeSchema,
+              "createdAt": createTicketTicketCreatedAtSchema,
               "internalNote": { "type": ["string", "null"] },
             },
             "required": ["title", "size", "createdAt", "internalNote"],
             "additionalProperties": false,
             "description": "The ticket, without its id; `internalNote` is set by staff only.",
           },
-          "priority": {
-            "type": "integer",
-            "enum": [1, 2],
-            "description": "How urgent it is. Priority levels, as numbers.",
-          },
-          "code": {
-            "type": "string",
-            "pattern": "^order--?[0-9]+(\\.[0-9]+)?$",
-            "description": "An order code such as `order-42`",
-          },
+          "priority": createTicketPrioritySchema,
+          "code": createTicketCodeSchema,
           "assignees": {
             "anyOf": [
               {
@@ -226,12 +235,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   "type": "object",
                   "properties": {
                     "email": { "type": "string", "format": "email" },
-                    "age": {
-                      "type": "integer",
-                      "minimum": 0,
-                      "maximum": 150,
-                      "description": "Age in years.",
-                    },
+                    "age": createTicketAssigneesItemsAgeSchema,
                     "handle": {
                       "type": "string",
                       "pattern": "^[a-z0-9_]+$",
@@ -248,53 +252,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             ],
             "description": "Up to three people. Default: [].",
           },
-          "labels": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {},
-                "required": [],
-                "additionalProperties": { "type": "string" },
-              },
-              { "type": "null" },
-            ],
-            "description": "Extra labels, by name",
-          },
+          "labels": { "anyOf": [createTicketLabelsSchema, { "type": "null" }], "description": "Extra labels, by name" },
           "position": {
-            "anyOf": [
-              {
-                "type": "array",
-                "prefixItems": [{ "type": "number" }, { "type": "number" }],
-                "items": false,
-                "minItems": 2,
-                "maxItems": 2,
-              },
-              { "type": "null" },
-            ],
+            "anyOf": [createTicketPositionSchema, { "type": "null" }],
             "description": "Where on the board, as [column, row]",
           },
           "shape": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "kind": { "type": "string", "enum": ["circle"] },
-                  "radius": { "type": "number" },
-                },
-                "required": ["kind", "radius"],
-                "additionalProperties": false,
-              },
-              {
-                "type": "object",
-                "properties": {
-                  "kind": { "type": "string", "enum": ["square"] },
-                  "side": { "type": "number" },
-                },
-                "required": ["kind", "side"],
-                "additionalProperties": false,
-              },
-              { "type": "null" },
-            ],
+            "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema, { "type": "null" }],
             "description": "Any shape",
           },
           "role": {
@@ -302,16 +266,8 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             "enum": ["developer", "system", "user", "assistant", "tool", "function", null],
             "description": "Who speaks (a type from a package)",
           },
-          "urgent": {
-            "type": ["boolean", "null"],
-            "enum": [true, null],
-            "description": "Always true when given",
-          },
-          "budget": {
-            "type": ["string", "null"],
-            "pattern": "^-?[0-9]+$",
-            "description": "An exact amount in cents",
-          },
+          "urgent": { "type": ["boolean", "null"], "enum": [true, null], "description": "Always true when given" },
+          "budget": { "type": ["string", "null"], "pattern": "^-?[0-9]+$", "description": "An exact amount in cents" },
           "link": {
             "type": ["string", "null"],
             "format": "uri",
@@ -319,45 +275,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           },
           "page": {
             "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "items": {
-                    "type": "array",
-                    "items": {
-                      "type": "object",
-                      "properties": { "sku": { "type": "string" } },
-                      "required": ["sku"],
-                      "additionalProperties": false,
-                    },
-                    "description": "The items of this page.",
-                  },
-                  "cursor": {
-                    "type": ["string", "null"],
-                    "description": "Where the next page starts, or null at the end.",
-                  },
-                },
-                "required": ["items", "cursor"],
-                "additionalProperties": false,
-                "description": "A page of results of any item type.",
-              },
+              { ...createTicketPageSchema, "description": "A page of results of any item type." },
               { "type": "null" },
             ],
             "description": "Related items, paged",
           },
           "settings": {
-            "anyOf": [
-              {
-                "type": "object",
-                "properties": {
-                  "compact": { "type": "boolean" },
-                  "theme": { "type": "string", "enum": ["light", "dark"] },
-                },
-                "required": ["compact", "theme"],
-                "additionalProperties": false,
-              },
-              { "type": "null" },
-            ],
+            "anyOf": [createTicketSettingsSchema, { "type": "null" }],
             "description": "Display settings, all required once given",
           },
         },
@@ -380,226 +304,356 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      const re10 = new RegExp("^order--?[0-9]+(\\.[0-9]+)?$", "u");
-      const re18 = new RegExp("^[a-z0-9_]+$", "u");
-      const re38 = new RegExp("^-?[0-9]+$", "u");
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["ticket"];
-          if (typeof v1 !== "object" || v1 === null || Array.isArray(v1)) (e ??= []).push({ path: "ticket", expected: "object", value: v1 });
-          else {
-            const o2: any = v1;
-            const v3: any = o2["title"];
-            if (!(typeof v3 === "string")) (e ??= []).push({ path: "ticket.title", expected: "string", value: v3 });
-            const v4: any = o2["size"];
-            if (!(v4 === "s" || v4 === "l")) {
-              (e ??= []).push({ path: "ticket.size", expected: "\"s\" | \"l\"", value: v4 });
-            }
-            const v5: any = o2["createdAt"];
-            if (!(typeof v5 === "string" && _isFormat("date-time", v5))) (e ??= []).push({ path: "ticket.createdAt", expected: "string (format: date-time, such as \"2026-12-01T10:00:00Z\")", value: v5 });
-            const v6: any = o2["internalNote"];
-            if (v6 !== undefined) {
-              if (!(typeof v6 === "string")) (e ??= []).push({ path: "ticket.internalNote", expected: "string", value: v6 });
-            }
-            for (const k7 in o2) {
-              switch (k7) { case "title": case "size": case "createdAt": case "internalNote": break; default: (e ??= []).push({ path: _joinKey("ticket", k7), expected: "undefined", value: o2[k7] }); }
-            }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const ticket = input.ticket;
+        if (typeof ticket !== "object" || ticket === null || Array.isArray(ticket)) {
+          e = _fail(e, "ticket", "object", ticket);
+        } else {
+          const ticket_title = ticket.title;
+          if (typeof ticket_title !== "string") e = _fail(e, "ticket.title", "string", ticket_title);
+          const ticket_size = ticket.size;
+          if (ticket_size !== "s" && ticket_size !== "l") e = _fail(e, "ticket.size", "\"s\" | \"l\"", ticket_size);
+          const ticket_createdAt = ticket.createdAt;
+          if (typeof ticket_createdAt !== "string" || !_isFormat("date-time", ticket_createdAt)) {
+            e = _fail(
+              e,
+              "ticket.createdAt",
+              "string (format: date-time, such as \"2026-12-01T10:00:00Z\")",
+              ticket_createdAt,
+            );
           }
-          const v8: any = o0["priority"];
-          if (!(v8 === 1 || v8 === 2)) {
-            (e ??= []).push({ path: "priority", expected: "1 | 2", value: v8 });
+          const ticket_internalNote = ticket.internalNote;
+          if (ticket_internalNote !== undefined && typeof ticket_internalNote !== "string") {
+            e = _fail(e, "ticket.internalNote", "string", ticket_internalNote);
           }
-          const v9: any = o0["code"];
-          if (!(typeof v9 === "string" && re10.test(v9))) (e ??= []).push({ path: "code", expected: "string (pattern ^order--?[0-9]+(\\.[0-9]+)?$)", value: v9 });
-          const v11: any = o0["assignees"];
-          if (v11 !== undefined) {
-            if (!Array.isArray(v11) || !(v11.length <= 3)) (e ??= []).push({ path: "assignees", expected: "Array<object> (max items 3)", value: v11 });
-            else for (let i12 = 0; i12 < v11.length; i12++) {
-              const v13: any = v11[i12];
-              if (typeof v13 !== "object" || v13 === null || Array.isArray(v13)) (e ??= []).push({ path: "assignees[" + i12 + "]", expected: "object", value: v13 });
-              else {
-                const o14: any = v13;
-                const v15: any = o14["email"];
-                if (!(typeof v15 === "string" && _isFormat("email", v15))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "email"), expected: "string (format: email, such as \"ada@example.com\")", value: v15 });
-                const v16: any = o14["age"];
-                if (!(typeof v16 === "number" && Number.isInteger(v16) && v16 >= 0 && v16 <= 150)) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "age"), expected: "integer (at least 0, at most 150)", value: v16 });
-                const v17: any = o14["handle"];
-                if (!(typeof v17 === "string" && v17.length >= 2 && (v17.length >= 4 || _codePoints(v17) >= 2) && (v17.length <= 20 || _codePoints(v17) <= 20) && re18.test(v17))) (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", "handle"), expected: "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)", value: v17 });
-                for (const k19 in o14) {
-                  switch (k19) { case "email": case "age": case "handle": break; default: (e ??= []).push({ path: _joinKey("assignees[" + i12 + "]", k19), expected: "undefined", value: o14[k19] }); }
-                }
-              }
-            }
-          }
-          const v20: any = o0["labels"];
-          if (v20 !== undefined) {
-            if (typeof v20 !== "object" || v20 === null || Array.isArray(v20)) (e ??= []).push({ path: "labels", expected: "object", value: v20 });
-            else {
-              const o21: any = v20;
-              for (const k22 in o21) {
-                {
-                  if (!(typeof o21[k22] === "string")) (e ??= []).push({ path: _joinKey("labels", k22), expected: "string", value: o21[k22] });
-                }
-              }
-            }
-          }
-          const v23: any = o0["position"];
-          if (v23 !== undefined) {
-            if (!Array.isArray(v23) || !(v23.length === 2)) (e ??= []).push({ path: "position", expected: "[number, number]", value: v23 });
-            else {
-              const v24: any = v23[0];
-              if (!(typeof v24 === "number" && Number.isFinite(v24))) (e ??= []).push({ path: "position[0]", expected: "number", value: v24 });
-              const v25: any = v23[1];
-              if (!(typeof v25 === "number" && Number.isFinite(v25))) (e ??= []).push({ path: "position[1]", expected: "number", value: v25 });
-            }
-          }
-          const v26: any = o0["shape"];
-          if (v26 !== undefined) {
-            if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
-            else switch (v26["kind"]) {
-              case "circle": {
-                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
-                else {
-                  const o27: any = v26;
-                  const v28: any = o27["kind"];
-                  if (!(v28 === "circle")) (e ??= []).push({ path: "shape.kind", expected: "\"circle\"", value: v28 });
-                  const v29: any = o27["radius"];
-                  if (!(typeof v29 === "number" && Number.isFinite(v29))) (e ??= []).push({ path: "shape.radius", expected: "number", value: v29 });
-                  for (const k30 in o27) {
-                    switch (k30) { case "kind": case "radius": break; default: (e ??= []).push({ path: _joinKey("shape", k30), expected: "undefined", value: o27[k30] }); }
-                  }
-                }
+          for (const ticket_key in ticket) {
+            switch (ticket_key) {
+              case "title":
+              case "size":
+              case "createdAt":
+              case "internalNote":
                 break;
-              }
-              case "square": {
-                if (typeof v26 !== "object" || v26 === null || Array.isArray(v26)) (e ??= []).push({ path: "shape", expected: "object", value: v26 });
-                else {
-                  const o31: any = v26;
-                  const v32: any = o31["kind"];
-                  if (!(v32 === "square")) (e ??= []).push({ path: "shape.kind", expected: "\"square\"", value: v32 });
-                  const v33: any = o31["side"];
-                  if (!(typeof v33 === "number" && Number.isFinite(v33))) (e ??= []).push({ path: "shape.side", expected: "number", value: v33 });
-                  for (const k34 in o31) {
-                    switch (k34) { case "kind": case "side": break; default: (e ??= []).push({ path: _joinKey("shape", k34), expected: "undefined", value: o31[k34] }); }
-                  }
-                }
-                break;
-              }
-              default: (e ??= []).push({ path: "shape.kind", expected: "\"circle\" | \"square\"", value: v26["kind"] });
+              default:
+                e = _fail(e, _joinKey("ticket", ticket_key), "undefined", ticket[ticket_key]);
             }
-          }
-          const v35: any = o0["role"];
-          if (v35 !== undefined) {
-            if (!(v35 === "developer" || v35 === "system" || v35 === "user" || v35 === "assistant" || v35 === "tool" || v35 === "function")) {
-              (e ??= []).push({ path: "role", expected: "\"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\" | \"function\"", value: v35 });
-            }
-          }
-          const v36: any = o0["urgent"];
-          if (v36 !== undefined) {
-            if (!(v36 === true)) (e ??= []).push({ path: "urgent", expected: "true", value: v36 });
-          }
-          const v37: any = o0["budget"];
-          if (v37 !== undefined) {
-            if (!(typeof v37 === "string" && re38.test(v37))) (e ??= []).push({ path: "budget", expected: "string (pattern ^-?[0-9]+$)", value: v37 });
-          }
-          const v39: any = o0["link"];
-          if (v39 !== undefined) {
-            if (!(typeof v39 === "string" && _isFormat("uri", v39))) (e ??= []).push({ path: "link", expected: "string (format: uri, such as \"https://example.com/path\")", value: v39 });
-          }
-          const v40: any = o0["page"];
-          if (v40 !== undefined) {
-            if (typeof v40 !== "object" || v40 === null || Array.isArray(v40)) (e ??= []).push({ path: "page", expected: "object", value: v40 });
-            else {
-              const o41: any = v40;
-              const v42: any = o41["items"];
-              if (!Array.isArray(v42)) (e ??= []).push({ path: "page.items", expected: "Array<object>", value: v42 });
-              else for (let i43 = 0; i43 < v42.length; i43++) {
-                const v44: any = v42[i43];
-                if (typeof v44 !== "object" || v44 === null || Array.isArray(v44)) (e ??= []).push({ path: "page.items[" + i43 + "]", expected: "object", value: v44 });
-                else {
-                  const o45: any = v44;
-                  const v46: any = o45["sku"];
-                  if (!(typeof v46 === "string")) (e ??= []).push({ path: _joinKey("page.items[" + i43 + "]", "sku"), expected: "string", value: v46 });
-                  for (const k47 in o45) {
-                    switch (k47) { case "sku": break; default: (e ??= []).push({ path: _joinKey("page.items[" + i43 + "]", k47), expected: "undefined", value: o45[k47] }); }
-                  }
-                }
-              }
-              const v48: any = o41["cursor"];
-              if (!(typeof v48 === "string" || v48 === null)) {
-                (e ??= []).push({ path: "page.cursor", expected: "string | null", value: v48 });
-              }
-              for (const k49 in o41) {
-                switch (k49) { case "items": case "cursor": break; default: (e ??= []).push({ path: _joinKey("page", k49), expected: "undefined", value: o41[k49] }); }
-              }
-            }
-          }
-          const v50: any = o0["settings"];
-          if (v50 !== undefined) {
-            if (typeof v50 !== "object" || v50 === null || Array.isArray(v50)) (e ??= []).push({ path: "settings", expected: "object", value: v50 });
-            else {
-              const o51: any = v50;
-              const v52: any = o51["compact"];
-              if (!(typeof v52 === "boolean")) (e ??= []).push({ path: "settings.compact", expected: "boolean", value: v52 });
-              const v53: any = o51["theme"];
-              if (!(v53 === "light" || v53 === "dark")) {
-                (e ??= []).push({ path: "settings.theme", expected: "\"light\" | \"dark\"", value: v53 });
-              }
-              for (const k54 in o51) {
-                switch (k54) { case "compact": case "theme": break; default: (e ??= []).push({ path: _joinKey("settings", k54), expected: "undefined", value: o51[k54] }); }
-              }
-            }
-          }
-          for (const k55 in o0) {
-            switch (k55) { case "ticket": case "priority": case "code": case "assignees": case "labels": case "position": case "shape": case "role": case "urgent": case "budget": case "link": case "page": case "settings": break; default: (e ??= []).push({ path: _joinKey("", k55), expected: "undefined", value: o0[k55] }); }
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
-    run: (args: ToolMap["createTicket"]["args"]) =>
-      {
+        const priority = input.priority;
+        if (priority !== 1 && priority !== 2) e = _fail(e, "priority", "1 | 2", priority);
+        const code = input.code;
+        if (typeof code !== "string" || !codePattern.test(code)) {
+          e = _fail(e, "code", "string (pattern ^order--?[0-9]+(\\.[0-9]+)?$)", code);
+        }
+        const assignees = input.assignees;
+        if (assignees !== undefined) {
+          if (!Array.isArray(assignees) || assignees.length > 3) {
+            e = _fail(e, "assignees", "Array<object> (max items 3)", assignees);
+          } else {
+            for (let assignees_i = 0; assignees_i < assignees.length; assignees_i++) {
+              const assignees_item = assignees[assignees_i];
+              if (typeof assignees_item !== "object" || assignees_item === null || Array.isArray(assignees_item)) {
+                e = _fail(e, "assignees[" + assignees_i + "]", "object", assignees_item);
+              } else {
+                const assignees_item_email = assignees_item.email;
+                if (typeof assignees_item_email !== "string" || !_isFormat("email", assignees_item_email)) {
+                  e = _fail(
+                    e,
+                    "assignees[" + assignees_i + "].email",
+                    "string (format: email, such as \"ada@example.com\")",
+                    assignees_item_email,
+                  );
+                }
+                const assignees_item_age = assignees_item.age;
+                if (
+                  typeof assignees_item_age !== "number" ||
+                  !Number.isInteger(assignees_item_age) ||
+                  assignees_item_age < 0 ||
+                  assignees_item_age > 150
+                ) {
+                  e = _fail(
+                    e,
+                    "assignees[" + assignees_i + "].age",
+                    "integer (at least 0, at most 150)",
+                    assignees_item_age,
+                  );
+                }
+                const assignees_item_handle = assignees_item.handle;
+                if (
+                  typeof assignees_item_handle !== "string" ||
+                  assignees_item_handle.length < 2 ||
+                  assignees_item_handle.length < 4 && _codePoints(assignees_item_handle) < 2 ||
+                  assignees_item_handle.length > 20 && _codePoints(assignees_item_handle) > 20 ||
+                  !assigneesItemHandlePattern.test(assignees_item_handle)
+                ) {
+                  e = _fail(
+                    e,
+                    "assignees[" + assignees_i + "].handle",
+                    "string (min length 2, max length 20, pattern ^[a-z0-9_]+$)",
+                    assignees_item_handle,
+                  );
+                }
+                for (const assignees_item_key in assignees_item) {
+                  switch (assignees_item_key) {
+                    case "email":
+                    case "age":
+                    case "handle":
+                      break;
+                    default:
+                      e = _fail(
+                        e,
+                        _joinKey("assignees[" + assignees_i + "]", assignees_item_key),
+                        "undefined",
+                        assignees_item[assignees_item_key],
+                      );
+                  }
+                }
+              }
+            }
+          }
+        }
+        const labels = input.labels;
+        if (labels !== undefined) {
+          if (typeof labels !== "object" || labels === null || Array.isArray(labels)) {
+            e = _fail(e, "labels", "object", labels);
+          } else {
+            for (const labels_key in labels) {
+              {
+                const labels_value = labels[labels_key];
+                if (typeof labels_value !== "string") {
+                  e = _fail(e, _joinKey("labels", labels_key), "string", labels_value);
+                }
+              }
+            }
+          }
+        }
+        const position = input.position;
+        if (position !== undefined) {
+          if (!Array.isArray(position) || position.length !== 2) e = _fail(e, "position", "[number, number]", position);
+          else {
+            const position_0 = position[0];
+            if (typeof position_0 !== "number" || !Number.isFinite(position_0)) {
+              e = _fail(e, "position[0]", "number", position_0);
+            }
+            const position_1 = position[1];
+            if (typeof position_1 !== "number" || !Number.isFinite(position_1)) {
+              e = _fail(e, "position[1]", "number", position_1);
+            }
+          }
+        }
+        const shape = input.shape;
+        if (shape !== undefined) {
+          if (typeof shape !== "object" || shape === null || Array.isArray(shape)) {
+            e = _fail(e, "shape", "object", shape);
+          } else {
+            switch (shape.kind) {
+              case "circle":
+                if (typeof shape !== "object" || shape === null || Array.isArray(shape)) {
+                  e = _fail(e, "shape", "object", shape);
+                } else {
+                  const shape_kind = shape.kind;
+                  if (shape_kind !== "circle") e = _fail(e, "shape.kind", "\"circle\"", shape_kind);
+                  const shape_radius = shape.radius;
+                  if (typeof shape_radius !== "number" || !Number.isFinite(shape_radius)) {
+                    e = _fail(e, "shape.radius", "number", shape_radius);
+                  }
+                  for (const shape_key in shape) {
+                    switch (shape_key) {
+                      case "kind":
+                      case "radius":
+                        break;
+                      default:
+                        e = _fail(e, _joinKey("shape", shape_key), "undefined", shape[shape_key]);
+                    }
+                  }
+                }
+                break;
+              case "square":
+                if (typeof shape !== "object" || shape === null || Array.isArray(shape)) {
+                  e = _fail(e, "shape", "object", shape);
+                } else {
+                  const shape_kind_2 = shape.kind;
+                  if (shape_kind_2 !== "square") e = _fail(e, "shape.kind", "\"square\"", shape_kind_2);
+                  const shape_side = shape.side;
+                  if (typeof shape_side !== "number" || !Number.isFinite(shape_side)) {
+                    e = _fail(e, "shape.side", "number", shape_side);
+                  }
+                  for (const shape_key_2 in shape) {
+                    switch (shape_key_2) {
+                      case "kind":
+                      case "side":
+                        break;
+                      default:
+                        e = _fail(e, _joinKey("shape", shape_key_2), "undefined", shape[shape_key_2]);
+                    }
+                  }
+                }
+                break;
+              default:
+                e = _fail(e, "shape.kind", "\"circle\" | \"square\"", shape.kind);
+            }
+          }
+        }
+        const role = input.role;
+        if (
+          role !== undefined &&
+          role !== "developer" &&
+          role !== "system" &&
+          role !== "user" &&
+          role !== "assistant" &&
+          role !== "tool" &&
+          role !== "function"
+        ) {
+          e = _fail(e, "role", "\"developer\" | \"system\" | \"user\" | \"assistant\" | \"tool\" | \"function\"", role);
+        }
+        const urgent = input.urgent;
+        if (urgent !== undefined && urgent !== true) e = _fail(e, "urgent", "true", urgent);
+        const budget = input.budget;
+        if (budget !== undefined && (typeof budget !== "string" || !budgetPattern.test(budget))) {
+          e = _fail(e, "budget", "string (pattern ^-?[0-9]+$)", budget);
+        }
+        const link = input.link;
+        if (link !== undefined && (typeof link !== "string" || !_isFormat("uri", link))) {
+          e = _fail(e, "link", "string (format: uri, such as \"https://example.com/path\")", link);
+        }
+        const page = input.page;
+        if (page !== undefined) {
+          if (typeof page !== "object" || page === null || Array.isArray(page)) e = _fail(e, "page", "object", page);
+          else {
+            const page_items = page.items;
+            if (!Array.isArray(page_items)) e = _fail(e, "page.items", "Array<object>", page_items);
+            else {
+              for (let page_items_i = 0; page_items_i < page_items.length; page_items_i++) {
+                const page_items_item = page_items[page_items_i];
+                if (typeof page_items_item !== "object" || page_items_item === null || Array.isArray(page_items_item)) {
+                  e = _fail(e, "page.items[" + page_items_i + "]", "object", page_items_item);
+                } else {
+                  const page_items_item_sku = page_items_item.sku;
+                  if (typeof page_items_item_sku !== "string") {
+                    e = _fail(e, "page.items[" + page_items_i + "].sku", "string", page_items_item_sku);
+                  }
+                  for (const page_items_item_key in page_items_item) {
+                    switch (page_items_item_key) {
+                      case "sku":
+                        break;
+                      default:
+                        e = _fail(
+                          e,
+                          _joinKey("page.items[" + page_items_i + "]", page_items_item_key),
+                          "undefined",
+                          page_items_item[page_items_item_key],
+                        );
+                    }
+                  }
+                }
+              }
+            }
+            const page_cursor = page.cursor;
+            if (typeof page_cursor !== "string" && page_cursor !== null) {
+              e = _fail(e, "page.cursor", "string | null", page_cursor);
+            }
+            for (const page_key in page) {
+              switch (page_key) {
+                case "items":
+                case "cursor":
+                  break;
+                default:
+                  e = _fail(e, _joinKey("page", page_key), "undefined", page[page_key]);
+              }
+            }
+          }
+        }
+        const settings = input.settings;
+        if (settings !== undefined) {
+          if (typeof settings !== "object" || settings === null || Array.isArray(settings)) {
+            e = _fail(e, "settings", "object", settings);
+          } else {
+            const settings_compact = settings.compact;
+            if (typeof settings_compact !== "boolean") e = _fail(e, "settings.compact", "boolean", settings_compact);
+            const settings_theme = settings.theme;
+            if (settings_theme !== "light" && settings_theme !== "dark") {
+              e = _fail(e, "settings.theme", "\"light\" | \"dark\"", settings_theme);
+            }
+            for (const settings_key in settings) {
+              switch (settings_key) {
+                case "compact":
+                case "theme":
+                  break;
+                default:
+                  e = _fail(e, _joinKey("settings", settings_key), "undefined", settings[settings_key]);
+              }
+            }
+          }
+        }
+        for (const key in input) {
+          switch (key) {
+            case "ticket":
+            case "priority":
+            case "code":
+            case "assignees":
+            case "labels":
+            case "position":
+            case "shape":
+            case "role":
+            case "urgent":
+            case "budget":
+            case "link":
+            case "page":
+            case "settings":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["createTicket"]["args"]) => {
       const revived: any = { ...args, "ticket": { ...args["ticket"], "createdAt": new Date(args["ticket"]["createdAt"]) }, ...(args["budget"] !== undefined && { "budget": BigInt(args["budget"]) }), ...(args["link"] !== undefined && { "link": new URL(args["link"]) }) };
-      return tools.createTicket(revived.ticket as Parameters<typeof tools.createTicket>[0], revived.priority as Parameters<typeof tools.createTicket>[1], revived.code as Parameters<typeof tools.createTicket>[2], revived.assignees as Parameters<typeof tools.createTicket>[3], revived.labels as Parameters<typeof tools.createTicket>[4], revived.position as Parameters<typeof tools.createTicket>[5], revived.shape as Parameters<typeof tools.createTicket>[6], revived.role as Parameters<typeof tools.createTicket>[7], revived.urgent as Parameters<typeof tools.createTicket>[8], revived.budget as Parameters<typeof tools.createTicket>[9], revived.link as Parameters<typeof tools.createTicket>[10], revived.page as Parameters<typeof tools.createTicket>[11], revived.settings as Parameters<typeof tools.createTicket>[12]);
+      return tools.createTicket(
+        revived.ticket as Parameters<typeof tools.createTicket>[0],
+        revived.priority as Parameters<typeof tools.createTicket>[1],
+        revived.code as Parameters<typeof tools.createTicket>[2],
+        revived.assignees as Parameters<typeof tools.createTicket>[3],
+        revived.labels as Parameters<typeof tools.createTicket>[4],
+        revived.position as Parameters<typeof tools.createTicket>[5],
+        revived.shape as Parameters<typeof tools.createTicket>[6],
+        revived.role as Parameters<typeof tools.createTicket>[7],
+        revived.urgent as Parameters<typeof tools.createTicket>[8],
+        revived.budget as Parameters<typeof tools.createTicket>[9],
+        revived.link as Parameters<typeof tools.createTicket>[10],
+        revived.page as Parameters<typeof tools.createTicket>[11],
+        revived.settings as Parameters<typeof tools.createTicket>[12],
+      );
     },
   },
   {
     name: "storeMeta",
     description: "Store any metadata.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "meta": { "description": "Free-form JSON" } },
-        "required": ["meta"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "meta": { "description": "Free-form JSON" } },
-        "required": ["meta"],
-        "additionalProperties": false,
-      },
+      "json-schema": storeMetaSchema,
+      "openai": storeMetaSchema,
     },
     outputSchema: { "type": "string" },
-    validate: (() => {
-      return (input: unknown) => {
-        let e: { path: string; expected: string; value: unknown }[] | undefined;
-        if (typeof input !== "object" || input === null || Array.isArray(input)) (e ??= []).push({ path: "$", expected: "object", value: input });
-        else {
-          const o0: any = input;
-          const v1: any = o0["meta"];
-          if (!(v1 !== undefined)) (e ??= []).push({ path: "meta", expected: "any JSON value", value: v1 });
-          for (const k2 in o0) {
-            switch (k2) { case "meta": break; default: (e ??= []).push({ path: _joinKey("", k2), expected: "undefined", value: o0[k2] }); }
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const meta = input.meta;
+        if (meta === undefined) e = _fail(e, "meta", "any JSON value", meta);
+        for (const key in input) {
+          switch (key) {
+            case "meta":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
           }
         }
-        return e === undefined ? { success: true as const } : { success: false as const, errors: e };
-      };
-    })(),
+      }
+      return _verdict(e);
+    },
     run: (args: ToolMap["storeMeta"]["args"]) =>
       tools.storeMeta(args.meta as Parameters<typeof tools.storeMeta>[0]),
   },
