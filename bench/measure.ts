@@ -34,3 +34,44 @@ export async function compare(
   const baselineMs = median(b);
   return { subject: subjectMs, baseline: baselineMs, ratio: subjectMs / baselineMs };
 }
+
+/** One subject's median round time, its baseline's, and their ratio. */
+export interface Comparison {
+  subject: number;
+  baseline: number;
+  ratio: number;
+}
+
+/**
+ * Times several subjects against one baseline: each round times the baseline and every subject once,
+ * in an order that rotates from round to round (so none always runs right after another), and each
+ * subject's ratio is its median round time over the baseline's. Peers compared in one call share the
+ * machine's noise and the same baseline samples.
+ */
+export async function compareEach<K extends string>(
+  subjects: Readonly<Record<K, () => unknown>>,
+  baseline: () => unknown,
+  { rounds, warmup }: { rounds: number; warmup: number },
+): Promise<Record<K, Comparison>> {
+  const keys = Object.keys(subjects) as K[];
+  const runs: { run: () => unknown; samples: number[] }[] = [
+    { run: baseline, samples: [] },
+    ...keys.map((key) => ({ run: subjects[key], samples: [] })),
+  ];
+  for (let i = 0; i < warmup; i++) for (const { run } of runs) await run();
+  for (let round = 0; round < rounds; round++) {
+    for (let j = 0; j < runs.length; j++) {
+      const { run, samples } = runs[(round + j) % runs.length] as (typeof runs)[number];
+      const t = performance.now();
+      await run();
+      samples.push(performance.now() - t);
+    }
+  }
+  const [base, ...timed] = runs.map(({ samples }) => median(samples));
+  const result = {} as Record<K, Comparison>;
+  keys.forEach((key, i) => {
+    const subjectMs = timed[i] as number;
+    result[key] = { subject: subjectMs, baseline: base as number, ratio: subjectMs / (base as number) };
+  });
+  return result;
+}
