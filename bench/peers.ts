@@ -93,31 +93,45 @@ export async function benchPeers(
       throw new Error(`${peer}: the invalid call's feedback misses an argument: ${JSON.stringify(invalid)}`);
   }
 
-  const loop = (step: () => Promise<unknown>) => async () => {
-    for (let i = 0; i < batch; i++) await step();
+  // One loop written out per subject, not one shared helper: a shared `await step()` would collect
+  // every subject's target in one call site's feedback and slow all of them alike.
+  const { zod, valibot } = handlers;
+  const floor = async () => {
+    for (let i = 0; i < batch; i++) await floorHandler(VALID_CALL);
   };
-  const floor = loop(() => floorHandler(VALID_CALL));
   const options = { rounds, warmup };
   const valid = await compareEach(
     {
-      typecall: loop(async () => {
-        const outcome = await toolset.dispatch(VALID_CALL);
-        if (!outcome.ok) throw new Error(outcome.content);
-      }),
-      zod: loop(() => handlers.zod(VALID_CALL)),
-      valibot: loop(() => handlers.valibot(VALID_CALL)),
+      typecall: async () => {
+        for (let i = 0; i < batch; i++) {
+          const outcome = await toolset.dispatch(VALID_CALL);
+          if (!outcome.ok) throw new Error(outcome.content);
+        }
+      },
+      zod: async () => {
+        for (let i = 0; i < batch; i++) await zod(VALID_CALL);
+      },
+      valibot: async () => {
+        for (let i = 0; i < batch; i++) await valibot(VALID_CALL);
+      },
     },
     floor,
     options,
   );
   const invalid = await compareEach(
     {
-      typecall: loop(async () => {
-        const outcome = await toolset.dispatch(INVALID_CALL);
-        if (outcome.ok || outcome.content.length === 0) throw new Error("the invalid call succeeded");
-      }),
-      zod: loop(() => handlers.zod(INVALID_CALL)),
-      valibot: loop(() => handlers.valibot(INVALID_CALL)),
+      typecall: async () => {
+        for (let i = 0; i < batch; i++) {
+          const outcome = await toolset.dispatch(INVALID_CALL);
+          if (outcome.ok || outcome.content.length === 0) throw new Error("the invalid call succeeded");
+        }
+      },
+      zod: async () => {
+        for (let i = 0; i < batch; i++) await zod(INVALID_CALL);
+      },
+      valibot: async () => {
+        for (let i = 0; i < batch; i++) await valibot(INVALID_CALL);
+      },
     },
     floor,
     options,
