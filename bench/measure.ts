@@ -44,7 +44,8 @@ export interface Comparison {
 
 /**
  * Times several subjects against one baseline: each round times the baseline and every subject once,
- * in an order that rotates from round to round (so none always runs right after another), and each
+ * in an order shuffled afresh each round (a rotated order keeps each one's predecessor, and what a
+ * predecessor leaves behind, such as garbage to collect, would always fall on the same one). Each
  * subject's ratio is its median round time over the baseline's. Peers compared in one call share the
  * machine's noise and the same baseline samples.
  */
@@ -59,9 +60,17 @@ export async function compareEach<K extends string>(
     ...keys.map((key) => ({ run: subjects[key], samples: [] })),
   ];
   for (let i = 0; i < warmup; i++) for (const { run } of runs) await run();
+  const order = runs.map((_, i) => i);
+  let seed = 1;
   for (let round = 0; round < rounds; round++) {
-    for (let j = 0; j < runs.length; j++) {
-      const { run, samples } = runs[(round + j) % runs.length] as (typeof runs)[number];
+    // Fisher-Yates with a fixed-seed LCG: a different order each round, the same in every run.
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const j = (seed >>> 16) % (i + 1);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const index of order) {
+      const { run, samples } = runs[index] as (typeof runs)[number];
       const t = performance.now();
       await run();
       samples.push(performance.now() - t);
