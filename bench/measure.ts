@@ -34,3 +34,53 @@ export async function compare(
   const baselineMs = median(b);
   return { subject: subjectMs, baseline: baselineMs, ratio: subjectMs / baselineMs };
 }
+
+/** One subject's median round time, its baseline's, and their ratio. */
+export interface Comparison {
+  subject: number;
+  baseline: number;
+  ratio: number;
+}
+
+/**
+ * Times several subjects against one baseline: each round times the baseline and every subject once,
+ * in an order shuffled afresh each round (a rotated order keeps each one's predecessor, and what a
+ * predecessor leaves behind, such as garbage to collect, would always fall on the same one). Each
+ * subject's ratio is its median round time over the baseline's. Peers compared in one call share the
+ * machine's noise and the same baseline samples.
+ */
+export async function compareEach<K extends string>(
+  subjects: Readonly<Record<K, () => unknown>>,
+  baseline: () => unknown,
+  { rounds, warmup }: { rounds: number; warmup: number },
+): Promise<Record<K, Comparison>> {
+  const keys = Object.keys(subjects) as K[];
+  const runs: { run: () => unknown; samples: number[] }[] = [
+    { run: baseline, samples: [] },
+    ...keys.map((key) => ({ run: subjects[key], samples: [] })),
+  ];
+  for (let i = 0; i < warmup; i++) for (const { run } of runs) await run();
+  const order = runs.map((_, i) => i);
+  let seed = 1;
+  for (let round = 0; round < rounds; round++) {
+    // Fisher-Yates with a fixed-seed LCG: a different order each round, the same in every run.
+    for (let i = order.length - 1; i > 0; i--) {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      const j = (seed >>> 16) % (i + 1);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const index of order) {
+      const { run, samples } = runs[index] as (typeof runs)[number];
+      const t = performance.now();
+      await run();
+      samples.push(performance.now() - t);
+    }
+  }
+  const [base, ...timed] = runs.map(({ samples }) => median(samples));
+  const result = {} as Record<K, Comparison>;
+  keys.forEach((key, i) => {
+    const subjectMs = timed[i] as number;
+    result[key] = { subject: subjectMs, baseline: base as number, ratio: subjectMs / (base as number) };
+  });
+  return result;
+}

@@ -10,23 +10,42 @@
  * (b) generate: `generate()` for 200 functions in 20 files, against creating the TypeScript program
  *     and type checker for the same files. Target: at most 1.5.
  *
+ * (c) cold CLI: (reserved; added separately).
+ * (d) peers: the call of (a) through typecall, and through hand-written handlers validating with
+ *     zod 4 and valibot 1 (strict object schemas mirroring the tool's signature), each against the
+ *     floor of (a). Valid call: typecall at most 1.10 and ahead of every peer. Invalid call, up to
+ *     the feedback text for the model: typecall at most 3 and ahead of every peer.
+ * (e) cold start: a fresh process importing the esbuild bundle of the 200-tool corpus of (b) and
+ *     making a first call of every tool, against one importing only the same tools' canonical JSON
+ *     Schemas; timed inside the child, so Node's start-up is excluded. Target: at most 3.
+ * (f) size: the minified generated code of the corpus (runtime and tool functions left out) per
+ *     tool. Target: at most 1.8 KB. (KB here are 1024 bytes.)
+ * (g) runtime core: `createToolset` + `dispatch` from the runtime's dist, minified, gzip level 9.
+ *     Target: at most 4 KB; `packages/runtime/test/size.test.ts` holds the budget meanwhile.
+ *
  * `pnpm bench` builds `@typecall/runtime`, generates the fixture's dispatcher, and runs without the
- * source export condition, so (a) measures the published JavaScript in a process that, like an app,
- * has not loaded the compiler. `--quick` takes fewer samples.
+ * source export condition, so (a) and (d) measure the published JavaScript in a process that, like an
+ * app, has not loaded the compiler: both run first, and (d) is printed after (b) and (c).
+ * `--quick` takes fewer samples.
  */
+import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { bundleCorpus, generateCorpus } from "./bundle.ts";
+import { benchColdStart, prepareColdStart } from "./cold-start.ts";
+import { measureCore } from "./core-size.ts";
 import { writeCorpus } from "./corpus.ts";
-import { compare } from "./measure.ts";
+import { type Comparison, compare } from "./measure.ts";
+import { benchPeers, handWrittenHandler, VALID_CALL } from "./peers.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes("--quick");
 
-async function benchDispatch() {
-  // `pnpm bench` generated the fixture beforehand: this process loads no compiler until (b), like an app.
-  const { toolset } = await import("./fixtures/tools.typecall.ts");
-  const tools = await import("./fixtures/tools.ts");
-  const call = { name: "weatherNow", arguments: '{"city":"Paris","unit":"f"}' };
+type Fixture = { toolset: typeof import("./fixtures/tools.typecall.ts").toolset };
+type FixtureTools = typeof import("./fixtures/tools.ts");
+
+async function benchDispatch({ toolset }: Fixture, tools: FixtureTools) {
+  const call = VALID_CALL;
   const batch = quick ? 2_000 : 20_000;
   const options = { rounds: quick ? 5 : 31, warmup: quick ? 2 : 10 };
   const subject = async () => {
@@ -36,10 +55,7 @@ async function benchDispatch() {
     }
   };
   // The floor as an app would write it by hand: a function from the model's call to the content.
-  const handle = async (c: typeof call) => {
-    const args = JSON.parse(c.arguments) as { city: string; unit?: "c" | "f" };
-    return JSON.stringify(await tools.weatherNow(args.city, args.unit));
-  };
+  const handle = handWrittenHandler(tools);
   const floor = async () => {
     for (let i = 0; i < batch; i++) await handle(call);
   };
@@ -66,13 +82,83 @@ async function benchGenerate() {
   return compare(subject, program, { rounds: quick ? 3 : 15, warmup: quick ? 1 : 3 });
 }
 
-function line(label: string, r: { subject: number; baseline: number; ratio: number }, target: number) {
-  const verdict = r.ratio <= target ? "ok" : "OVER TARGET";
-  return `${label.padEnd(52)} ${r.subject.toFixed(2).padStart(9)} ms vs ${r.baseline.toFixed(2).padStart(9)} ms  ratio ${r.ratio.toFixed(3)}  (target <= ${target}: ${verdict})`;
+function line(label: string, r: Comparison, target: number, peers?: readonly Comparison[]) {
+  const ok = r.ratio <= target && (peers ?? []).every((peer) => r.ratio < peer.ratio);
+  const goal = peers === undefined ? `<= ${target}` : `<= ${target}, ahead of every peer`;
+  return `${times(label, r)}  (target ${goal}: ${ok ? "ok" : "OVER TARGET"})`;
 }
 
-const dispatch = await benchDispatch();
+/** A peer's figure: printed for comparison, with no target of its own. */
+function peerLine(label: string, r: Comparison) {
+  return `${times(label, r)}  (peer)`;
+}
+
+function times(label: string, r: Comparison) {
+  return `${label.padEnd(52)} ${r.subject.toFixed(2).padStart(9)} ms vs ${r.baseline.toFixed(2).padStart(9)} ms  ratio ${r.ratio.toFixed(3)}`;
+}
+
+function sizeLine(label: string, bytes: number, target: number) {
+  const kb = bytes / 1024;
+  const verdict = kb <= target ? "ok" : "OVER TARGET";
+  return `${label.padEnd(52)} ${kb.toFixed(2).padStart(9)} KB  (target <= ${target} KB: ${verdict})`;
+}
+
+// `pnpm bench` generated the fixture beforehand: this process loads no compiler until (b), like an app.
+const fixture = await import("./fixtures/tools.typecall.ts");
+const fixtureTools = await import("./fixtures/tools.ts");
+const dispatch = await benchDispatch(fixture, fixtureTools);
 console.log(line("(a) dispatch 20k calls vs parse+call+stringify handler", dispatch.handler, 1.15));
 console.log(line("    same, vs the three steps inlined in the loop", dispatch.inline, 1.15));
+// Measured now, before the compiler is loaded; printed in order, after (b) and (c).
+// Full batches even with --quick: 2,000 calls are too few for the JIT to settle, and zod then
+// "beats" the floor.
+const peers = await benchPeers(fixture.toolset, fixtureTools, {
+  batch: 20_000,
+  rounds: quick ? 5 : 31,
+  warmup: quick ? 2 : 10,
+});
+
 const gen = await benchGenerate();
 console.log(line("(b) generate 200 tools/20 files vs program+checker", gen, 1.5));
+
+// (c) cold CLI goes here.
+
+const { valid, invalid } = peers;
+console.log(
+  line("(d) valid call: typecall vs handler floor", valid.typecall, 1.1, [valid.zod, valid.valibot]),
+);
+console.log(peerLine("    zod 4 safeParse handler vs the same floor", valid.zod));
+console.log(peerLine("    valibot 1 safeParse handler vs the same floor", valid.valibot));
+console.log(
+  line("    invalid call to feedback: typecall vs floor", invalid.typecall, 3, [
+    invalid.zod,
+    invalid.valibot,
+  ]),
+);
+console.log(peerLine("    zod 4 + prettifyError vs the same floor", invalid.zod));
+console.log(peerLine("    valibot 1 + summarize vs the same floor", invalid.valibot));
+
+const bundleDir = join(HERE, ".out", "bundle");
+const corpus = await generateCorpus(join(bundleDir, "corpus"));
+const bundle = join(bundleDir, "tools.bundle.mjs");
+const bundleBytes = await bundleCorpus(corpus.entry, bundle, "all");
+const coldFiles = await prepareColdStart(bundle, corpus.exports);
+const cold = benchColdStart(coldFiles, quick ? 5 : 15);
+console.log(line(`(e) cold start: import + ${corpus.tools} first calls vs schemas`, cold, 3));
+console.log(
+  `    bundle ${(bundleBytes / 1024).toFixed(0)} KB minified; schemas-only module ${(statSync(coldFiles.baseline).size / 1024).toFixed(0)} KB`,
+);
+
+const generatedBytes = await bundleCorpus(corpus.entry, join(bundleDir, "generated.min.mjs"), "generated");
+console.log(
+  sizeLine(
+    `(f) generated code per tool, minified (${corpus.tools} tools)`,
+    generatedBytes / corpus.tools,
+    1.8,
+  ),
+);
+
+const core = await measureCore("dist");
+console.log(
+  sizeLine(`(g) runtime core, minified ${(core.minified / 1024).toFixed(1)} KB, gzip -9`, core.gzipped, 4),
+);

@@ -1,0 +1,63 @@
+/**
+ * The size of the runtime core an app ships: an entry that imports `createToolset` and dispatches,
+ * bundled and minified by esbuild, then gzipped. Used by the benchmark (g) and by
+ * `packages/runtime/test/size.test.ts`, so both measure the same bytes the same way.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** The goal for the gzipped core, in bytes. */
+export const CORE_GZIP_TARGET = 4096;
+
+/**
+ * What the size test allows, in bytes: the size measured when the test was written, rounded up to
+ * the next 256. The target is {@link CORE_GZIP_TARGET}; this number must only go down, towards it,
+ * as the runtime shrinks.
+ */
+export const CORE_GZIP_BUDGET = 9216;
+
+/**
+ * The entry: tool definitions come from outside, so nothing that dispatch may need can be shaken
+ * out (lenient parsing, coercion, validation, timeouts, feedback). The `./internal` helper a
+ * generated validator imports is counted too.
+ */
+const CORE_ENTRY = [
+  'import { createToolset } from "@typecall/runtime";',
+  'export { _joinKey } from "@typecall/runtime/internal";',
+  "export const serve = (definitions, call) => createToolset(definitions).dispatch(call);",
+].join("\n");
+
+/** Minified and gzipped (zlib level 9) sizes of the core, in bytes. */
+export interface CoreSize {
+  minified: number;
+  gzipped: number;
+}
+
+/**
+ * Builds the core entry against the runtime's published JavaScript (`dist`, what users get: run
+ * the runtime's build first) or its TypeScript sources (`src`, no build needed).
+ */
+export async function measureCore(from: "dist" | "src"): Promise<CoreSize> {
+  const result = await build({
+    stdin: { contents: CORE_ENTRY, resolveDir: ROOT, sourcefile: "core-entry.js", loader: "js" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent",
+    ...(from === "src" ? { conditions: ["@typecall/source"] } : {}),
+    metafile: true,
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((path) => path.includes("packages/runtime/"));
+  const wanted = from === "src" ? "packages/runtime/src/" : "packages/runtime/dist/";
+  if (inputs.length === 0 || !inputs.every((path) => path.includes(wanted)))
+    throw new Error(`the core was not built from ${wanted}: ${inputs.join(", ")}`);
+  const code = result.outputFiles[0]?.contents;
+  if (code === undefined) throw new Error("esbuild wrote no output");
+  return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
+}
