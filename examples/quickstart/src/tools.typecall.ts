@@ -75,6 +75,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
   {
     name: "searchHotels",
     description: "Search hotels in a city.\n\nReturns at most 10 hotels, cheapest first.",
+    settlesAtOnce: true,
     schemas: {
       "json-schema": {
         "type": "object",
@@ -177,6 +178,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
   {
     name: "bookRoom",
     description: "Book a room for one or more guests.\n\nThe booking is made on behalf of the signed-in user.",
+    settlesAtOnce: true,
     schemas: {
       "json-schema": {
         "type": "object",
@@ -388,6 +390,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
   {
     name: "cancelBooking",
     description: "Cancel a booking made with `bookRoom`.",
+    settlesAtOnce: true,
     schemas: {
       "json-schema": {
         "type": "object",

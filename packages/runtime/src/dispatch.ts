@@ -24,7 +24,7 @@ import { cloneJson } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
-import { type RunResult, runGuarded } from "./run-guarded.ts";
+import { type RunResult, runGuarded, runSettled } from "./run-guarded.ts";
 import { suggestName } from "./suggest.ts";
 import type { ToolContext, ToolDefinition, ValidatorResult } from "./types.ts";
 
@@ -90,34 +90,31 @@ function dispatchOnce(
   options: CallOptions | undefined,
   state: PrepareState,
 ): Promise<AnyOutcome> {
-  return new Promise<AnyOutcome>((resolve) => {
+  let prepared: ReturnType<typeof prepare>;
+  try {
+    prepared = prepare(env, call, state);
+  } catch (error) {
+    // Only a broken validator or a bug here gets this far; the model still gets an answer.
+    return Promise.resolve(internalFailure(env, call, error));
+  }
+  if (!("args" in prepared)) return Promise.resolve(prepared);
+  const { tool, plan, args } = prepared;
+  const timeoutMs = options?.timeoutMs ?? tool.timeoutMs ?? env.options.timeoutMs;
+  // A tool without a ToolContext gets none; its signal getter is then never called, so no
+  // AbortController is made.
+  const run = (signal: () => AbortSignal): unknown =>
+    tool.run(args as never, plan.usesContext ? callContext(context, signal, call) : (undefined as never));
+  const end = (result: RunResult): AnyOutcome => {
     try {
-      const prepared = prepare(env, call, state);
-      if (!("args" in prepared)) return resolve(prepared);
-      const { tool, plan, args } = prepared;
-      const timeoutMs = options?.timeoutMs ?? tool.timeoutMs ?? env.options.timeoutMs;
-      // A tool without a ToolContext gets none; its signal getter is then never called, so no
-      // AbortController is made.
-      runGuarded(
-        (signal) =>
-          tool.run(
-            args as never,
-            plan.usesContext ? callContext(context, signal, call) : (undefined as never),
-          ),
-        timeoutMs,
-        options?.signal,
-        (result) => {
-          try {
-            resolve(settle(env, call, result, timeoutMs, state.repairs));
-          } catch (error) {
-            resolve(internalFailure(env, call, error));
-          }
-        },
-      );
+      return settle(env, call, result, timeoutMs, state.repairs);
     } catch (error) {
-      // Only a broken validator or a bug here gets this far; the model still gets an answer.
-      resolve(internalFailure(env, call, error));
+      return internalFailure(env, call, error);
     }
+  };
+  // Proved by the compiler to be settled when it returns: no time limit to arm, no abort to await.
+  if (tool.settlesAtOnce === true && options?.signal === undefined) return runSettled(run, end);
+  return new Promise<AnyOutcome>((resolve) => {
+    runGuarded(run, timeoutMs, options?.signal, (result) => resolve(end(result)));
   });
 }
 

@@ -66,6 +66,11 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly deprecated?: boolean;
   /** Time limit in milliseconds (from a `@timeout` tag); overrides the toolset's default. */
   readonly timeoutMs?: number;
+  /**
+   * Set when the compiler proved that `run` returns an already settled promise (an `async` function
+   * that never waits): no time limit is armed for it, since none could interrupt it.
+   */
+  readonly settlesAtOnce?: true;
 }
 
 /**

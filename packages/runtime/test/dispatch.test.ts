@@ -190,6 +190,33 @@ describe("dispatch: failures", () => {
     expect(perCall.error.message).toBe("Timed out after 5 ms");
   });
 
+  it("arms no time limit for a tool the compiler proved settled at once, and still honours an abort", async () => {
+    // The claim is the compiler's: a definition that makes it is believed, so a late result still counts.
+    const late = () => new Promise((resolve) => setTimeout(() => resolve("late"), 30));
+    const claimed = adhocToolset([adhocTool("late", late, { settlesAtOnce: true })], { timeoutMs: 5 });
+    expect(await claimed.dispatch({ name: "late", arguments: "{}" })).toMatchObject({
+      ok: true,
+      value: "late",
+    });
+    const unclaimed = adhocToolset([adhocTool("late", late)], { timeoutMs: 5 });
+    expect(failed(await unclaimed.dispatch({ name: "late", arguments: "{}" })).error.code).toBe("timeout");
+    const aborted = AbortSignal.abort();
+    const cancelled = await claimed.dispatch({ name: "late", arguments: "{}" }, undefined, {
+      signal: aborted,
+    });
+    expect(failed(cancelled).error.message).toBe("Cancelled by the caller");
+    const throws = adhocToolset([
+      adhocTool(
+        "throws",
+        () => {
+          throw new Error("no");
+        },
+        { settlesAtOnce: true },
+      ),
+    ]);
+    expect(failed(await throws.dispatch({ name: "throws", arguments: "{}" })).error.message).toBe("no");
+  });
+
   it("a caller's abort cancels the call", async () => {
     const controller = new AbortController();
     let seen = false;

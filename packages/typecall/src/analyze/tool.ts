@@ -7,6 +7,7 @@ import type { ExportedFunction } from "./discover.ts";
 import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
+import { settlesAtOnce } from "./settles.ts";
 import {
   applyDocTags,
   applyTypeTags,
@@ -96,6 +97,7 @@ export function analyzeTool(
   if (notes.length > 0) tool.notes = notes;
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
+  if (settlesAtOnce(fn.node.compilerNode, checker)) tool.settlesAtOnce = true;
   return tool;
 }
 

@@ -168,6 +168,7 @@ function definition(tool: ToolIR, validator: string, roots: ToolRoots, pool: Poo
     `    description: ${JSON.stringify(toolDescription(tool))}`,
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     ...(tool.timeoutMs !== undefined ? [`    timeoutMs: ${tool.timeoutMs}`] : []),
+    ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
     `    schemas: {\n${schemas},\n    }`,
     ...(roots.result ? [`    outputSchema: ${pool.expression(roots.result, 4, 18)}`] : []),
     `    validate: ${indent(validator, 4)}`,

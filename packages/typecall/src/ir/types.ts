@@ -126,6 +126,11 @@ export interface ToolIR {
   returns?: TypeIR;
   /** The tool's own time limit in milliseconds, from `@timeout 5s`. */
   timeoutMs?: number;
+  /**
+   * The function is `async` and never waits (no `await`, returns no thenable): its promise is
+   * settled when it returns, so the dispatcher arms no time limit for it.
+   */
+  settlesAtOnce?: true;
   location: SourceLocation;
 }
 

@@ -153,6 +153,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
   {
     name: "shipOrder",
     description: "Ship an order to an address.\n\nLines are packed in one parcel; **express** costs more.",
+    settlesAtOnce: true,
     schemas: {
       "json-schema": {
         "type": "object",
@@ -440,7 +441,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "properties": {
           "id": { "type": "string" },
           "labels": tagItemsIdsSchema,
-          "priority": { "type": "integer", "enum": [1, 2, 3] },
+          "priority": { "type": "integer", "enum": [3, 1, 2] },
         },
         "required": ["id", "labels", "priority"],
         "additionalProperties": false,
@@ -524,6 +525,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
   {
     name: "fail",
     description: "Fails on purpose, for the error path.",
+    settlesAtOnce: true,
     schemas: {
       "json-schema": failSchema,
       "openai": failSchema,

@@ -674,6 +674,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "slowReport",
     description: "A tool with its own time limit.",
     timeoutMs: 1500,
+    settlesAtOnce: true,
     schemas: {
       "json-schema": whoAmISchema,
       "openai": whoAmISchema,
