@@ -189,3 +189,69 @@ function convertString(value: string, types: ReadonlySet<JsonType>): unknown {
   }
   return NO_CONVERSION;
 }
+
+/**
+ * The kinds of value coercion could convert somewhere in a schema, found in one walk: strings where
+ * a number, boolean, null, object or array is admitted below the root; numbers and booleans where an
+ * enum or const holds their text (`"2"`, `"true"`); null where a property is optional; a missing
+ * value (`undefined`) where a default is given. An over-approximation: every keyword
+ * is looked at, whatever it means, so nothing coercion would do is missed.
+ */
+export function coercibleKinds(schema: JsonSchema): ReadonlySet<string> {
+  const kinds = new Set<string>();
+  const stack: [unknown, boolean][] = [[schema, true]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, isRoot] = top;
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push([item, false]);
+      continue;
+    }
+    const s = node as JsonSchema;
+    const types = typeof s.type === "string" ? [s.type] : Array.isArray(s.type) ? s.type : [];
+    const convertsStrings = isRoot ? ["number", "integer", "boolean", "null"] : CONVERTED_FROM_STRING;
+    if (types.some((t) => convertsStrings.includes(t as string))) kinds.add("string");
+    const literals = [...(Array.isArray(s.enum) ? s.enum : []), ...("const" in s ? [s.const] : [])];
+    // Only text that a number or boolean spells can be the string one becomes.
+    if (literals.some((v) => typeof v === "string" && NUMBER.test(v))) kinds.add("number");
+    if (literals.some((v) => v === "true" || v === "false")) kinds.add("boolean");
+    if (literals.some((v) => typeof v !== "string")) kinds.add("string");
+    if (isJsonObject(s.properties)) {
+      const required = new Set(Array.isArray(s.required) ? s.required : []);
+      if (Object.keys(s.properties).some((key) => !required.has(key))) kinds.add("null");
+    }
+    // A left-out property gets its default (even one the validator requires).
+    if ("default" in s) kinds.add("undefined");
+    for (const value of Object.values(s)) stack.push([value, false]);
+  }
+  return kinds;
+}
+
+const CONVERTED_FROM_STRING = ["number", "integer", "boolean", "null", "object", "array"];
+
+/**
+ * Whether coercion could fix any of a validator's failures: some failing value (or a value inside
+ * it) is of a kind coercion converts in this schema, or the arguments themselves are a string (JSON
+ * text of the object). When not, coercing and validating again would only find the same failures.
+ */
+export function mayCoerce(
+  kinds: ReadonlySet<string>,
+  failures: readonly { path: string; value: unknown }[],
+): boolean {
+  const seen = new Set<object>();
+  const holds = (value: unknown): boolean => {
+    const stack = [value];
+    while (stack.length > 0) {
+      const item = stack.pop();
+      if (item === null) {
+        if (kinds.has("null")) return true;
+      } else if (typeof item === "object") {
+        if (seen.has(item)) continue;
+        seen.add(item);
+        for (const inner of Array.isArray(item) ? item : Object.values(item)) stack.push(inner);
+      } else if (kinds.has(typeof item)) return true;
+    }
+    return false;
+  };
+  return failures.some((f) => (f.path === "$" && typeof f.value === "string") || holds(f.value));
+}

@@ -4,7 +4,7 @@
  * turn the result into content. Every step's failure is an outcome; nothing here throws.
  */
 import { readCall, readOptions } from "./call.ts";
-import { coerceArguments } from "./coerce.ts";
+import { coerceArguments, coercibleKinds, mayCoerce } from "./coerce.ts";
 import {
   cancelledContent,
   capContent,
@@ -58,7 +58,7 @@ export function dispatchCall(
   const { hooks } = env.options;
   // Without hooks there is nothing to observe: skip the events and their clock reads.
   if (hooks.onCall === undefined && hooks.onOutcome === undefined)
-    return dispatchOnce(env, call, context, callOptions, {});
+    return dispatchOnce(env, call, context, callOptions);
   return observed(env, call, context, callOptions);
 }
 
@@ -71,9 +71,8 @@ async function observed(
   const { hooks } = env.options;
   const event = { name: call.name, ...idOf(call), arguments: call.arguments, startedAt: Date.now() };
   observe(() => hooks.onCall?.(event));
-  const state: PrepareState = {};
-  const outcome = await dispatchOnce(env, call, context, options, state);
-  const repaired = (state.repairs?.length ?? 0) > 0;
+  const outcome = await dispatchOnce(env, call, context, options);
+  const repaired = (outcome.repairs?.length ?? 0) > 0;
   const done: OutcomeEvent = { ...event, durationMs: Date.now() - event.startedAt, repaired };
   observe(() => hooks.onOutcome?.(outcome, done));
   return outcome;
@@ -88,17 +87,16 @@ function dispatchOnce(
   call: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
-  state: PrepareState,
 ): Promise<AnyOutcome> {
   let prepared: ReturnType<typeof prepare>;
   try {
-    prepared = prepare(env, call, state);
+    prepared = prepare(env, call);
   } catch (error) {
     // Only a broken validator or a bug here gets this far; the model still gets an answer.
     return Promise.resolve(internalFailure(env, call, error));
   }
   if (!("args" in prepared)) return Promise.resolve(prepared);
-  const { tool, plan, args } = prepared;
+  const { tool, plan, args, repairs } = prepared;
   const timeoutMs = options?.timeoutMs ?? tool.timeoutMs ?? env.options.timeoutMs;
   // A tool without a ToolContext gets none; its signal getter is then never called, so no
   // AbortController is made.
@@ -106,7 +104,7 @@ function dispatchOnce(
     tool.run(args as never, plan.usesContext ? callContext(context, signal, call) : (undefined as never));
   const end = (result: RunResult): AnyOutcome => {
     try {
-      return settle(env, call, result, timeoutMs, state.repairs);
+      return settle(env, call, result, timeoutMs, repairs);
     } catch (error) {
       return internalFailure(env, call, error);
     }
@@ -118,21 +116,17 @@ function dispatchOnce(
   });
 }
 
-/** What preparing a call learns that the outcome reports. */
-interface PrepareState {
-  /** The formatting repairs lenient parsing made. */
-  repairs?: readonly string[];
-}
-
 /** Finds the tool and turns the call's arguments into validated wire arguments, or a failure. */
 function prepare(
   env: DispatchEnv,
   call: ToolCall,
-  state: PrepareState,
-): ToolFailure | { tool: ToolDefinition<object>; plan: ToolPlan; args: unknown } {
+):
+  | ToolFailure
+  | { tool: ToolDefinition<object>; plan: ToolPlan; args: unknown; repairs?: readonly string[] } {
   const tool = env.tools.get(call.name);
   if (tool === undefined) return unknownTool(env, call);
   let args: unknown = call.arguments ?? {};
+  let repairs: readonly string[] | undefined;
   const { limits } = env.options;
   if (typeof args === "string") {
     if (args.length > limits.maxArgumentsLength) {
@@ -145,17 +139,12 @@ function prepare(
       const message = `Arguments are not valid JSON: ${parsed.message} at position ${parsed.position}`;
       return failure(call, { code: "invalid_json", message }, env, content);
     }
-    if (parsed.repairs.length > 0) state.repairs = parsed.repairs;
+    if (parsed.repairs.length > 0) repairs = parsed.repairs;
     args = parsed.value;
   }
   const plan = planOf(tool);
   if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) {
-    return limitFailure(
-      env,
-      call,
-      `are nested more than ${limits.maxDepth} levels deep, the limit`,
-      state.repairs,
-    );
+    return limitFailure(env, call, `are nested more than ${limits.maxDepth} levels deep, the limit`, repairs);
   }
   let verdict: ValidatorResult | undefined;
   try {
@@ -163,14 +152,15 @@ function prepare(
     verdict = plan.nestedDefaults ? undefined : tool.validate(args);
     if (verdict?.success) {
       args = withTopDefaults(args as Record<string, unknown>, plan.topDefaults);
-    } else {
+    } else if (verdict === undefined || mayCoerce(plan.coercible, verdict.errors)) {
+      // Only where a failing value is of a kind coercion converts: otherwise it would find the same failures.
       args = coerceArguments(args, tool.schemas["json-schema"]);
       verdict = tool.validate(args);
     }
   } catch (error) {
     // Arguments deeper than the stack, in a tool whose schema does not bound them (free JSON).
     if (error instanceof RangeError && /call stack/i.test(error.message))
-      return limitFailure(env, call, "are nested too deeply to be checked", state.repairs);
+      return limitFailure(env, call, "are nested too deeply to be checked", repairs);
     // Parsed from text, the arguments are plain data: a throw is a bug (a broken validator).
     if (typeof call.arguments === "string") return internalFailure(env, call, error);
     // Handed over as an object whose getters throw, or a Proxy: they cannot be checked.
@@ -181,7 +171,7 @@ function prepare(
       { code: "invalid_arguments", message: `Invalid call: ${reason}` },
       env,
       content,
-      state.repairs,
+      repairs,
     );
   }
   if (!verdict.success) {
@@ -192,9 +182,9 @@ function prepare(
       issues,
       Math.max(issues.length, verdict.errors.length),
     );
-    return failure(call, { code: "invalid_arguments", message, issues }, env, content, state.repairs);
+    return failure(call, { code: "invalid_arguments", message, issues }, env, content, repairs);
   }
-  return { tool, plan, args };
+  return repairs === undefined ? { tool, plan, args } : { tool, plan, args, repairs };
 }
 
 /**
@@ -221,6 +211,8 @@ interface ToolPlan {
   /** The schema has named definitions (recursive types): arguments are checked for depth first. */
   readonly recursive: boolean;
   readonly topDefaults: readonly (readonly [string, unknown])[];
+  /** The kinds of value coercion may convert in this tool's schema. */
+  readonly coercible: ReadonlySet<string>;
 }
 
 const plans = new WeakMap<ToolDefinition<object>, ToolPlan>();
@@ -238,7 +230,8 @@ function planOf(tool: ToolDefinition<object>): ToolPlan {
       Object.values(properties).some((property) => hasDefault(property, true)) ||
       hasDefault(schema.$defs, false);
     const recursive = typeof schema.$defs === "object" && schema.$defs !== null;
-    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive };
+    const coercible = coercibleKinds(schema);
+    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive, coercible };
     plans.set(tool, plan);
   }
   return plan;

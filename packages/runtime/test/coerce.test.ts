@@ -1,5 +1,6 @@
 import { coerceArguments, type JsonSchema } from "@typecall/runtime";
 import { describe, expect, it } from "vitest";
+import { coercibleKinds, mayCoerce } from "../src/coerce.ts";
 
 const object = (
   properties: Record<string, JsonSchema>,
@@ -229,5 +230,51 @@ describe("coerceArguments: null and default normalisation", () => {
     const output = coerceArguments(input, { type: "object" }) as Record<string, unknown>;
     expect(Object.getPrototypeOf(output)).toBe(Object.prototype);
     expect(Object.keys(output)).toEqual(["city", "__proto__"]);
+  });
+});
+
+describe("mayCoerce: whether coercing could fix a validator's failures", () => {
+  const weather = object(
+    { city: { type: "string" }, unit: { type: "string", enum: ["c", "f"], default: "c" } },
+    ["city"],
+  );
+  const kinds = coercibleKinds(weather);
+  const failing = (path: string, value: unknown) => [{ path, value }];
+
+  it("says no where no value is of a kind coercion converts in the schema", () => {
+    // Free strings take no number; "c" | "f" is no number's or boolean's text; nothing admits a number.
+    expect(mayCoerce(kinds, failing("city", 42))).toBe(false);
+    expect(mayCoerce(kinds, failing("unit", "x"))).toBe(false);
+    expect(mayCoerce(kinds, failing("city", { nested: ["text", 1, true] }))).toBe(false);
+  });
+
+  it("says yes for an optional property sent as null, a left-out default, or the arguments as text", () => {
+    expect(mayCoerce(kinds, failing("unit", null))).toBe(true);
+    expect(mayCoerce(kinds, failing("unit", undefined))).toBe(true);
+    expect(mayCoerce(kinds, failing("$", '{"city":"Paris"}'))).toBe(true);
+  });
+
+  it("says yes wherever a value of a converted kind hides inside a failing one", () => {
+    const counted = coercibleKinds(object({ list: { type: "array", items: { type: "integer" } } }, ["list"]));
+    expect(mayCoerce(counted, failing("list", "[1, 2]"))).toBe(true);
+    expect(mayCoerce(counted, failing("list", [[{ deep: "3" }]]))).toBe(true);
+    const levels = coercibleKinds(object({ level: { enum: ["1", "2", "true"] } }, ["level"]));
+    expect([mayCoerce(levels, failing("level", 2)), mayCoerce(levels, failing("level", true))]).toEqual([
+      true,
+      true,
+    ]);
+  });
+
+  it("agrees with coerceArguments: where it says no, coercing changes nothing", () => {
+    const cases: [JsonSchema, unknown][] = [
+      [weather, { city: 42, unit: "x" }],
+      [weather, { city: ["Paris"], unit: "k" }],
+      [object({ n: { type: "integer" } }, ["n"]), { n: true }],
+    ];
+    for (const [schema, args] of cases) {
+      const failures = Object.entries(args as object).map(([path, value]) => ({ path, value }));
+      expect(mayCoerce(coercibleKinds(schema), failures)).toBe(false);
+      expect(coerceArguments(args, schema)).toEqual(args);
+    }
   });
 });
