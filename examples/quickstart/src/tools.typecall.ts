@@ -10,7 +10,11 @@ import * as tools from "./tools.ts";
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "searchHotels": {
-    args: { city: string; maxPrice?: number; amenities?: Array<"wifi" | "breakfast" | "parking" | "pool" | "gym"> };
+    args: {
+      city: string;
+      maxPrice?: number;
+      amenities?: Array<"wifi" | "breakfast" | "parking" | "pool" | "gym">;
+    };
     result: Awaited<ReturnType<typeof tools.searchHotels>>;
   };
   "bookRoom": {
@@ -24,11 +28,17 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.bookRoom>>;
   };
   "getWeather": {
-    args: { city: string; unit?: "c" | "f" };
+    args: {
+      city: string;
+      unit?: "c" | "f";
+    };
     result: Awaited<ReturnType<typeof tools.getWeather>>;
   };
   "cancelBooking": {
-    args: { bookingId: string; reason?: string };
+    args: {
+      bookingId: string;
+      reason?: string;
+    };
     result: Awaited<ReturnType<typeof tools.cancelBooking>>;
   };
 }
@@ -169,11 +179,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["searchHotels"]["args"]) =>
-      tools.searchHotels(
-        args.city as Parameters<typeof tools.searchHotels>[0],
-        args.maxPrice as Parameters<typeof tools.searchHotels>[1],
-        args.amenities as Parameters<typeof tools.searchHotels>[2],
-      ),
+      tools.searchHotels(args.city as never, args.maxPrice as never, args.amenities as never),
   },
   {
     name: "bookRoom",
@@ -317,7 +323,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     takesContext: true,
     run: (args: ToolMap["bookRoom"]["args"], context: ToolContext<ToolsetContext>) =>
-      tools.bookRoom(args as Parameters<typeof tools.bookRoom>[0], context),
+      tools.bookRoom(args as never, context),
   },
   {
     name: "getWeather",
@@ -382,10 +388,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["getWeather"]["args"]) =>
-      tools.getWeather(
-        args.city as Parameters<typeof tools.getWeather>[0],
-        args.unit as Parameters<typeof tools.getWeather>[1],
-      ),
+      tools.getWeather(args.city as never, args.unit as never),
   },
   {
     name: "cancelBooking",
@@ -433,9 +436,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["cancelBooking"]["args"]) =>
-      tools.cancelBooking(
-        args.bookingId as Parameters<typeof tools.cancelBooking>[0],
-        args.reason as Parameters<typeof tools.cancelBooking>[1],
-      ),
+      tools.cancelBooking(args.bookingId as never, args.reason as never),
   },
 ]);

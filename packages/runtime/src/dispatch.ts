@@ -152,7 +152,7 @@ function prepare(
     verdict = plan.nestedDefaults ? undefined : tool.validate(args);
     if (verdict?.success) {
       args = withTopDefaults(args as Record<string, unknown>, plan.topDefaults);
-    } else if (verdict === undefined || mayCoerce(plan.coercible, verdict.errors)) {
+    } else if (verdict === undefined || mayCoerce(coercibleOf(plan, tool), verdict.errors)) {
       // Only where a failing value is of a kind coercion converts: otherwise it would find the same failures.
       args = coerceArguments(args, tool.schemas["json-schema"]);
       verdict = tool.validate(args);
@@ -211,8 +211,8 @@ interface ToolPlan {
   /** The schema has named definitions (recursive types): arguments are checked for depth first. */
   readonly recursive: boolean;
   readonly topDefaults: readonly (readonly [string, unknown])[];
-  /** The kinds of value coercion may convert in this tool's schema. */
-  readonly coercible: ReadonlySet<string>;
+  /** The kinds of value coercion may convert in this tool's schema: found at the first failure, not at start-up. */
+  coercible?: ReadonlySet<string>;
 }
 
 const plans = new WeakMap<ToolDefinition<object>, ToolPlan>();
@@ -230,11 +230,16 @@ function planOf(tool: ToolDefinition<object>): ToolPlan {
       Object.values(properties).some((property) => hasDefault(property, true)) ||
       hasDefault(schema.$defs, false);
     const recursive = typeof schema.$defs === "object" && schema.$defs !== null;
-    const coercible = coercibleKinds(schema);
-    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive, coercible };
+    plan = { usesContext: tool.takesContext === true, nestedDefaults, topDefaults, recursive };
     plans.set(tool, plan);
   }
   return plan;
+}
+
+/** What coercion may convert in a tool's schema, found at its first failure rather than at start-up. */
+function coercibleOf(plan: ToolPlan, tool: ToolDefinition<object>): ReadonlySet<string> {
+  plan.coercible ??= coercibleKinds(tool.schemas["json-schema"]);
+  return plan.coercible;
 }
 
 /** Whether a `default` keyword appears anywhere in a schema (below its own top when `skipOwn`). */

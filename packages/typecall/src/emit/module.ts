@@ -4,7 +4,7 @@ import { callLines, WIDTH } from "./layout.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
 import { reviveExpression } from "./revive.ts";
 import { parametersSchema, resultSchema } from "./schema.ts";
-import { objectText, propertyText, wireTypeText } from "./wire-type.ts";
+import { propertyText, wireTypeText } from "./wire-type.ts";
 
 /** Everything the dispatcher module is made of, once validators are compiled. */
 export interface ModuleInput {
@@ -117,10 +117,9 @@ function toolMap(tools: readonly ToolIR[]): string {
   ].join("\n");
 }
 
-/** `args: { city: string; unit?: "c" | "f" };`, one property per line when that is too long. */
+/** The arguments' type, one property per line: adding a parameter adds its line and changes no other. */
 function argsType(tool: ToolIR): string {
-  const line = `    args: ${objectText(tool.parameters)};`;
-  if (line.length <= WIDTH) return line;
+  if (tool.parameters.length === 0) return "    args: {};";
   const members = tool.parameters.map((p) => `      ${propertyText(p)};`);
   return ["    args: {", ...members, "    };"].join("\n");
 }
@@ -213,24 +212,25 @@ function runProperty(tool: ToolIR): string {
 }
 
 /**
- * `tools.f(args.a as P0, context)`: each argument cast to the declared parameter type (enums, brands),
- * one per line when the call is too long for one.
+ * `tools.f(args.a as never, context)`, one argument per line when the call is too long for one.
+ * The validator proved each argument's wire shape; `never` hands it to whatever the parameter
+ * declares (enums, brands) without naming the parameter's position, so adding a parameter changes
+ * no other argument's text.
  */
 function callExpression(tool: ToolIR, args: string, head: string, tail: string): string[] {
-  const argList = tool.arguments.map((argument, i): string => {
-    const type = `Parameters<typeof tools.${tool.exportName}>[${i}]`;
+  const argList = tool.arguments.map((argument): string => {
     switch (argument.kind) {
       case "context":
         return "context";
       case "object":
-        return `${args} as ${type}`;
+        return `${args} as never`;
       case "property":
         // `args.constructor` would find Object.prototype's when the model left it out.
         if (isInherited(argument.name))
-          return `_ownValue(${args}, ${JSON.stringify(argument.name)}) as ${type}`;
-        return `${propertyAccess(args, argument.name)} as ${type}`;
+          return `_ownValue(${args}, ${JSON.stringify(argument.name)}) as never`;
+        return `${propertyAccess(args, argument.name)} as never`;
       default:
-        return `undefined as ${type}`;
+        return "undefined as never";
     }
   });
   const pad = head.match(/^ */)?.[0] ?? "";

@@ -10,7 +10,9 @@ import * as tools from "../input.ts";
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "echo": {
-    args: { message: string };
+    args: {
+      message: string;
+    };
     result: Awaited<ReturnType<typeof tools.echo>>;
   };
   "shipOrder": {
@@ -23,27 +25,44 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.shipOrder>>;
   };
   "convert": {
-    args: { amount: number; from: "EUR" | "USD"; to: "EUR" | "USD"; round?: boolean };
+    args: {
+      amount: number;
+      from: "EUR" | "USD";
+      to: "EUR" | "USD";
+      round?: boolean;
+    };
     result: Awaited<ReturnType<typeof tools.convert>>;
   };
   "tagItems": {
-    args: { ids: Array<string>; labels?: Array<string>; priority?: 1 | 2 | 3 };
+    args: {
+      ids: Array<string>;
+      labels?: Array<string>;
+      priority?: 1 | 2 | 3;
+    };
     result: Awaited<ReturnType<typeof tools.tagItems>>;
   };
   "whoAmI": {
-    args: { greeting: string };
+    args: {
+      greeting: string;
+    };
     result: Awaited<ReturnType<typeof tools.whoAmI>>;
   };
   "fail": {
-    args: { reason: string };
+    args: {
+      reason: string;
+    };
     result: Awaited<ReturnType<typeof tools.fail>>;
   };
   "internalHelper": {
-    args: { x: string };
+    args: {
+      x: string;
+    };
     result: Awaited<ReturnType<typeof tools.internalHelper>>;
   };
   "sleep": {
-    args: { ms: number };
+    args: {
+      ms: number;
+    };
     result: Awaited<ReturnType<typeof tools.sleep>>;
   };
   "ping": {
@@ -148,7 +167,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["echo"]["args"]) =>
-      tools.echo(args.message as Parameters<typeof tools.echo>[0]),
+      tools.echo(args.message as never),
   },
   {
     name: "shipOrder",
@@ -339,12 +358,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["shipOrder"]["args"]) =>
-      tools.shipOrder(
-        args.lines as Parameters<typeof tools.shipOrder>[0],
-        args.to as Parameters<typeof tools.shipOrder>[1],
-        args.speed as Parameters<typeof tools.shipOrder>[2],
-        args.note as Parameters<typeof tools.shipOrder>[3],
-      ),
+      tools.shipOrder(args.lines as never, args.to as never, args.speed as never, args.note as never),
   },
   {
     name: "convert",
@@ -401,12 +415,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["convert"]["args"]) =>
-      tools.convert(
-        args.amount as Parameters<typeof tools.convert>[0],
-        args.from as Parameters<typeof tools.convert>[1],
-        args.to as Parameters<typeof tools.convert>[2],
-        args.round as Parameters<typeof tools.convert>[3],
-      ),
+      tools.convert(args.amount as never, args.from as never, args.to as never, args.round as never),
   },
   {
     name: "tagItems",
@@ -487,11 +496,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["tagItems"]["args"]) =>
-      tools.tagItems(
-        args.ids as Parameters<typeof tools.tagItems>[0],
-        args.labels as Parameters<typeof tools.tagItems>[1],
-        args.priority as Parameters<typeof tools.tagItems>[2],
-      ),
+      tools.tagItems(args.ids as never, args.labels as never, args.priority as never),
   },
   {
     name: "whoAmI",
@@ -520,7 +525,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     takesContext: true,
     run: (args: ToolMap["whoAmI"]["args"], context: ToolContext<ToolsetContext>) =>
-      tools.whoAmI(args.greeting as Parameters<typeof tools.whoAmI>[0], context),
+      tools.whoAmI(args.greeting as never, context),
   },
   {
     name: "fail",
@@ -548,7 +553,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["fail"]["args"]) =>
-      tools.fail(args.reason as Parameters<typeof tools.fail>[0]),
+      tools.fail(args.reason as never),
   },
   {
     name: "internalHelper",
@@ -576,7 +581,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["internalHelper"]["args"]) =>
-      tools.internalHelper(args.x as Parameters<typeof tools.internalHelper>[0]),
+      tools.internalHelper(args.x as never),
   },
   {
     name: "sleep",
@@ -605,7 +610,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     takesContext: true,
     run: (args: ToolMap["sleep"]["args"], context: ToolContext<ToolsetContext>) =>
-      tools.sleep(args.ms as Parameters<typeof tools.sleep>[0], context),
+      tools.sleep(args.ms as never, context),
   },
   {
     name: "ping",

@@ -197,6 +197,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["order_measurement"]["args"]) =>
-      tools.orderMeasurement(args as Parameters<typeof tools.orderMeasurement>[0]),
+      tools.orderMeasurement(args as never),
   },
 ]);

@@ -19,7 +19,10 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.search>>;
   };
   "weather": {
-    args: { city: string; unit?: "c" | "f" };
+    args: {
+      city: string;
+      unit?: "c" | "f";
+    };
     result: Awaited<ReturnType<typeof tools.weather>>;
   };
 }
@@ -143,7 +146,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["search"]["args"]) =>
-      tools.search(args as Parameters<typeof tools.search>[0]),
+      tools.search(args as never),
   },
   {
     name: "weather",
@@ -194,6 +197,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["weather"]["args"]) =>
-      tools.weather(args as Parameters<typeof tools.weather>[0]),
+      tools.weather(args as never),
   },
 ]);

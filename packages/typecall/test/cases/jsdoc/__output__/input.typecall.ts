@@ -21,11 +21,16 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.find>>;
   };
   "report": {
-    args: { title: string; timeout?: number };
+    args: {
+      title: string;
+      timeout?: number;
+    };
     result: Awaited<ReturnType<typeof tools.report>>;
   };
   "count": {
-    args: { n: number };
+    args: {
+      n: number;
+    };
     result: Awaited<ReturnType<typeof tools.count>>;
   };
 }
@@ -205,12 +210,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     run: (args: ToolMap["find"]["args"]) =>
       tools.find(
-        args.filter as Parameters<typeof tools.find>[0],
-        args.special as Parameters<typeof tools.find>[1],
-        args.page as Parameters<typeof tools.find>[2],
-        args.size as Parameters<typeof tools.find>[3],
-        args.count as Parameters<typeof tools.find>[4],
-        args.offset as Parameters<typeof tools.find>[5],
+        args.filter as never,
+        args.special as never,
+        args.page as never,
+        args.size as never,
+        args.count as never,
+        args.offset as never,
       ),
   },
   {
@@ -269,7 +274,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["report"]["args"]) =>
-      tools.report(args as Parameters<typeof tools.report>[0]),
+      tools.report(args as never),
   },
   {
     name: "count",
@@ -297,6 +302,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["count"]["args"]) =>
-      tools.count(args.n as Parameters<typeof tools.count>[0]),
+      tools.count(args.n as never),
   },
 ]);

@@ -15,11 +15,16 @@ export type Folder = { name: string; children: Array<Folder> };
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
 export interface ToolMap {
   "countFolders": {
-    args: { root: Folder; depthLimit?: number };
+    args: {
+      root: Folder;
+      depthLimit?: number;
+    };
     result: Awaited<ReturnType<typeof tools.countFolders>>;
   };
   "evaluate": {
-    args: { expr: Expr };
+    args: {
+      expr: Expr;
+    };
     result: Awaited<ReturnType<typeof tools.evaluate>>;
   };
 }
@@ -209,10 +214,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["countFolders"]["args"]) =>
-      tools.countFolders(
-        args.root as Parameters<typeof tools.countFolders>[0],
-        args.depthLimit as Parameters<typeof tools.countFolders>[1],
-      ),
+      tools.countFolders(args.root as never, args.depthLimit as never),
   },
   {
     name: "evaluate",
@@ -241,6 +243,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["evaluate"]["args"]) =>
-      tools.evaluate(args.expr as Parameters<typeof tools.evaluate>[0]),
+      tools.evaluate(args.expr as never),
   },
 ]);

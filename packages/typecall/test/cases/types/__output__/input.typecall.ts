@@ -28,7 +28,9 @@ export interface ToolMap {
     result: Awaited<ReturnType<typeof tools.createTicket>>;
   };
   "storeMeta": {
-    args: { meta: unknown };
+    args: {
+      meta: unknown;
+    };
     result: Awaited<ReturnType<typeof tools.storeMeta>>;
   };
 }
@@ -613,19 +615,19 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     run: (args: ToolMap["createTicket"]["args"]) => {
       const revived: any = { ...args, "ticket": { ...args["ticket"], "createdAt": new Date(args["ticket"]["createdAt"]) }, ...(args["budget"] !== undefined && { "budget": BigInt(args["budget"]) }), ...(args["link"] !== undefined && { "link": new URL(args["link"]) }) };
       return tools.createTicket(
-        revived.ticket as Parameters<typeof tools.createTicket>[0],
-        revived.priority as Parameters<typeof tools.createTicket>[1],
-        revived.code as Parameters<typeof tools.createTicket>[2],
-        revived.assignees as Parameters<typeof tools.createTicket>[3],
-        revived.labels as Parameters<typeof tools.createTicket>[4],
-        revived.position as Parameters<typeof tools.createTicket>[5],
-        revived.shape as Parameters<typeof tools.createTicket>[6],
-        revived.role as Parameters<typeof tools.createTicket>[7],
-        revived.urgent as Parameters<typeof tools.createTicket>[8],
-        revived.budget as Parameters<typeof tools.createTicket>[9],
-        revived.link as Parameters<typeof tools.createTicket>[10],
-        revived.page as Parameters<typeof tools.createTicket>[11],
-        revived.settings as Parameters<typeof tools.createTicket>[12],
+        revived.ticket as never,
+        revived.priority as never,
+        revived.code as never,
+        revived.assignees as never,
+        revived.labels as never,
+        revived.position as never,
+        revived.shape as never,
+        revived.role as never,
+        revived.urgent as never,
+        revived.budget as never,
+        revived.link as never,
+        revived.page as never,
+        revived.settings as never,
       );
     },
   },
@@ -655,6 +657,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["storeMeta"]["args"]) =>
-      tools.storeMeta(args.meta as Parameters<typeof tools.storeMeta>[0]),
+      tools.storeMeta(args.meta as never),
   },
 ]);
