@@ -9,13 +9,16 @@
  *     returning the content needs; it is printed for honesty, not as the target.
  * (b) generate: `generate()` for 200 functions in 20 files, against creating the TypeScript program
  *     and type checker for the same files. Target: at most 1.5.
+ * (c) cold CLI: `typecall generate` of the same corpus as a whole process, against `tsc --noEmit` of
+ *     the same files and options, CPU time of each child (see cold-cli.ts). Target: at most 1.0.
  *
- * `pnpm bench` builds `@typecall/runtime`, generates the fixture's dispatcher, and runs without the
- * source export condition, so (a) measures the published JavaScript in a process that, like an app,
- * has not loaded the compiler. `--quick` takes fewer samples.
+ * `pnpm bench` builds `@typecall/runtime` and `typecall` (bench (c) runs the built CLI), generates the
+ * fixture's dispatcher, and runs without the source export condition, so (a) measures the published
+ * JavaScript in a process that, like an app, has not loaded the compiler. `--quick` takes fewer samples.
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { benchColdCli } from "./cold-cli.ts";
 import { writeCorpus } from "./corpus.ts";
 import { compare } from "./measure.ts";
 
@@ -76,3 +79,5 @@ console.log(line("(a) dispatch 20k calls vs parse+call+stringify handler", dispa
 console.log(line("    same, vs the three steps inlined in the loop", dispatch.inline, 1.15));
 const gen = await benchGenerate();
 console.log(line("(b) generate 200 tools/20 files vs program+checker", gen, 1.5));
+const cold = benchColdCli({ runs: quick ? 5 : 9 });
+console.log(line("(c) cold CLI generate vs tsc --noEmit (CPU, 20 files)", cold, 1.0));
