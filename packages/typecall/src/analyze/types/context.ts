@@ -1,4 +1,4 @@
-import type { Node, Type, ts } from "ts-morph";
+import type { Node, Type, TypeChecker } from "typescript";
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { TypeIR } from "../../ir/types.ts";
@@ -6,7 +6,7 @@ import { locationOf } from "../location.ts";
 
 /** State threaded through the conversion of one parameter's type. */
 export interface TypeContext {
-  checker: ts.TypeChecker;
+  checker: TypeChecker;
   diagnostics: Diagnostic[];
   /** Tool > parameter > property path of the value being converted. */
   path: (string | number)[];
@@ -24,7 +24,7 @@ export interface EntryState {
   /** Named types (JSON Schema `$defs`), for recursion. */
   definitions: Record<string, TypeIR>;
   /** The definition name given to each recursive type. */
-  names: Map<ts.Type, string>;
+  names: Map<Type, string>;
 }
 
 /** Options of the analysis. */
