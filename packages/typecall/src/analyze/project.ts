@@ -51,6 +51,10 @@ export function createAnalysisProgram(
 ): AnalysisProgram {
   const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
   const host = ts.createCompilerHost(options);
+  // Parse doc comments only where types depend on them (JavaScript files), as tsc does: typecall
+  // reads every doc comment it needs from the source text (jsdoc.ts), so TypeScript need not
+  // build JSDoc nodes for the lib files, whose comments are most of their text.
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const program = ts.createProgram({ rootNames: [...entries], options, host });
   const checker = program.getTypeChecker();
   return { program, checker, options, host, sourceFile: (path) => program.getSourceFile(path) };
