@@ -203,8 +203,16 @@ export interface SymbolDoc {
  * service would show for it (see {@link documentation}).
  */
 export function readSymbolDoc(symbol: TsSymbol, checker: TypeChecker): SymbolDoc {
-  return symbolDoc(symbol, checker, new Set([symbol]));
+  let doc = symbolDocs.get(symbol);
+  if (!doc) {
+    doc = symbolDoc(symbol, checker, new Set([symbol]));
+    symbolDocs.set(symbol, doc);
+  }
+  return doc;
 }
+
+/** Each symbol's documentation, read once: the properties of a shared interface recur in every tool. */
+const symbolDocs = new WeakMap<TsSymbol, SymbolDoc>();
 
 function symbolDoc(symbol: TsSymbol, checker: TypeChecker, seen: Set<TsSymbol>): SymbolDoc {
   const comments = declarationsOf(symbol)

@@ -65,7 +65,7 @@ function convertKnownType(type: Type, context: TypeContext): TypeIR | undefined 
   if (structured) context.stack.push(type);
   let ir: TypeIR | undefined;
   try {
-    const handler = handlers.find((h) => h.test(type, context));
+    const handler = isLibArray(type, context) ? arrayHandler : handlers.find((h) => h.test(type, context));
     ir = handler
       ? handler.convert(type, context, convertType)
       : report(
@@ -84,6 +84,16 @@ function convertKnownType(type: Type, context: TypeContext): TypeIR | undefined 
   if (name === undefined || ir === undefined) return ir;
   context.entry.definitions[name] = ir;
   return { kind: "ref", name };
+}
+
+/**
+ * `T[]` with TypeScript's own `Array` (or `ReadonlyArray`), not augmented: the table would find the
+ * array handler too, after asking questions (call signatures, properties) that make the checker
+ * resolve every member of `Array<T>`, which no array conversion needs.
+ */
+function isLibArray(type: Type, context: TypeContext): boolean {
+  const symbol = type.getSymbol();
+  return !!symbol && arrayHandler.test(type, context) && isFromLib(declarationsOf(symbol), true);
 }
 
 /** Names not to use for definitions: the generated module's own exports. */
@@ -140,9 +150,12 @@ function primitiveAliasDescription(type: Type, context: TypeContext): string {
     .join("\n\n");
 }
 
-/** Declared by TypeScript's own lib files (`Record`, `Partial`, `Exclude`, ...), whose comments are not the user's. */
-function isFromLib(declarations: readonly Node[]): boolean {
-  return declarations.some((d) =>
-    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().fileName),
-  );
+/**
+ * Declared by TypeScript's own lib files (`Record`, `Partial`, `Exclude`, ...), whose comments are
+ * not the user's: by one of them, or with `every`, only by them.
+ */
+function isFromLib(declarations: readonly Node[], every = false): boolean {
+  const inLib = (d: Node) =>
+    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().fileName);
+  return every ? declarations.length > 0 && declarations.every(inLib) : declarations.some(inLib);
 }
