@@ -57,7 +57,12 @@ export function analyzeEntry(file: string, program: AnalysisProgram, options: An
   diagnostics.push(...syntaxErrors(program.program, sourceFile));
   if (diagnostics.length > 0) return { toolset, diagnostics, program };
   const tools: ToolIR[] = [];
-  const state: EntryState = { options, definitions: toolset.definitions, names: new Map() };
+  const state: EntryState = {
+    options,
+    definitions: toolset.definitions,
+    names: new Map(),
+    properties: new Map(),
+  };
   const functions = discoverFunctions(sourceFile, program.checker);
   for (const fn of functions) {
     try {

@@ -1,8 +1,9 @@
-import type { Node, Type, TypeChecker } from "typescript";
+import type { Node, Symbol as TsSymbol, Type, TypeChecker } from "typescript";
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { TypeIR } from "../../ir/types.ts";
+import type { PropertyIR, TypeIR } from "../../ir/types.ts";
 import { locationOf } from "../location.ts";
+import type { ABSENT } from "./object.ts";
 
 /** State threaded through the conversion of one parameter's type. */
 export interface TypeContext {
@@ -25,6 +26,8 @@ export interface EntryState {
   definitions: Record<string, TypeIR>;
   /** The definition name given to each recursive type. */
   names: Map<Type, string>;
+  /** Properties already converted without a diagnostic, for the tools that meet them again. */
+  properties: Map<TsSymbol, PropertyIR | typeof ABSENT>;
 }
 
 /** Options of the analysis. */

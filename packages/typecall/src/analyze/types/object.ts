@@ -1,5 +1,6 @@
 import type { Node, Symbol as TsSymbol, Type, TypeChecker } from "typescript";
 import type { ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
+import { walkType } from "../../ir/walk.ts";
 import { ts } from "../../typescript.ts";
 import { applyConstraint, applyPropertyTag, isConstraint, PROPERTY_TAGS, tagValue } from "../constraints.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
@@ -60,6 +61,11 @@ export const ABSENT: unique symbol = Symbol("absent");
  * Converts one property symbol; its own declaration becomes the blamed node. Returns
  * {@link ABSENT} for a property no JSON value can fill (typed `never` or `undefined`, or keyed by a
  * symbol and optional), and undefined after a diagnostic.
+ *
+ * A property with a declaration converts the same wherever its type is used (the declaration, not
+ * the use, is the context), so a clean conversion is kept for the entry's other tools: the
+ * interface several tools share is converted once. One that reported anything, or refers to a
+ * definition (whose naming depends on the types being converted around it), is converted anew.
  */
 export function convertProperty(
   symbol: TsSymbol,
@@ -67,6 +73,31 @@ export function convertProperty(
   convert: ConvertType,
 ): PropertyIR | typeof ABSENT | undefined {
   const declaration = symbol.valueDeclaration ?? declarationsOf(symbol)[0];
+  const { properties } = context.entry;
+  const known = declaration && properties.get(symbol);
+  if (known) return known;
+  const before = context.diagnostics.length;
+  const property = convertPropertyOnce(symbol, declaration, context, convert);
+  const clean = context.diagnostics.length === before && property !== undefined;
+  if (declaration && clean && (property === ABSENT || !refersToDefinition(property.type)))
+    properties.set(symbol, property);
+  return property;
+}
+
+function refersToDefinition(type: TypeIR): boolean {
+  let found = false;
+  walkType(type, (t) => {
+    found ||= t.kind === "ref";
+  });
+  return found;
+}
+
+function convertPropertyOnce(
+  symbol: TsSymbol,
+  declaration: Node | undefined,
+  context: TypeContext,
+  convert: ConvertType,
+): PropertyIR | typeof ABSENT | undefined {
   const saved = context.node;
   if (declaration) context.node = declaration;
   const name = symbol.getName();
