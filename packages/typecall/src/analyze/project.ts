@@ -60,12 +60,15 @@ export function createAnalysisProgram(
   return { program, checker, options, host, sourceFile: (path) => program.getSourceFile(path) };
 }
 
-/** The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults. */
+/**
+ * The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults.
+ * Its `include` patterns are not expanded: the program's files are the entries and what they import.
+ */
 function readTsconfig(path: string): CompilerOptions {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     path,
     {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: () => {} },
   );
   return parsed?.options ?? defaultOptions;
 }
