@@ -8,11 +8,16 @@
  * Cold means cold: no cache survives between runs (typecall's outputs are deleted before each run,
  * so every run writes all 20 files). The operating system's file cache is warm for both alike.
  * typecall runs from its build (`bin/typecall.js` -> `dist/`), never through tsx.
+ *
+ * The CLI sets V8 flags for itself (`CLI_V8_FLAGS`: no TurboFan); tsc runs as it ships. tsc given
+ * the same flags is measured in the same rounds, so that the report shows what the flags make of
+ * the figure.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CLI_V8_FLAGS } from "../packages/typecall/src/cli/v8-flags.ts";
 import { writeCorpus } from "./corpus.ts";
 import { median } from "./measure.ts";
 
@@ -36,12 +41,18 @@ const COMPILER_OPTIONS = {
   types: [],
 };
 
-/** Milliseconds of CPU of a cold `typecall generate` and of a cold `tsc --noEmit`, medians of `runs` rounds each. */
-export function benchColdCli({ runs }: { runs: number }): {
+/** Medians of CPU milliseconds, and their ratio. */
+export interface ColdFigure {
   subject: number;
   baseline: number;
   ratio: number;
-} {
+}
+
+/**
+ * CPU of a cold `typecall generate` against a cold `tsc --noEmit` (`vsTsc`), and against tsc given
+ * the CLI's V8 flags (`vsTscSameFlags`), medians of `runs` rounds of the three.
+ */
+export function benchColdCli({ runs }: { runs: number }): { vsTsc: ColdFigure; vsTscSameFlags: ColdFigure } {
   assertBuilt();
   const dir = join(HERE, ".out", "cold-cli");
   const entries = writeCorpus(dir, FILES, PER_FILE);
@@ -60,25 +71,25 @@ export function benchColdCli({ runs }: { runs: number }): {
       throw new Error("typecall generate's output changed between runs");
     return cpu;
   };
-  const tsc = () => runChild([TSC, "--noEmit", "-p", tsconfig], "tsc --noEmit");
-  // One unmeasured round brings the files into the operating system's cache for both.
-  typecall();
-  tsc();
-  const subject: number[] = [];
-  const baseline: number[] = [];
+  const tscArgs = [TSC, "--noEmit", "-p", tsconfig];
+  const tsc = () => runChild(tscArgs, "tsc --noEmit");
+  const tscSameFlags = () => runChild([...CLI_V8_FLAGS.split(" "), ...tscArgs], "tsc --noEmit");
+  const commands = [typecall, tsc, tscSameFlags];
+  // One unmeasured round brings the files into the operating system's cache for all.
+  for (const command of commands) command();
+  const samples: number[][] = commands.map(() => []);
   for (let i = 0; i < runs; i++) {
-    // Alternate which goes first, so that neither always follows the other.
-    if (i % 2 === 0) {
-      baseline.push(tsc());
-      subject.push(typecall());
-    } else {
-      subject.push(typecall());
-      baseline.push(tsc());
+    // Rotate which goes first, so that none always follows another.
+    for (let j = 0; j < commands.length; j++) {
+      const k = (i + j) % commands.length;
+      samples[k]?.push((commands[k] as () => number)());
     }
   }
-  const a = median(subject);
-  const b = median(baseline);
-  return { subject: a, baseline: b, ratio: a / b };
+  const [subject, baseline, sameFlags] = samples.map(median) as [number, number, number];
+  return {
+    vsTsc: { subject, baseline, ratio: subject / baseline },
+    vsTscSameFlags: { subject, baseline: sameFlags, ratio: subject / sameFlags },
+  };
 }
 
 /** Runs `node <args>` with the CPU reporter preloaded; throws unless it exits 0; its CPU time in ms. */
