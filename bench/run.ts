@@ -10,7 +10,10 @@
  * (b) generate: `generate()` for 200 functions in 20 files, against creating the TypeScript program
  *     and type checker for the same files. Target: at most 1.5.
  *
- * (c) cold CLI: (reserved; added separately).
+ * (c) cold CLI: `typecall generate` of the same corpus as a whole process, against `tsc --noEmit` of
+ *     the same files and options, CPU time of each child (see cold-cli.ts). Target: at most 1.0.
+ *     A second line compares with tsc given the V8 flags the CLI sets for itself; it is printed for
+ *     honesty, not as the target.
  * (d) peers: the call of (a) through typecall, and through hand-written handlers validating with
  *     zod 4 and valibot 1 (strict object schemas mirroring the tool's signature), each against the
  *     floor of (a). Valid call: typecall at most 1.10 and ahead of every peer. Invalid call, up to
@@ -23,15 +26,17 @@
  * (g) runtime core: `createToolset` + `dispatch` from the runtime's dist, minified, gzip level 9.
  *     Target: at most 4 KB; `packages/runtime/test/size.test.ts` holds the budget meanwhile.
  *
- * `pnpm bench` builds `@typecall/runtime`, generates the fixture's dispatcher, and runs without the
- * source export condition, so (a) and (d) measure the published JavaScript in a process that, like an
- * app, has not loaded the compiler: both run first, and (d) is printed after (b) and (c).
+ * `pnpm bench` builds `@typecall/runtime` and `typecall` (bench (c) runs the built CLI), generates the
+ * fixture's dispatcher, and runs without the source export condition, so (a) and (d) measure the
+ * published JavaScript in a process that, like an app, has not loaded the compiler: both run first,
+ * and (d) is printed after (b) and (c).
  * `--quick` takes fewer samples.
  */
 import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleCorpus, generateCorpus } from "./bundle.ts";
+import { benchColdCli } from "./cold-cli.ts";
 import { benchColdStart, prepareColdStart } from "./cold-start.ts";
 import { measureCore } from "./core-size.ts";
 import { writeCorpus } from "./corpus.ts";
@@ -121,7 +126,9 @@ const peers = await benchPeers(fixture.toolset, fixtureTools, {
 const gen = await benchGenerate();
 console.log(line("(b) generate 200 tools/20 files vs program+checker", gen, 1.5));
 
-// (c) cold CLI goes here.
+const cli = benchColdCli({ runs: quick ? 5 : 9 });
+console.log(line("(c) cold CLI generate vs tsc --noEmit (CPU, 20 files)", cli.vsTsc, 1.0));
+console.log(line("    same, vs tsc given the CLI's V8 flags", cli.vsTscSameFlags, 1.0));
 
 const { valid, invalid } = peers;
 console.log(

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { Node, type ParameterDeclaration } from "ts-morph";
+import type { ParameterDeclaration, TypeChecker } from "typescript";
+import { ts } from "../typescript.ts";
+import { aliasedSymbol, declarationsOf } from "./type-query.ts";
 
 const RUNTIME_PACKAGE = "@typecall/runtime";
 const packageNames = new Map<string, string | undefined>();
@@ -9,15 +11,13 @@ const packageNames = new Map<string, string | undefined>();
  * True when the parameter is typed `ToolContext<T>` from `@typecall/runtime` (the dispatcher
  * injects it; the model never sees it). A type of the same name from elsewhere does not count.
  */
-export function isToolContextParameter(parameter: ParameterDeclaration): boolean {
-  const typeNode = parameter.getTypeNode();
-  if (!typeNode || !Node.isTypeReference(typeNode)) return false;
-  let symbol = typeNode.getTypeName().getSymbol();
-  if (symbol?.isAlias()) symbol = symbol.getAliasedSymbol();
+export function isToolContextParameter(parameter: ParameterDeclaration, checker: TypeChecker): boolean {
+  const typeNode = parameter.type;
+  if (!typeNode || !ts.isTypeReferenceNode(typeNode)) return false;
+  let symbol = checker.getSymbolAtLocation(typeNode.typeName);
+  if (symbol) symbol = aliasedSymbol(checker, symbol) ?? symbol;
   if (symbol?.getName() !== "ToolContext") return false;
-  return symbol
-    .getDeclarations()
-    .some((d) => packageNameOf(d.getSourceFile().getFilePath()) === RUNTIME_PACKAGE);
+  return declarationsOf(symbol).some((d) => packageNameOf(d.getSourceFile().fileName) === RUNTIME_PACKAGE);
 }
 
 /** The `name` of the nearest package.json above a file, cached per folder. */

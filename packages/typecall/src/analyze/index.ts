@@ -54,11 +54,16 @@ export function analyzeEntry(file: string, program: AnalysisProgram, options: An
     );
     return { toolset, diagnostics, program };
   }
-  diagnostics.push(...syntaxErrors(program.program, sourceFile.compilerNode));
+  diagnostics.push(...syntaxErrors(program.program, sourceFile));
   if (diagnostics.length > 0) return { toolset, diagnostics, program };
   const tools: ToolIR[] = [];
-  const state: EntryState = { options, definitions: toolset.definitions, names: new Map() };
-  const functions = discoverFunctions(sourceFile);
+  const state: EntryState = {
+    options,
+    definitions: toolset.definitions,
+    names: new Map(),
+    properties: new Map(),
+  };
+  const functions = discoverFunctions(sourceFile, program.checker);
   for (const fn of functions) {
     try {
       const tool = analyzeTool(fn, program.checker, diagnostics, state);

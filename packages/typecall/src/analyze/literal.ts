@@ -1,4 +1,5 @@
-import { Node, ts } from "ts-morph";
+import type { Node, ObjectLiteralExpression } from "typescript";
+import { ts } from "../typescript.ts";
 
 /** No JSON value: the expression is computed at run time. */
 export const NOT_LITERAL: unique symbol = Symbol("not a literal");
@@ -8,34 +9,42 @@ export const NOT_LITERAL: unique symbol = Symbol("not a literal");
  * so it can be shown as the schema's default. Anything computed gives {@link NOT_LITERAL}.
  */
 export function literalValue(node: Node): unknown {
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return node.getLiteralValue();
-  if (Node.isNumericLiteral(node)) return node.getLiteralValue();
-  if (Node.isTrueLiteral(node)) return true;
-  if (Node.isFalseLiteral(node)) return false;
-  if (Node.isNullLiteral(node)) return null;
-  if (Node.isPrefixUnaryExpression(node) && node.getOperatorToken() === ts.SyntaxKind.MinusToken) {
-    const value = literalValue(node.getOperand());
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isNumericLiteral(node)) return numericValue(node.text);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (node.kind === ts.SyntaxKind.NullKeyword) return null;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken) {
+    const value = literalValue(node.operand);
     return typeof value === "number" ? -value : NOT_LITERAL;
   }
-  if (Node.isAsExpression(node) || Node.isParenthesizedExpression(node) || Node.isSatisfiesExpression(node)) {
-    return literalValue(node.getExpression());
+  if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node)) {
+    return literalValue(node.expression);
   }
-  if (Node.isArrayLiteralExpression(node)) {
-    const values = node.getElements().map(literalValue);
+  if (ts.isArrayLiteralExpression(node)) {
+    const values = node.elements.map(literalValue);
     return values.includes(NOT_LITERAL) ? NOT_LITERAL : values;
   }
-  if (Node.isObjectLiteralExpression(node)) return objectValue(node);
+  if (ts.isObjectLiteralExpression(node)) return objectValue(node);
   return NOT_LITERAL;
 }
 
-function objectValue(node: Node & { getProperties(): Node[] }): unknown {
+/**
+ * A numeric literal's value from TypeScript's text of it (which spells hex, octal, binary and
+ * separated literals in decimal): a fraction read whole, anything else read as a decimal integer
+ * (so an exponent is not read: `1e3` gives 1, a known gap).
+ */
+function numericValue(text: string): number {
+  return text.includes(".") ? Number.parseFloat(text) : Number.parseInt(text, 10);
+}
+
+function objectValue(node: ObjectLiteralExpression): unknown {
   const result: Record<string, unknown> = {};
-  for (const property of node.getProperties()) {
-    if (!Node.isPropertyAssignment(property)) return NOT_LITERAL;
-    const initializer = property.getInitializer();
-    const value = initializer ? literalValue(initializer) : NOT_LITERAL;
+  for (const property of node.properties) {
+    if (!ts.isPropertyAssignment(property)) return NOT_LITERAL;
+    const value = literalValue(property.initializer);
     if (value === NOT_LITERAL) return NOT_LITERAL;
-    result[property.getName().replace(/^["']|["']$/g, "")] = value;
+    result[property.name.getText().replace(/^["']|["']$/g, "")] = value;
   }
   return result;
 }

@@ -1,15 +1,13 @@
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { createWrappedNode, type SourceFile, ts } from "ts-morph";
-
-const LIB_DIR = dirname(createRequire(import.meta.url).resolve("typescript/lib/lib.d.ts"));
+import type { CompilerHost, CompilerOptions, Program, SourceFile, TypeChecker } from "typescript";
+import { ts } from "../typescript.ts";
 
 /**
  * Compiler options typecall always needs, whatever the user's tsconfig says: analysis must see
  * `undefined` in optional types.
  */
-const requiredOptions: ts.CompilerOptions = {
+const requiredOptions: CompilerOptions = {
   strict: true,
   strictNullChecks: true,
   skipLibCheck: true,
@@ -17,7 +15,7 @@ const requiredOptions: ts.CompilerOptions = {
 };
 
 /** Options used when an entry has no tsconfig.json above it. */
-const defaultOptions: ts.CompilerOptions = {
+const defaultOptions: CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -35,20 +33,14 @@ export function findTsconfig(entry: string): string | undefined {
   }
 }
 
-/**
- * A TypeScript program over some entry modules, with ts-morph's navigation on top.
- *
- * The program is TypeScript's own (the copy ts-morph bundles), not a ts-morph `Project`: a Project
- * re-parses every lib file with parent pointers and wraps each node, which made analysis cost
- * twice the program itself. ts-morph wraps only the entry files we walk.
- */
+/** A TypeScript program over some entry modules, and its type checker. */
 export interface AnalysisProgram {
-  program: ts.Program;
-  checker: ts.TypeChecker;
-  options: ts.CompilerOptions;
-  /** The compiler host the program was made with (lib files from the `typescript` package). */
-  host: ts.CompilerHost;
-  /** The entry as a ts-morph SourceFile, or undefined when the program does not contain it. */
+  program: Program;
+  checker: TypeChecker;
+  options: CompilerOptions;
+  /** The compiler host the program was made with. */
+  host: CompilerHost;
+  /** The entry's source file, or undefined when the program does not contain it. */
   sourceFile(path: string): SourceFile | undefined;
 }
 
@@ -58,38 +50,25 @@ export function createAnalysisProgram(
   entries: readonly string[],
 ): AnalysisProgram {
   const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
-  const host = createHost(options);
+  const host = ts.createCompilerHost(options);
+  // Parse doc comments only where types depend on them (JavaScript files), as tsc does: typecall
+  // reads every doc comment it needs from the source text (jsdoc.ts), so TypeScript need not
+  // build JSDoc nodes for the lib files, whose comments are most of their text.
+  host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
   const program = ts.createProgram({ rootNames: [...entries], options, host });
   const checker = program.getTypeChecker();
-  return {
-    program,
-    checker,
-    options,
-    host,
-    sourceFile(path) {
-      const file = program.getSourceFile(path);
-      return file && createWrappedNode(file, { typeChecker: checker, compilerOptions: options });
-    },
-  };
+  return { program, checker, options, host, sourceFile: (path) => program.getSourceFile(path) };
 }
 
 /**
- * TypeScript's default host, reading lib files from the `typescript` package: ts-morph's bundled
- * compiler keeps its own lib files in memory only, where a plain program cannot find them.
+ * The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults.
+ * Its `include` patterns are not expanded: the program's files are the entries and what they import.
  */
-function createHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options);
-  host.getDefaultLibLocation = () => LIB_DIR;
-  host.getDefaultLibFileName = (o) => join(LIB_DIR, ts.getDefaultLibFileName(o));
-  return host;
-}
-
-/** The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults. */
-function readTsconfig(path: string): ts.CompilerOptions {
+function readTsconfig(path: string): CompilerOptions {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     path,
     {},
-    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: () => {} },
   );
   return parsed?.options ?? defaultOptions;
 }

@@ -1,4 +1,5 @@
-import { ts } from "ts-morph";
+import type * as TypeScript from "typescript";
+import { ts } from "../typescript.ts";
 
 /**
  * Whether an exported function is `async` and never waits: no `await` (nor `for await`) in its own
@@ -7,13 +8,13 @@ import { ts } from "ts-morph";
  * synchronous work anyway). Anything uncertain (no body, `any`, a thenable, a type parameter)
  * answers false: the dispatcher then arms the limit as for every other tool.
  */
-export function settlesAtOnce(fn: ts.SignatureDeclaration, checker: ts.TypeChecker): boolean {
-  const isAsync = ts.getCombinedModifierFlags(fn as ts.Declaration) & ts.ModifierFlags.Async;
+export function settlesAtOnce(fn: TypeScript.SignatureDeclaration, checker: TypeScript.TypeChecker): boolean {
+  const isAsync = ts.getCombinedModifierFlags(fn as TypeScript.Declaration) & ts.ModifierFlags.Async;
   if (!isAsync || !("body" in fn) || fn.body === undefined) return false;
-  const body = fn.body as ts.Node;
-  if (!ts.isBlock(body)) return !isThenable(body as ts.Expression, checker);
+  const body = fn.body as TypeScript.Node;
+  if (!ts.isBlock(body)) return !isThenable(body as TypeScript.Expression, checker);
   let waits = false;
-  const visit = (node: ts.Node): void => {
+  const visit = (node: TypeScript.Node): void => {
     if (waits) return;
     // A nested function's awaits and returns are its own.
     if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
@@ -32,7 +33,7 @@ export function settlesAtOnce(fn: ts.SignatureDeclaration, checker: ts.TypeCheck
 }
 
 /** Whether a returned value may be a thenable, which an async function would wait for. */
-function isThenable(expression: ts.Expression, checker: ts.TypeChecker): boolean {
+function isThenable(expression: TypeScript.Expression, checker: TypeScript.TypeChecker): boolean {
   const type = checker.getTypeAtLocation(expression);
   const parts = type.isUnion() ? type.types : [type];
   return parts.some((part) => {

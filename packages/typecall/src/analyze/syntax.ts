@@ -1,5 +1,6 @@
-import { ts } from "ts-morph";
+import type { Program, SourceFile } from "typescript";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
+import { ts } from "../typescript.ts";
 
 /**
  * TypeScript's syntax errors in an entry module and in every source file it imports, directly or
@@ -7,7 +8,7 @@ import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts"
  * module that does not parse would report its damage as something else (a broken signature reads
  * as an overload), or nothing at all (a broken body).
  */
-export function syntaxErrors(program: ts.Program, entry: ts.SourceFile): Diagnostic[] {
+export function syntaxErrors(program: Program, entry: SourceFile): Diagnostic[] {
   return importedSources(program, entry).flatMap((file) =>
     program.getSyntacticDiagnostics(file).map((d) => {
       const start = d.start ?? 0;
@@ -26,9 +27,9 @@ export function syntaxErrors(program: ts.Program, entry: ts.SourceFile): Diagnos
 }
 
 /** The entry and the source files it imports or re-exports, transitively, in the order found. */
-function importedSources(program: ts.Program, entry: ts.SourceFile): ts.SourceFile[] {
+function importedSources(program: Program, entry: SourceFile): SourceFile[] {
   const checker = program.getTypeChecker();
-  const found = new Set<ts.SourceFile>([entry]);
+  const found = new Set<SourceFile>([entry]);
   for (const file of found) {
     for (const statement of file.statements) {
       const specifier =

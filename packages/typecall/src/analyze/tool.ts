@@ -1,6 +1,7 @@
-import { Node, type ParameterDeclaration, type Type, type ts } from "ts-morph";
+import type { Node, ParameterDeclaration, Type, TypeChecker } from "typescript";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { ArgumentIR, PropertyIR, ToolIR, TypeIR } from "../ir/types.ts";
+import { ts } from "../typescript.ts";
 import { isConstraint } from "./constraints.ts";
 import { isToolContextParameter } from "./context-param.ts";
 import type { ExportedFunction } from "./discover.ts";
@@ -8,6 +9,19 @@ import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
 import { settlesAtOnce } from "./settles.ts";
+import {
+  ancestorOf,
+  booleanLiteralValue,
+  hasFlag,
+  intersectionMembers,
+  isArrayType,
+  isReadonlyArrayType,
+  isTupleType,
+  literalValue as literalTypeValue,
+  symbolName,
+  typeArguments,
+  unionMembers,
+} from "./type-query.ts";
 import {
   applyDocTags,
   applyTypeTags,
@@ -34,7 +48,7 @@ const EXCLUDING_TAGS = ["internal", "hidden"];
  */
 export function analyzeTool(
   fn: ExportedFunction,
-  checker: ts.TypeChecker,
+  checker: TypeChecker,
   diagnostics: Diagnostic[],
   entry: EntryState,
 ): ToolIR | undefined {
@@ -48,8 +62,8 @@ export function analyzeTool(
     diagnostics.push(createDiagnostic("TC1003", message, { location, path: [name] }));
     return undefined;
   }
-  const parameters = fn.node.getParameters();
-  const contextIndexes = parameters.flatMap((p, i) => (isToolContextParameter(p) ? [i] : []));
+  const parameters = [...fn.node.parameters];
+  const contextIndexes = parameters.flatMap((p, i) => (isToolContextParameter(p, checker) ? [i] : []));
   for (const extra of contextIndexes.slice(1)) {
     const at = { location: locationOf(parameters[extra] as Node), path: [name] };
     diagnostics.push(
@@ -97,7 +111,7 @@ export function analyzeTool(
   if (notes.length > 0) tool.notes = notes;
   const returns = resultType(fn, base);
   if (returns) tool.returns = returns;
-  if (settlesAtOnce(fn.node.compilerNode, checker)) tool.settlesAtOnce = true;
+  if (settlesAtOnce(fn.node, checker)) tool.settlesAtOnce = true;
   return tool;
 }
 
@@ -143,7 +157,7 @@ function functionConstraints(
   base: Omit<TypeContext, "node">,
   location: ToolIR["location"],
 ): Map<string, Map<string, string>> {
-  const names = new Set(parameters.map((p) => p.getName()));
+  const names = new Set(parameters.map((p) => p.name.getText()));
   const knows = (target: string) => names.has(target.split(".")[0] ?? "") || doc.params.has(target);
   const byTarget = new Map<string, Map<string, string>>();
   const add = (target: string, tag: string, text: string) =>
@@ -172,15 +186,18 @@ function flattenObjectParameter(
   constraints: Map<string, Map<string, string>>,
   base: Omit<TypeContext, "node">,
 ): PropertyIR[] | undefined {
-  const declared = parameter.getType();
-  const members = declared.isUnion() ? declared.getUnionTypes().filter((m) => !m.isUndefined()) : [declared];
+  const declared = base.checker.getTypeAtLocation(parameter);
+  const members = declared.isUnion()
+    ? unionMembers(declared).filter((m) => !hasFlag(m, ts.TypeFlags.Undefined))
+    : [declared];
   const type = members.length === 1 ? members[0] : undefined;
   // A record (`Record<string, T>`) stays a named parameter: its free keys are data, not the tool's properties.
-  if (!type || !isPlainObjectType(type) || type.getStringIndexType() !== undefined) return undefined;
-  const context: TypeContext = { ...base, path: [...base.path], node: parameter.getTypeNode() ?? parameter };
+  if (!type || !isPlainObjectType(type, base.checker) || type.getStringIndexType() !== undefined)
+    return undefined;
+  const context: TypeContext = { ...base, path: [...base.path], node: parameter.type ?? parameter };
   const ir = convertType(type, context);
   if (ir?.kind !== "object") return ir === undefined ? [] : undefined;
-  const defaults = bindingDefaults(parameter);
+  const defaults = bindingDefaults(parameter, base.checker);
   const name = documentedName(parameter, doc, ir.properties);
   return ir.properties.flatMap((property) => {
     const description = joinTexts(paramDoc(doc, property.name, name), property.description);
@@ -214,7 +231,7 @@ function positionalParameters(
       args.push({ kind: "undefined" });
     } else {
       if (property) properties.push(property);
-      args.push({ kind: "property", name: parameter.getName() });
+      args.push({ kind: "property", name: parameter.name.getText() });
     }
   }
   return { properties, arguments: args };
@@ -229,47 +246,49 @@ function positionalParameter(
   constraints: Map<string, Map<string, string>>,
   base: Omit<TypeContext, "node">,
 ): PropertyIR | typeof ABSENT | undefined {
-  if (parameter.isRestParameter()) {
-    const message = `Rest parameter "${parameter.getName()}" has no name a model could send.`;
+  if (parameter.dotDotDotToken) {
+    const message = `Rest parameter "${parameter.name.getText()}" has no name a model could send.`;
     base.diagnostics.push(
       createDiagnostic("TC1004", message, { location: locationOf(parameter), path: base.path }),
     );
     return undefined;
   }
-  if (!Node.isIdentifier(parameter.getNameNode())) {
+  if (!ts.isIdentifier(parameter.name)) {
     const message = "A destructured parameter is only supported as the sole parameter.";
     base.diagnostics.push(
       createDiagnostic("TC1007", message, { location: locationOf(parameter), path: base.path }),
     );
     return undefined;
   }
-  const name = parameter.getName();
+  const name = parameter.name.getText();
   const context: TypeContext = {
     ...base,
     path: [...base.path, name],
-    node: parameter.getTypeNode() ?? parameter,
+    node: parameter.type ?? parameter,
   };
-  const converted = convertOptional(parameter.getType(), context, convertType);
+  const type = base.checker.getTypeAtLocation(parameter);
+  const converted = convertOptional(type, context, convertType);
   if (converted.absent) return ABSENT;
   if (converted.type === undefined) return undefined;
-  const initializer = parameter.getInitializer();
+  const { initializer } = parameter;
   const property: PropertyIR = {
     name,
     type: converted.type,
-    optional: parameter.hasQuestionToken() || initializer !== undefined || converted.undefinedAllowed,
+    optional:
+      parameter.questionToken !== undefined || initializer !== undefined || converted.undefinedAllowed,
     location: locationOf(parameter),
   };
-  const own = docCommentOf(parameter.compilerNode);
+  const own = docCommentOf(parameter);
   const description = joinTexts(doc.params.get(name), own?.description);
   if (description) property.description = description;
-  const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
+  const value = initializer ? initializerValue(initializer, base.checker) : NOT_LITERAL;
   if (value !== NOT_LITERAL) property.default = value;
   const tags = new Map([
     ...(own?.tags.map((t) => [t.name, t.text] as const) ?? []),
     ...(constraints.get(name) ?? []),
   ]);
   if (!applyDocTags(property, tags, context)) return undefined;
-  applyTypeTags(property, parameter.getType(), parameter);
+  applyTypeTags(property, type, parameter, base.checker);
   return property;
 }
 
@@ -290,7 +309,7 @@ function documentedName(
   doc: FunctionDoc,
   properties: readonly PropertyIR[],
 ): string {
-  if (Node.isIdentifier(parameter.getNameNode())) return parameter.getName();
+  if (ts.isIdentifier(parameter.name)) return parameter.name.getText();
   const names = new Set(properties.map((p) => p.name));
   const roots = [...doc.params.keys()].map((key) => key.split(".")[0] ?? "");
   return roots.find((root) => !names.has(root)) ?? "";
@@ -303,44 +322,44 @@ function paramDoc(doc: FunctionDoc, property: string, parameterName: string): st
 }
 
 /** Defaults written in a destructuring pattern: `{ unit = "c" }: Options`. */
-function bindingDefaults(parameter: ParameterDeclaration): Map<string, unknown> {
+function bindingDefaults(parameter: ParameterDeclaration, checker: TypeChecker): Map<string, unknown> {
   const defaults = new Map<string, unknown>();
-  const pattern = parameter.getNameNode();
-  if (!Node.isObjectBindingPattern(pattern)) return defaults;
-  for (const element of pattern.getElements()) {
-    const initializer = element.getInitializer();
-    const value = initializer ? initializerValue(initializer) : NOT_LITERAL;
-    const nameNode = element.getPropertyNameNode();
+  const pattern = parameter.name;
+  if (!ts.isObjectBindingPattern(pattern)) return defaults;
+  for (const element of pattern.elements) {
+    const { initializer, propertyName } = element;
+    const value = initializer ? initializerValue(initializer, checker) : NOT_LITERAL;
     const key =
-      nameNode && Node.isStringLiteral(nameNode)
-        ? nameNode.getLiteralValue()
-        : (nameNode?.getText() ?? element.getName());
+      propertyName && ts.isStringLiteral(propertyName)
+        ? propertyName.text
+        : (propertyName?.getText() ?? element.name.getText());
     if (value !== NOT_LITERAL) defaults.set(key, value);
   }
   return defaults;
 }
 
 /** An object type that can be flattened into the tool's properties: not an array, function or generic. */
-function isPlainObjectType(type: Type): boolean {
-  if (type.isIntersection()) return type.getIntersectionTypes().every(isPlainObjectType);
+function isPlainObjectType(type: Type, checker: TypeChecker): boolean {
+  if (type.isIntersection()) return intersectionMembers(type).every((m) => isPlainObjectType(m, checker));
   return (
-    type.isObject() &&
-    !type.isArray() &&
-    !type.isReadonlyArray() &&
-    !type.isTuple() &&
+    hasFlag(type, ts.TypeFlags.Object) &&
+    !isArrayType(checker, type) &&
+    !isReadonlyArrayType(checker, type) &&
+    !isTupleType(type) &&
     type.getCallSignatures().length === 0 &&
     type.getConstructSignatures().length === 0
   );
 }
 
 /** A default written as a JSON literal, or as anything whose type is one literal (`Speed.Standard`). */
-function initializerValue(initializer: Node): unknown {
+function initializerValue(initializer: Node, checker: TypeChecker): unknown {
   const value = literalValue(initializer);
   if (value !== NOT_LITERAL) return value;
-  const type = initializer.getType();
-  if (type.isBooleanLiteral()) return type.getText() === "true";
-  if (type.isStringLiteral() || type.isNumberLiteral() || type.isEnumLiteral()) {
-    const literal = type.getLiteralValue();
+  const type = checker.getTypeAtLocation(initializer);
+  if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(checker, type);
+  const enumLiteral = hasFlag(type, ts.TypeFlags.EnumLiteral) && !type.isUnion();
+  if (type.isStringLiteral() || type.isNumberLiteral() || enumLiteral) {
+    const literal = literalTypeValue(type);
     if (typeof literal === "string" || typeof literal === "number") return literal;
   }
   return NOT_LITERAL;
@@ -348,9 +367,9 @@ function initializerValue(initializer: Node): unknown {
 
 /** The node that names a tool in the source: the function's or the variable's name. */
 function nameNode(node: ExportedFunction["node"]): Node {
-  if (Node.isFunctionDeclaration(node)) return node.getNameNode() ?? node;
-  const variable = node.getFirstAncestor(Node.isVariableDeclaration);
-  return variable?.getNameNode() ?? node;
+  if (ts.isFunctionDeclaration(node)) return node.name ?? node;
+  const variable = ancestorOf(node, ts.isVariableDeclaration);
+  return variable?.name ?? node;
 }
 
 /**
@@ -358,10 +377,12 @@ function nameNode(node: ExportedFunction["node"]): Node {
  * an output schema. A result JSON cannot express is simply left out: it is never an argument error.
  */
 function resultType(fn: ExportedFunction, base: Omit<TypeContext, "node">): TypeIR | undefined {
-  let type = fn.node.getReturnType();
-  if (type.getSymbol()?.getName() === "Promise") type = type.getTypeArguments()[0] ?? type;
-  if (type.isVoid() || type.isUndefined() || type.isAny() || type.isUnknown() || type.isNever())
-    return undefined;
+  const signature = base.checker.getSignatureFromDeclaration(fn.node);
+  if (!signature) throw new Error(`no signature for "${fn.exportName}"`);
+  let type = signature.getReturnType();
+  if (symbolName(type) === "Promise") type = typeArguments(base.checker, type)[0] ?? type;
+  const nothing = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+  if (hasFlag(type, nothing | ts.TypeFlags.Never)) return undefined;
   const diagnostics: Diagnostic[] = [];
   const context: TypeContext = { ...base, diagnostics, path: [...base.path, "(result)"], node: fn.node };
   const ir = convertType(type, context);

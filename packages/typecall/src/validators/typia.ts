@@ -2,10 +2,11 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ts } from "ts-morph";
+import type { CompilerHost, Diagnostic, Node, Program, SourceFile, TransformerFactory } from "typescript";
 import type { AnalysisProgram } from "../analyze/index.ts";
 import { wireTypeText } from "../emit/wire-type.ts";
 import type { TypeIR } from "../ir/types.ts";
+import { ts } from "../typescript.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
 /** Scratch modules live beside this file so that `import typia from "typia"` resolves to our copy. */
@@ -13,12 +14,12 @@ const SCRATCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "__typecall_sc
 const HELPER_IMPORT = /^import \* as __typia_transform__\w+ from "typia\/lib\/internal\/_\w+(?:\.js)?";$/gm;
 
 type TransformFactory = (
-  program: ts.Program,
+  program: Program,
   options: object,
-  extras: { addDiagnostic(diagnostic: ts.Diagnostic): number },
-) => ts.TransformerFactory<ts.SourceFile>;
+  extras: { addDiagnostic(diagnostic: Diagnostic): number },
+) => TransformerFactory<SourceFile>;
 
-/** typia (and the `typescript` package it drives) load on first use only: the default engine needs neither. */
+/** typia loads on first use only: the default engine does not need it. */
 function loadTransform(): TransformFactory {
   const loaded = createRequire(import.meta.url)("typia/lib/transform") as { default?: TransformFactory };
   return loaded.default ?? (loaded as unknown as TransformFactory);
@@ -28,8 +29,7 @@ function loadTransform(): TransformFactory {
  * Validators through typia, in-process: a scratch module holding `typia.validateEquals<T>` per tool
  * joins the analysis program (sharing its parsed lib files), typia's transformer rewrites it, and
  * the printed result is cut back into one expression per validator. The user never configures typia.
- * typia imports the `typescript` package (6.0.x) while the program, transform and printer come from
- * ts-morph's bundled copy of the same version; the two agree on every node kind and flag.
+ * typia drives the same `typescript` package as the analysis, so its nodes are the program's own.
  */
 export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
   return {
@@ -51,9 +51,9 @@ export function createTypiaEngine(analysis: AnalysisProgram): ValidatorEngine {
  * The analysis program plus the scratch modules, all in one program. Files of the old program
  * are reused as they are, so lib files are neither parsed nor bound again.
  */
-function extendProgram(analysis: AnalysisProgram, scratches: ReadonlyMap<string, string>): ts.Program {
+function extendProgram(analysis: AnalysisProgram, scratches: ReadonlyMap<string, string>): Program {
   const { program: old, options } = analysis;
-  const host: ts.CompilerHost = { ...analysis.host };
+  const host: CompilerHost = { ...analysis.host };
   const getSourceFile = analysis.host.getSourceFile.bind(analysis.host);
   host.getSourceFile = (file, languageVersion, ...rest) => {
     const text = scratches.get(file);
@@ -134,10 +134,10 @@ function tagged(base: string, tags: [string, string | number | boolean | undefin
   return parts.length === 0 ? base : `(${[base, ...parts].join(" & ")})`;
 }
 
-function transformAndPrint(program: ts.Program, file: string): string {
+function transformAndPrint(program: Program, file: string): string {
   const sourceFile = program.getSourceFile(file);
   if (!sourceFile) throw new Error(`typecall internal error: scratch module ${file} is not in the program`);
-  const problems: ts.Diagnostic[] = [];
+  const problems: Diagnostic[] = [];
   const factory = loadTransform()(program, {}, { addDiagnostic: (d) => problems.push(d) });
   const result = ts.transform(sourceFile, [factory, eraseTypiaTypes], program.getCompilerOptions());
   try {
@@ -146,7 +146,7 @@ function transformAndPrint(program: ts.Program, file: string): string {
       throw new Error(`typecall internal error: typia rejected a wire type:\n${text}`);
     }
     const [transformed] = result.transformed;
-    return ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(transformed as ts.SourceFile);
+    return ts.createPrinter({ newLine: ts.NewLineKind.LineFeed }).printFile(transformed as SourceFile);
   } finally {
     result.dispose();
   }
@@ -156,8 +156,8 @@ function transformAndPrint(program: ts.Program, file: string): string {
  * typia annotates its output with `import("typia").IValidation<T>`; the generated module must not
  * need typia at all, so such type references become `any` (the runtime types the result instead).
  */
-const eraseTypiaTypes: ts.TransformerFactory<ts.SourceFile> = (context) => {
-  const visit = (node: ts.Node): ts.Node => {
+const eraseTypiaTypes: TransformerFactory<SourceFile> = (context) => {
+  const visit = (node: Node): Node => {
     if (ts.isImportTypeNode(node)) return context.factory.createKeywordTypeNode(ts.SyntaxKind.AnyKeyword);
     return ts.visitEachChild(node, visit, context);
   };

@@ -1,14 +1,23 @@
-import { type Type, ts } from "ts-morph";
+import type { TupleType, Type, TypeReference } from "typescript";
 import type { TupleTypeIR, TypeIR } from "../../ir/types.ts";
+import { ts } from "../../typescript.ts";
+import {
+  isArrayType,
+  isInterfaceType,
+  isReadonlyArrayType,
+  isTupleType,
+  typeArguments,
+  typeText,
+} from "../type-query.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
 import { convertOptional } from "./union.ts";
 
 /** `T[]`, `Array<T>`, `readonly T[]` and `ReadonlyArray<T>`. */
 export const arrayHandler: TypeHandler = {
   name: "array",
-  test: (t) => (t.isArray() || t.isReadonlyArray()) && !t.isTuple(),
+  test: (t, c) => (isArrayType(c.checker, t) || isReadonlyArrayType(c.checker, t)) && !isTupleType(t),
   convert(type, context, convert) {
-    const element = type.getArrayElementType() ?? type.getTypeArguments()[0];
+    const element = typeArguments(context.checker, type)[0];
     if (element === undefined)
       return report(context, "TC2005", "The array's element type could not be resolved.");
     return arrayOf(element, context, convert);
@@ -33,19 +42,19 @@ function arrayOf(element: Type, context: TypeContext, convert: ConvertType): Typ
  */
 export const tupleHandler: TypeHandler = {
   name: "tuple",
-  test: (t) => t.isTuple(),
+  test: (t) => isTupleType(t),
   convert(type, context, convert) {
-    const flags = ((type.compilerType as ts.TypeReference).target as ts.TupleType).elementFlags;
+    const flags = ((type as TypeReference).target as TupleType).elementFlags;
     const restAt = flags.findIndex((f) => f & ts.ElementFlags.Variable);
     if (restAt >= 0 && restAt !== flags.length - 1) {
       return report(
         context,
         "TC2001",
-        `Tuple type "${type.getText(context.node)}" has positions after its rest element.`,
+        `Tuple type "${typeText(context.checker, type, context.node)}" has positions after its rest element.`,
         "Put the rest element last (`[string, ...number[]]`), or take an object with named properties.",
       );
     }
-    const elements = type.getTupleElements();
+    const elements = typeArguments(context.checker, type);
     const items: TypeIR[] = [];
     for (const [index, element] of elements.entries()) {
       context.path.push(index);
@@ -83,9 +92,9 @@ function optionalItem(element: Type, context: TypeContext, convert: ConvertType)
  */
 export const arrayInterfaceHandler: TypeHandler = {
   name: "array interface",
-  test: (t) => t.isInterface() && t.getBaseTypes().some((b) => b.isArray() || b.isReadonlyArray()),
+  test: (t, c) => isInterfaceType(t) && arrayBase(t, c) !== undefined,
   convert(type, context, convert) {
-    const base = type.getBaseTypes().find((b) => b.isArray() || b.isReadonlyArray());
+    const base = arrayBase(type, context);
     const inherited = new Set(base?.getProperties().map((p) => p.getName()));
     const own = type.getProperties().filter((p) => !inherited.has(p.getName()));
     const element = type.getNumberIndexType();
@@ -94,7 +103,7 @@ export const arrayInterfaceHandler: TypeHandler = {
       return report(
         context,
         "TC2001",
-        `"${type.getText(context.node)}" is an array with properties of its own (${names}), which JSON cannot carry.`,
+        `"${typeText(context.checker, type, context.node)}" is an array with properties of its own (${names}), which JSON cannot carry.`,
         "Take an object with the array as one property and the other values beside it.",
       );
     }
@@ -102,15 +111,24 @@ export const arrayInterfaceHandler: TypeHandler = {
   },
 };
 
+/** The `Array<T>` or `ReadonlyArray<T>` an interface extends, if it does. */
+function arrayBase(type: Type, context: TypeContext): Type | undefined {
+  const { checker } = context;
+  return (type.getBaseTypes() ?? []).find((b) => isArrayType(checker, b) || isReadonlyArrayType(checker, b));
+}
+
 /** Numeric index signatures: JSON object keys are strings, so "a number key" cannot be checked. */
 export const numberIndexHandler: TypeHandler = {
   name: "number index signature",
-  test: (t) => t.getNumberIndexType() !== undefined && t.getStringIndexType() === undefined && !t.isArray(),
+  test: (t, c) =>
+    t.getNumberIndexType() !== undefined &&
+    t.getStringIndexType() === undefined &&
+    !isArrayType(c.checker, t),
   convert: (t, c) =>
     report(
       c,
       "TC2001",
-      `"${t.getText(c.node)}" is keyed by numbers; JSON object keys are strings.`,
+      `"${typeText(c.checker, t, c.node)}" is keyed by numbers; JSON object keys are strings.`,
       "Key it by string.",
     ),
 };

@@ -1,12 +1,13 @@
-import type { Node, Type, ts } from "ts-morph";
+import type { Node, Symbol as TsSymbol, Type, TypeChecker } from "typescript";
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { TypeIR } from "../../ir/types.ts";
+import type { PropertyIR, TypeIR } from "../../ir/types.ts";
 import { locationOf } from "../location.ts";
+import type { ABSENT } from "./object.ts";
 
 /** State threaded through the conversion of one parameter's type. */
 export interface TypeContext {
-  checker: ts.TypeChecker;
+  checker: TypeChecker;
   diagnostics: Diagnostic[];
   /** Tool > parameter > property path of the value being converted. */
   path: (string | number)[];
@@ -24,7 +25,9 @@ export interface EntryState {
   /** Named types (JSON Schema `$defs`), for recursion. */
   definitions: Record<string, TypeIR>;
   /** The definition name given to each recursive type. */
-  names: Map<ts.Type, string>;
+  names: Map<Type, string>;
+  /** Properties already converted without a diagnostic, for the tools that meet them again. */
+  properties: Map<TsSymbol, PropertyIR | typeof ABSENT>;
 }
 
 /** Options of the analysis. */

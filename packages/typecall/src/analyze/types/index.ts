@@ -1,6 +1,8 @@
-import { Node, type Type } from "ts-morph";
+import type { Node, Type } from "typescript";
 import type { TypeIR } from "../../ir/types.ts";
-import { readSymbolDoc } from "../jsdoc.ts";
+import { ts } from "../../typescript.ts";
+import { jsDocTexts, readSymbolDoc, writtenDescription } from "../jsdoc.ts";
+import { aliasedSymbol, declarationsOf, hasFlag, typeText } from "../type-query.ts";
 import { arrayHandler, arrayInterfaceHandler, numberIndexHandler, tupleHandler } from "./array.ts";
 import { report, type TypeContext, type TypeHandler } from "./context.ts";
 import { objectHandler } from "./object.ts";
@@ -51,22 +53,26 @@ export function convertType(type: Type, context: TypeContext): TypeIR | undefine
   const before = context.diagnostics.length;
   const ir = convertKnownType(type, context);
   if (ir === undefined && !context.diagnostics.slice(before).some((d) => d.severity === "error")) {
-    const text = type.getText(context.node);
+    const text = typeText(context.checker, type, context.node);
     report(context, "TC9001", `typecall found no wire shape for type "${text}" and no reason why.`);
   }
   return ir;
 }
 
 function convertKnownType(type: Type, context: TypeContext): TypeIR | undefined {
-  const structured = type.isObject() || type.isUnion() || type.isIntersection();
+  const structured = hasFlag(type, ts.TypeFlags.Object | ts.TypeFlags.Union | ts.TypeFlags.Intersection);
   if (structured && context.stack.includes(type)) return { kind: "ref", name: definitionName(type, context) };
   if (structured) context.stack.push(type);
   let ir: TypeIR | undefined;
   try {
-    const handler = handlers.find((h) => h.test(type, context));
+    const handler = isLibArray(type, context) ? arrayHandler : handlers.find((h) => h.test(type, context));
     ir = handler
       ? handler.convert(type, context, convertType)
-      : report(context, "TC2001", `Type "${type.getText(context.node)}" cannot be sent as JSON.`);
+      : report(
+          context,
+          "TC2001",
+          `Type "${typeText(context.checker, type, context.node)}" cannot be sent as JSON.`,
+        );
   } finally {
     if (structured) context.stack.pop();
   }
@@ -74,10 +80,20 @@ function convertKnownType(type: Type, context: TypeContext): TypeIR | undefined 
     const description = declaredDescription(type, context) || primitiveAliasDescription(type, context);
     if (description) ir = { ...ir, description };
   }
-  const name = context.entry.names.get(type.compilerType);
+  const name = context.entry.names.get(type);
   if (name === undefined || ir === undefined) return ir;
   context.entry.definitions[name] = ir;
   return { kind: "ref", name };
+}
+
+/**
+ * `T[]` with TypeScript's own `Array` (or `ReadonlyArray`), not augmented: the table would find the
+ * array handler too, after asking questions (call signatures, properties) that make the checker
+ * resolve every member of `Array<T>`, which no array conversion needs.
+ */
+function isLibArray(type: Type, context: TypeContext): boolean {
+  const symbol = type.getSymbol();
+  return !!symbol && arrayHandler.test(type, context) && isFromLib(declarationsOf(symbol), true);
 }
 
 /** Names not to use for definitions: the generated module's own exports. */
@@ -93,13 +109,13 @@ const RESERVED = new Set([
 
 /** The `$defs` name of a recursive type: its alias or interface name, made unique. */
 function definitionName(type: Type, context: TypeContext): string {
-  const known = context.entry.names.get(type.compilerType);
+  const known = context.entry.names.get(type);
   if (known) return known;
-  const base = (type.getAliasSymbol() ?? type.getSymbol())?.getName().replace(/\W/g, "") || "Recursive";
+  const base = (type.aliasSymbol ?? type.getSymbol())?.getName().replace(/\W/g, "") || "Recursive";
   const taken = new Set([...context.entry.names.values(), ...RESERVED]);
   let name = /^__/.test(base) ? "Recursive" : base;
   for (let i = 2; taken.has(name); i++) name = `${base}${i}`;
-  context.entry.names.set(type.compilerType, name);
+  context.entry.names.set(type, name);
   return name;
 }
 
@@ -108,9 +124,9 @@ function definitionName(type: Type, context: TypeContext): string {
  * string`), never one of TypeScript's own lib types (`Record`, `Partial`, ...).
  */
 function declaredDescription(type: Type, context: TypeContext): string {
-  const symbol = type.getAliasSymbol() ?? type.getSymbol();
+  const symbol = type.aliasSymbol ?? type.getSymbol();
   if (!symbol || symbol.getName().startsWith("__")) return "";
-  return isFromLib(symbol.getDeclarations()) ? "" : readSymbolDoc(symbol, context.checker).description;
+  return isFromLib(declarationsOf(symbol)) ? "" : readSymbolDoc(symbol, context.checker).description;
 }
 
 /**
@@ -118,26 +134,28 @@ function declaredDescription(type: Type, context: TypeContext): string {
  * alias's comment is found through the declaration's type node: `s: Service` or `s: Service[]`.
  */
 function primitiveAliasDescription(type: Type, context: TypeContext): string {
-  if (type.isObject() || type.isUnion()) return "";
-  const own = context.node;
-  let node = Node.isParameterDeclaration(own) || Node.isPropertySignature(own) ? own.getTypeNode() : own;
+  if (hasFlag(type, ts.TypeFlags.Object | ts.TypeFlags.Union)) return "";
+  const { checker, node: own } = context;
+  let node: Node | undefined = ts.isParameter(own) || ts.isPropertySignature(own) ? own.type : own;
   // Converting the items of `s: Service[]`: the path ends in the item index.
-  if (node && Node.isArrayTypeNode(node) && typeof context.path.at(-1) === "number")
-    node = node.getElementTypeNode();
-  if (!node || !Node.isTypeReference(node) || node.getType().compilerType !== type.compilerType) return "";
-  const symbol = node.getTypeName().getSymbol();
-  const alias = (symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol)?.getDeclarations()[0];
-  if (!alias || !Node.isTypeAliasDeclaration(alias) || isFromLib([alias])) return "";
-  return alias
-    .getJsDocs()
-    .map((d) => d.getDescription().trim())
+  if (node && ts.isArrayTypeNode(node) && typeof context.path.at(-1) === "number") node = node.elementType;
+  if (!node || !ts.isTypeReferenceNode(node) || checker.getTypeAtLocation(node) !== type) return "";
+  const symbol = checker.getSymbolAtLocation(node.typeName);
+  const target = symbol && (aliasedSymbol(checker, symbol) ?? symbol);
+  const alias = target && declarationsOf(target)[0];
+  if (!alias || !ts.isTypeAliasDeclaration(alias) || isFromLib([alias])) return "";
+  return jsDocTexts(alias)
+    .map((d) => writtenDescription(d).trim())
     .filter(Boolean)
     .join("\n\n");
 }
 
-/** Declared by TypeScript's own lib files (`Record`, `Partial`, `Exclude`, ...), whose comments are not the user's. */
-function isFromLib(declarations: readonly Node[]): boolean {
-  return declarations.some((d) =>
-    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().getFilePath()),
-  );
+/**
+ * Declared by TypeScript's own lib files (`Record`, `Partial`, `Exclude`, ...), whose comments are
+ * not the user's: by one of them, or with `every`, only by them.
+ */
+function isFromLib(declarations: readonly Node[], every = false): boolean {
+  const inLib = (d: Node) =>
+    /[\\/]typescript[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(d.getSourceFile().fileName);
+  return every ? declarations.length > 0 && declarations.every(inLib) : declarations.some(inLib);
 }

@@ -1,12 +1,25 @@
-import { type Type, ts } from "ts-morph";
+import type { Type } from "typescript";
+import { ts } from "../../typescript.ts";
+import {
+  booleanLiteralValue,
+  hasFlag,
+  intersectionMembers,
+  literalValue,
+  symbolName,
+  typeText,
+} from "../type-query.ts";
 import { report, type TypeHandler } from "./context.ts";
 
 /** `string`, `number`, `boolean` and `null`. */
 export const primitiveHandlers: TypeHandler[] = [
-  { name: "string", test: (t) => t.isString(), convert: () => ({ kind: "string" }) },
-  { name: "number", test: (t) => t.isNumber(), convert: () => ({ kind: "number", integer: false }) },
-  { name: "boolean", test: (t) => t.isBoolean(), convert: () => ({ kind: "boolean" }) },
-  { name: "null", test: (t) => t.isNull(), convert: () => ({ kind: "null" }) },
+  { name: "string", test: (t) => hasFlag(t, ts.TypeFlags.String), convert: () => ({ kind: "string" }) },
+  {
+    name: "number",
+    test: (t) => hasFlag(t, ts.TypeFlags.Number),
+    convert: () => ({ kind: "number", integer: false }),
+  },
+  { name: "boolean", test: (t) => hasFlag(t, ts.TypeFlags.Boolean), convert: () => ({ kind: "boolean" }) },
+  { name: "null", test: (t) => hasFlag(t, ts.TypeFlags.Null), convert: () => ({ kind: "null" }) },
 ];
 
 /**
@@ -15,16 +28,18 @@ export const primitiveHandlers: TypeHandler[] = [
  */
 export const literalHandler: TypeHandler = {
   name: "literal",
-  test: (t) => t.isLiteral() || t.isBooleanLiteral(),
+  test: (t) => t.isLiteral() || hasFlag(t, ts.TypeFlags.BooleanLiteral),
   convert(type, context) {
-    if (type.isBooleanLiteral()) return { kind: "literal", value: type.getText() === "true" };
-    const value = type.getLiteralValue();
+    if (hasFlag(type, ts.TypeFlags.BooleanLiteral))
+      return { kind: "literal", value: booleanLiteralValue(context.checker, type) };
+    const value = literalValue(type);
     if (typeof value === "string" || typeof value === "number") return { kind: "literal", value };
     if (typeof value === "object" && "base10Value" in value) {
       const digits = `${value.negative ? "-" : ""}${value.base10Value}`;
       return { kind: "literal", value: digits, revive: "bigint" };
     }
-    return report(context, "TC2001", `Literal type "${type.getText(context.node)}" cannot be sent as JSON.`);
+    const text = typeText(context.checker, type, context.node);
+    return report(context, "TC2001", `Literal type "${text}" cannot be sent as JSON.`);
   },
 };
 
@@ -44,22 +59,24 @@ const PRIMITIVE =
 
 /** The one primitive member of an intersection whose other members are all object types, if it is one. */
 export function brandedBase(type: Type): Type | undefined {
-  const members = type.getIntersectionTypes();
-  const primitives = members.filter((m) => (m.getFlags() & PRIMITIVE) !== 0);
+  const members = intersectionMembers(type);
+  const primitives = members.filter((m) => hasFlag(m, PRIMITIVE));
   const [base] = primitives;
-  return primitives.length === 1 && members.every((m) => m === base || m.isObject()) ? base : undefined;
+  return primitives.length === 1 && members.every((m) => m === base || hasFlag(m, ts.TypeFlags.Object))
+    ? base
+    : undefined;
 }
 
 /** The `object` keyword: any JSON object, which tells the model as little as `unknown` does. */
 export const objectKeywordHandler: TypeHandler = {
   name: "object keyword",
-  test: (t) => (t.getFlags() & ts.TypeFlags.NonPrimitive) !== 0,
+  test: (t) => hasFlag(t, ts.TypeFlags.NonPrimitive),
   convert: (t, c) => {
     if (!c.entry.options.allowAny) {
       report(
         c,
         "TC2006",
-        `"${t.getText()}" accepts any JSON object: the model gets no properties to follow.`,
+        `"${typeText(c.checker, t)}" accepts any JSON object: the model gets no properties to follow.`,
       );
     }
     return { kind: "object", properties: [], additional: { kind: "unknown" } };
@@ -70,15 +87,16 @@ export const objectKeywordHandler: TypeHandler = {
 export const refusedHandlers: TypeHandler[] = [
   {
     name: "unresolved",
-    test: (t) => (t.compilerType as { intrinsicName?: string }).intrinsicName === "error",
-    convert: (t, c) => report(c, "TC2005", `Type "${t.getText(c.node)}" could not be resolved.`),
+    test: (t) => (t as { intrinsicName?: string }).intrinsicName === "error",
+    convert: (t, c) => report(c, "TC2005", `Type "${typeText(c.checker, t, c.node)}" could not be resolved.`),
   },
   {
     name: "any",
-    test: (t) => t.isAny() || t.isUnknown(),
+    test: (t) => hasFlag(t, ts.TypeFlags.Any | ts.TypeFlags.Unknown),
     convert: (t, c) => {
       if (!c.entry.options.allowAny) {
-        report(c, "TC2006", `"${t.getText()}" accepts any JSON value: the model gets no schema to follow.`);
+        const text = typeText(c.checker, t);
+        report(c, "TC2006", `"${text}" accepts any JSON value: the model gets no schema to follow.`);
       }
       return { kind: "unknown" };
     },
@@ -86,41 +104,42 @@ export const refusedHandlers: TypeHandler[] = [
   {
     name: "type parameter",
     test: (t) =>
-      t.isTypeParameter() ||
-      (t.isIntersection() && t.getIntersectionTypes().some((m) => m.isTypeParameter())),
+      hasFlag(t, ts.TypeFlags.TypeParameter) ||
+      intersectionMembers(t).some((m) => hasFlag(m, ts.TypeFlags.TypeParameter)),
     convert: (t, c) =>
       report(
         c,
         "TC2004",
-        `Generic type parameter "${t.getText()}" has no concrete JSON shape at build time.`,
+        `Generic type parameter "${typeText(c.checker, t)}" has no concrete JSON shape at build time.`,
       ),
   },
   {
     name: "symbol",
-    test: (t) => (t.getFlags() & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) !== 0,
+    test: (t) => hasFlag(t, ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol),
     convert: (_t, c) => report(c, "TC2003", "A symbol cannot be sent as JSON."),
   },
   {
     name: "function",
     test: (t) => t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0,
-    convert: (t, c) => report(c, "TC2002", `Function type "${t.getText(c.node)}" cannot be sent as JSON.`),
+    convert: (t, c) =>
+      report(c, "TC2002", `Function type "${typeText(c.checker, t, c.node)}" cannot be sent as JSON.`),
   },
   {
     name: "built-in class",
-    test: (t) => BUILT_INS.has(t.getSymbol()?.getName() ?? "") && t.getProperties().length > 0,
+    test: (t) => BUILT_INS.has(symbolName(t) ?? "") && t.getProperties().length > 0,
     convert: (t, c) => {
-      const name = t.getSymbol()?.getName() ?? "";
+      const name = symbolName(t) ?? "";
       return report(
         c,
         "TC2001",
-        `"${t.getText(c.node)}" is a ${name} object, which JSON cannot carry.`,
+        `"${typeText(c.checker, t, c.node)}" is a ${name} object, which JSON cannot carry.`,
         BUILT_INS.get(name),
       );
     },
   },
   {
     name: "never",
-    test: (t) => (t.getFlags() & ts.TypeFlags.Never) !== 0,
+    test: (t) => hasFlag(t, ts.TypeFlags.Never),
     convert: (_t, c) => report(c, "TC2001", 'Type "never" has no value a model could send.'),
   },
 ];

@@ -1,5 +1,7 @@
-import { type Type, ts } from "ts-morph";
+import type { BigIntLiteralType, TemplateLiteralType, Type } from "typescript";
 import type { TypeIR } from "../../ir/types.ts";
+import { ts } from "../../typescript.ts";
+import { declarationsOf, hasFlag, symbolName, typeText } from "../type-query.ts";
 import { report, type TypeContext, type TypeHandler } from "./context.ts";
 
 /** Classes that travel as strings and are revived before the call. */
@@ -12,32 +14,33 @@ const REVIVED: Record<string, TypeIR> = {
 export const revivedHandlers: TypeHandler[] = [
   {
     name: "revived class",
-    test: (t) => REVIVED[t.getSymbol()?.getName() ?? ""] !== undefined && isGlobal(t),
-    convert: (t) => ({ ...(REVIVED[t.getSymbol()?.getName() ?? ""] as TypeIR) }),
+    test: (t) => REVIVED[symbolName(t) ?? ""] !== undefined && isGlobal(t),
+    convert: (t) => ({ ...(REVIVED[symbolName(t) ?? ""] as TypeIR) }),
   },
   {
     name: "bigint",
-    test: (t) => (t.getFlags() & ts.TypeFlags.BigInt) !== 0,
+    test: (t) => hasFlag(t, ts.TypeFlags.BigInt),
     convert: () => ({ kind: "string", pattern: "^-?[0-9]+$", revive: "bigint" }),
   },
 ];
 
 /** A type declared by the standard library (not a user class that happens to be called Date). */
 function isGlobal(type: Type): boolean {
-  return (type.getSymbol()?.getDeclarations() ?? []).some((d) => d.getSourceFile().isDeclarationFile());
+  const symbol = type.getSymbol();
+  return (symbol ? declarationsOf(symbol) : []).some((d) => d.getSourceFile().isDeclarationFile);
 }
 
 /** Template literal types (`order-${number}`) become a string with an anchored pattern. */
 export const templateLiteralHandler: TypeHandler = {
   name: "template literal",
-  test: (t) => t.isTemplateLiteral(),
+  test: (t) => hasFlag(t, ts.TypeFlags.TemplateLiteral),
   convert(type, context) {
-    const pattern = patternOf(type.compilerType, context);
+    const pattern = patternOf(type, context);
     if (pattern !== undefined) return { kind: "string", pattern: `^${pattern}$` };
     return report(
       context,
       "TC2001",
-      `Template literal type "${type.getText(context.node)}" has a part typecall cannot match.`,
+      `Template literal type "${typeText(context.checker, type, context.node)}" has a part typecall cannot match.`,
       "Template parts may be string, number, bigint, boolean, literals, enums and unions of them; " +
         "take a plain string for others (Uppercase<string>, ...).",
     );
@@ -49,7 +52,7 @@ export const templateLiteralHandler: TypeHandler = {
  * imported alias, an enum, a union); undefined for parts no pattern matches exactly
  * (`Uppercase<string>`).
  */
-function patternOf(type: ts.Type, context: TypeContext): string | undefined {
+function patternOf(type: Type, context: TypeContext): string | undefined {
   if (type.flags & ts.TypeFlags.String) return ".*";
   if (type.flags & ts.TypeFlags.Number) return "-?[0-9]+(\\.[0-9]+)?";
   if (type.flags & ts.TypeFlags.BigInt) return "-?[0-9]+";
@@ -58,11 +61,11 @@ function patternOf(type: ts.Type, context: TypeContext): string | undefined {
     return context.checker.typeToString(type);
   if (type.isStringLiteral() || type.isNumberLiteral()) return escapeRegExp(String(type.value));
   if (type.flags & ts.TypeFlags.BigIntLiteral) {
-    const { negative, base10Value } = (type as ts.BigIntLiteralType).value;
+    const { negative, base10Value } = (type as BigIntLiteralType).value;
     return `${negative ? "-" : ""}${base10Value}`;
   }
   if (type.flags & ts.TypeFlags.TemplateLiteral) {
-    const inner = type as ts.TemplateLiteralType;
+    const inner = type as TemplateLiteralType;
     const parts = inner.types.map((t) => patternOf(t, context));
     if (parts.includes(undefined)) return undefined;
     return parts.reduce<string>(

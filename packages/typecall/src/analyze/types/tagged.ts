@@ -1,5 +1,14 @@
-import type { Type } from "ts-morph";
+import type { Node, Type, TypeChecker } from "typescript";
+import { ts } from "../../typescript.ts";
 import { applyConstraint, isConstraint, PROPERTY_TAGS } from "../constraints.ts";
+import {
+  booleanLiteralValue,
+  hasFlag,
+  intersectionMembers,
+  literalValue,
+  propertyNamed,
+  typeText,
+} from "../type-query.ts";
 import { report, type TypeHandler } from "./context.ts";
 
 const TAG_PROPERTY = "typia.tag";
@@ -10,22 +19,24 @@ const TAG_PROPERTY = "typia.tag";
  */
 export const taggedHandler: TypeHandler = {
   name: "typia tags",
-  test: (t) => t.isIntersection() && t.getIntersectionTypes().some(isTag),
+  test: (t) => t.isIntersection() && intersectionMembers(t).some(isTag),
   convert(type, context, convert) {
-    const members = type.getIntersectionTypes();
+    const members = intersectionMembers(type);
     const bases = members.filter((m) => !isTag(m));
+    const isObject = (m: Type) => hasFlag(m, ts.TypeFlags.Object);
     // A branded primitive may carry tags too: `string & tags.Format<"uuid"> & { __brand: "Id" }`.
     const base =
       bases.length === 1
         ? bases[0]
-        : bases.find((m) => !m.isObject() && bases.every((b) => b === m || b.isObject()));
+        : bases.find((m) => !isObject(m) && bases.every((b) => b === m || isObject(b)));
     if (!base) {
-      return report(context, "TC2001", `"${type.getText(context.node)}" tags more than one base type.`);
+      const text = typeText(context.checker, type, context.node);
+      return report(context, "TC2001", `"${text}" tags more than one base type.`);
     }
     let ir = convert(base, context);
     for (const tag of members.filter(isTag)) {
       if (ir === undefined) return undefined;
-      const { kind, value } = readTag(tag, context.node);
+      const { kind, value } = readTag(tag, context.node, context.checker);
       if (PROPERTY_TAGS.has(kind)) continue; // read by the property, which owns defaults and examples
       if (!isConstraint(kind)) {
         report(
@@ -44,30 +55,28 @@ export const taggedHandler: TypeHandler = {
 };
 
 function isTag(type: Type): boolean {
-  return type.isObject() && type.getProperty(TAG_PROPERTY) !== undefined;
+  return hasFlag(type, ts.TypeFlags.Object) && propertyNamed(type, TAG_PROPERTY) !== undefined;
 }
 
 /** The `kind` and literal `value` of a typia tag type. */
-export function readTag(tag: Type, node: import("ts-morph").Node): { kind: string; value: unknown } {
-  const props = tag.getPropertyOrThrow(TAG_PROPERTY).getTypeAtLocation(node).getNonNullableType();
+export function readTag(tag: Type, node: Node, checker: TypeChecker): { kind: string; value: unknown } {
+  const property = propertyNamed(tag, TAG_PROPERTY);
+  if (!property) throw new Error(`typia tag type without a "${TAG_PROPERTY}" property`);
+  const props = checker.getTypeOfSymbolAtLocation(property, node).getNonNullableType();
   const literal = (name: string): unknown => {
-    const type = props.getProperty(name)?.getTypeAtLocation(node);
-    if (!type) return undefined;
-    if (type.isBooleanLiteral()) return type.getText() === "true";
-    return type.getLiteralValue();
+    const symbol = propertyNamed(props, name);
+    if (!symbol) return undefined;
+    const type = checker.getTypeOfSymbolAtLocation(symbol, node);
+    if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(checker, type);
+    return literalValue(type);
   };
   return { kind: String(literal("kind")), value: literal("value") };
 }
 
 /** The typia tags of a type (for property-level `Default<>` / `Example<>`), if it is tagged. */
-export function tagsOf(type: Type, node: import("ts-morph").Node): { kind: string; value: unknown }[] {
-  const members = type.isUnion() ? type.getUnionTypes() : [type];
+export function tagsOf(type: Type, node: Node, checker: TypeChecker): { kind: string; value: unknown }[] {
+  const members = type.isUnion() ? type.types : [type];
   return members.flatMap((m) =>
-    m.isIntersection()
-      ? m
-          .getIntersectionTypes()
-          .filter(isTag)
-          .map((t) => readTag(t, node))
-      : [],
+    m.isIntersection() ? m.types.filter(isTag).map((t) => readTag(t, node, checker)) : [],
   );
 }

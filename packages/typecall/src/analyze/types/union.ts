@@ -1,5 +1,14 @@
-import { Node, type Type, ts } from "ts-morph";
+import type { Node, Type, TypeChecker } from "typescript";
 import type { TypeIR } from "../../ir/types.ts";
+import { ts } from "../../typescript.ts";
+import {
+  booleanLiteralValue,
+  declarationsOf,
+  descendantsOf,
+  hasFlag,
+  typeText,
+  unionMembers,
+} from "../type-query.ts";
 import { type ConvertType, report, type TypeContext, type TypeHandler } from "./context.ts";
 
 /**
@@ -8,10 +17,10 @@ import { type ConvertType, report, type TypeContext, type TypeHandler } from "./
  */
 export const unionHandler: TypeHandler = {
   name: "union",
-  test: (t) => t.isUnion() && !t.isBoolean(),
+  test: (t) => t.isUnion() && !hasFlag(t, ts.TypeFlags.Boolean),
   convert(type, context, convert) {
-    if (type.getUnionTypes().some((m) => m.isUndefined())) {
-      const text = type.getText(context.node);
+    if (unionMembers(type).some((m) => hasFlag(m, ts.TypeFlags.Undefined))) {
+      const text = typeText(context.checker, type, context.node);
       return report(
         context,
         "TC2001",
@@ -19,7 +28,7 @@ export const unionHandler: TypeHandler = {
         "JSON has no undefined: send null (`T | null`), or make the property optional instead.",
       );
     }
-    return convertMembers(sourceOrder(type, type.getUnionTypes(), context), context, convert);
+    return convertMembers(sourceOrder(type, unionMembers(type), context), context, convert);
   },
 };
 
@@ -28,49 +37,49 @@ export const unionHandler: TypeHandler = {
  * order it created their types, so `"high" | "medium"` would follow whatever was declared first
  * elsewhere; the written order is found again through the union's type node.
  */
-function sourceOrder(type: Type, members: Type[], context: TypeContext): Type[] {
+function sourceOrder(type: Type, members: readonly Type[], context: TypeContext): Type[] {
   for (const node of unionNodesOf(type, context)) {
-    const written = flattenUnionNode(node);
-    const index = (member: Type) => written.findIndex((t) => t.compilerType === member.compilerType);
+    const written = flattenUnionNode(node, context.checker);
+    const index = (member: Type) => written.indexOf(member);
     // The node must spell this very union: every member found in it.
     if (members.some((m) => index(m) < 0)) continue;
     return [...members].sort((a, b) => index(a) - index(b));
   }
-  return members;
+  return [...members];
+}
+
+/** The first declaration of the type's alias (`type Level = ...`), if it has one. */
+function aliasDeclaration(type: Type): Node | undefined {
+  return type.aliasSymbol && declarationsOf(type.aliasSymbol)[0];
 }
 
 /** Union type nodes that may spell `type`: its alias's, or the declaration being converted. */
 function unionNodesOf(type: Type, context: TypeContext): Node[] {
-  const alias = type.getAliasSymbol()?.getDeclarations()[0];
+  const alias = aliasDeclaration(type);
   const own = context.node;
   const declared =
-    Node.isParameterDeclaration(own) || Node.isPropertySignature(own) || Node.isPropertyDeclaration(own)
-      ? own.getTypeNode()
-      : own;
-  const candidates = [
-    alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined,
-    declared,
-  ];
+    ts.isParameter(own) || ts.isPropertySignature(own) || ts.isPropertyDeclaration(own) ? own.type : own;
+  const candidates = [alias && ts.isTypeAliasDeclaration(alias) ? alias.type : undefined, declared];
   // `l?: Level`: the declared node is a reference; the union is spelled by the alias it names.
-  if (declared && Node.isTypeReference(declared)) {
-    const named = declared.getType().getAliasSymbol()?.getDeclarations()[0];
-    if (named && Node.isTypeAliasDeclaration(named)) candidates.push(named.getTypeNode());
+  if (declared && ts.isTypeReferenceNode(declared)) {
+    const named = aliasDeclaration(context.checker.getTypeAtLocation(declared));
+    if (named && ts.isTypeAliasDeclaration(named)) candidates.push(named.type);
   }
   // The union may sit anywhere inside the declared type (`("a" | "b")[]`, `{ x: "a" | "b" }`).
   return candidates.flatMap((candidate) =>
-    candidate ? [candidate, ...candidate.getDescendants()].filter((n) => Node.isUnionTypeNode(n)) : [],
+    candidate ? [candidate, ...descendantsOf(candidate)].filter((n) => ts.isUnionTypeNode(n)) : [],
   );
 }
 
 /** The member types of a union node in written order, looking into nested unions and union aliases. */
-function flattenUnionNode(node: Node): Type[] {
-  if (Node.isParenthesizedTypeNode(node)) return flattenUnionNode(node.getTypeNode());
-  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap(flattenUnionNode);
-  const type = node.getType();
-  const alias = type.getAliasSymbol()?.getDeclarations()[0];
-  const aliased = alias && Node.isTypeAliasDeclaration(alias) ? alias.getTypeNode() : undefined;
-  if (type.isUnion() && aliased && Node.isUnionTypeNode(aliased)) return flattenUnionNode(aliased);
-  return type.isUnion() ? type.getUnionTypes() : [type];
+function flattenUnionNode(node: Node, checker: TypeChecker): readonly Type[] {
+  if (ts.isParenthesizedTypeNode(node)) return flattenUnionNode(node.type, checker);
+  if (ts.isUnionTypeNode(node)) return node.types.flatMap((t) => flattenUnionNode(t, checker));
+  const type = checker.getTypeAtLocation(node);
+  const alias = aliasDeclaration(type);
+  const aliased = alias && ts.isTypeAliasDeclaration(alias) ? alias.type : undefined;
+  if (type.isUnion() && aliased && ts.isUnionTypeNode(aliased)) return flattenUnionNode(aliased, checker);
+  return type.isUnion() ? type.types : [type];
 }
 
 /** The conversion of a parameter's or property's type, where `undefined` means "absent". */
@@ -88,7 +97,7 @@ export interface OptionalIR {
  * `x: T | undefined` are optional `T`, and `x: undefined` or `x: never` can only be absent.
  */
 export function convertOptional(type: Type, context: TypeContext, convert: ConvertType): OptionalIR {
-  const members = type.isUnion() ? type.getUnionTypes() : [type];
+  const members = type.isUnion() ? type.types : [type];
   const present = members.filter((m) => !isAbsent(m));
   if (present.length === 0) return { type: undefined, undefinedAllowed: true, absent: true };
   if (present.length === members.length)
@@ -102,14 +111,19 @@ export function convertOptional(type: Type, context: TypeContext, convert: Conve
 
 /** `undefined`, `void` and `never`: types with no value JSON can carry, meaning "left out". */
 function isAbsent(type: Type): boolean {
-  return (type.getFlags() & (ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never)) !== 0;
+  return hasFlag(type, ts.TypeFlags.Undefined | ts.TypeFlags.Void | ts.TypeFlags.Never);
 }
 
-function convertMembers(members: Type[], context: TypeContext, convert: ConvertType): TypeIR | undefined {
+function convertMembers(
+  members: readonly Type[],
+  context: TypeContext,
+  convert: ConvertType,
+): TypeIR | undefined {
   const converted: TypeIR[] = [];
   let failed = false;
   // A `never` member (from a conditional type, say) has no value: it adds nothing to the union.
-  for (const member of collapseBooleans(members.filter((m) => (m.getFlags() & ts.TypeFlags.Never) === 0))) {
+  const present = members.filter((m) => !hasFlag(m, ts.TypeFlags.Never));
+  for (const member of collapseBooleans(present, context.checker)) {
     const ir = member === BOOLEAN ? ({ kind: "boolean" } as const) : convert(member, context);
     if (ir === undefined) failed = true;
     else converted.push(ir);
@@ -123,10 +137,11 @@ function convertMembers(members: Type[], context: TypeContext, convert: ConvertT
 const BOOLEAN = Symbol("boolean");
 
 /** TypeScript spells `boolean` inside a union as `false | true`; put it back together. */
-function collapseBooleans(members: Type[]): (Type | typeof BOOLEAN)[] {
-  const isTrue = (m: Type) => m.isBooleanLiteral() && m.getText() === "true";
-  const isFalse = (m: Type) => m.isBooleanLiteral() && m.getText() === "false";
-  if (!(members.some(isTrue) && members.some(isFalse))) return members;
+function collapseBooleans(members: readonly Type[], checker: TypeChecker): (Type | typeof BOOLEAN)[] {
+  const isBooleanLiteral = (m: Type) => hasFlag(m, ts.TypeFlags.BooleanLiteral);
+  const isTrue = (m: Type) => isBooleanLiteral(m) && booleanLiteralValue(checker, m);
+  const isFalse = (m: Type) => isBooleanLiteral(m) && !booleanLiteralValue(checker, m);
+  if (!(members.some(isTrue) && members.some(isFalse))) return [...members];
   const index = members.findIndex((m) => isTrue(m) || isFalse(m));
   const rest: (Type | typeof BOOLEAN)[] = members.filter((m) => !isTrue(m) && !isFalse(m));
   rest.splice(index, 0, BOOLEAN);
