@@ -1,6 +1,6 @@
-import { camel } from "../validators/ir-engine.ts";
 import { printJson, type Replacements } from "./json.ts";
 import { WIDTH } from "./layout.ts";
+import { camel } from "./names.ts";
 
 /** One schema the module carries: a tool's arguments in a dialect, or its result. */
 export interface SchemaRoot {

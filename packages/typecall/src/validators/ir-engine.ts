@@ -1,5 +1,6 @@
 import { _joinKey } from "@typecall/runtime/internal";
 import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from "../emit/layout.ts";
+import { camel, MODULE_NAMES } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
@@ -83,7 +84,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
   const module: ModuleState = {
     definitions,
     declarations: [],
-    names: new Set(RESERVED_MODULE_NAMES),
+    names: new Set([...MODULE_NAMES, ...RESERVED_LOCAL_NAMES]),
     locals: new Set(),
     checkers: new Map(),
     shared: sharedObjectKeys(request.tools),
@@ -129,20 +130,8 @@ const HELPERS = [
   "_verdict",
 ];
 
-/** Names a generated module declares or imports besides the checkers. */
-const RESERVED_MODULE_NAMES = [
-  "input",
-  "e",
-  "v",
-  "tools",
-  "toolset",
-  "createToolset",
-  "Toolset",
-  "ToolContext",
-];
-
-/** Names every generated function already uses: its parameter, the issue list, the helpers. */
-const RESERVED_LOCAL_NAMES = ["input", "e", "v", "p", "tools", "undefined", "NaN", "Infinity"];
+/** Names every generated function already uses (its parameter, the issue list) or must not shadow. */
+const RESERVED_LOCAL_NAMES = ["input", "e", "v", "undefined", "NaN", "Infinity"];
 
 /** Whether a function that calls `calls` can reach `_is` (then each validation resets its memo first). */
 function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
@@ -159,16 +148,15 @@ function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
 }
 
 /**
- * The structural key of a type for sharing: its wire shape without descriptions, which do not
+ * The structural key of a type for sharing: its wire shape without annotations, which do not
  * change what is accepted or how an error reads.
  */
 function structuralKey(type: TypeIR): string {
-  return JSON.stringify(type, (key, value) =>
-    key === "description" || key === "location" || key === "examples" || key === "deprecated"
-      ? undefined
-      : value,
-  );
+  return JSON.stringify(type, (key, value) => (ANNOTATIONS.has(key) ? undefined : value));
 }
+
+/** What a type or property carries besides its shape: words, defaults and where it was written. */
+const ANNOTATIONS = new Set(["description", "location", "examples", "deprecated", "default"]);
 
 /** Object types (with properties) that appear more than once across the module's tools. */
 function sharedObjectKeys(tools: readonly (readonly PropertyIR[])[]): Set<string> {
@@ -844,12 +832,6 @@ function identifier(stem: string): string {
   if (/^\d/.test(name)) name = `_${name}`;
   if (RESERVED_WORDS.has(name) || name.startsWith("_")) name = `${name}_`;
   return name;
-}
-
-/** A module-level name from words and path stems: `checkGuestsItem` from `check` and `guests_item`. */
-export function camel(parts: readonly string[]): string {
-  const words = parts.flatMap((p) => p.split(/[^A-Za-z0-9$]+/)).filter(Boolean);
-  return words.map((w, i) => (i === 0 ? w : w[0]?.toUpperCase() + w.slice(1))).join("");
 }
 
 /** A path stem one step down: `guests` then `guests_item`, and `item` at the root. */
