@@ -83,31 +83,6 @@ export function runGuarded(
   }
 }
 
-/**
- * Runs a tool whose result is known to be settled when it returns (the compiler proved it never
- * waits), without a time limit: it resolves as soon as that result does. Never rejects.
- */
-export function runSettled<T>(
-  run: (signal: () => AbortSignal) => unknown,
-  done: (result: RunResult) => T,
-): Promise<T> {
-  let controller: AbortController | undefined;
-  // Nothing can abort it any more: the signal a tool asks for never fires.
-  const signal = (): AbortSignal => (controller ??= createAbortController()).signal;
-  let result: unknown;
-  try {
-    result = run(signal);
-  } catch (thrown) {
-    return Promise.resolve(done({ kind: "error", thrown }));
-  }
-  if (!isThenable(result)) return Promise.resolve(done({ kind: "value", value: result }));
-  // `Promise.resolve` adopts a foreign thenable; one whose `then` throws becomes a rejection.
-  return Promise.resolve(result).then(
-    (value) => done({ kind: "value", value }),
-    (thrown: unknown) => done({ kind: "error", thrown }),
-  );
-}
-
 /** The calls waiting on each outer signal: one listener per signal, however many calls share it. */
 const waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
@@ -133,7 +108,7 @@ function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
 }
 
 /** Whether a value is a promise or promise-like (a tool may return either). */
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
   try {
     return typeof (value as { then?: unknown }).then === "function";
