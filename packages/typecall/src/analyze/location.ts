@@ -9,20 +9,22 @@ export function locationOf(node: Node): SourceLocation {
   return { file: sourceFile.fileName, line, column, start, length: node.getEnd() - start };
 }
 
-/** Where each line of a file starts, after each `\n`. */
-const lineStarts = new WeakMap<SourceFile, number[]>();
+/** Where each line of a file starts (after each `\n`), and whether the file has a `\r` at all. */
+const lineStarts = new WeakMap<SourceFile, { starts: number[]; cr: boolean }>();
 
 /**
  * The 1-based line (counted in `\n`) and column (from the last `\n` or `\r`) of a position.
  */
 function lineAndColumn(sourceFile: SourceFile, pos: number): { line: number; column: number } {
   const text = sourceFile.text;
-  let starts = lineStarts.get(sourceFile);
-  if (!starts) {
-    starts = [0];
+  let lines = lineStarts.get(sourceFile);
+  if (!lines) {
+    const starts = [0];
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-    lineStarts.set(sourceFile, starts);
+    lines = { starts, cr: text.includes("\r") };
+    lineStarts.set(sourceFile, lines);
   }
+  const { starts } = lines;
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {
@@ -31,6 +33,8 @@ function lineAndColumn(sourceFile: SourceFile, pos: number): { line: number; col
     else high = middle - 1;
   }
   let lineStart = pos;
-  while (lineStart > 0 && text[lineStart - 1] !== "\n" && text[lineStart - 1] !== "\r") lineStart--;
+  if (lines.cr)
+    while (lineStart > 0 && text[lineStart - 1] !== "\n" && text[lineStart - 1] !== "\r") lineStart--;
+  else lineStart = starts[low] as number;
   return { line: low + 1, column: pos - lineStart + 1 };
 }

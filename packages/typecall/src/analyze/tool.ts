@@ -356,7 +356,7 @@ function initializerValue(initializer: Node, checker: TypeChecker): unknown {
   const value = literalValue(initializer);
   if (value !== NOT_LITERAL) return value;
   const type = checker.getTypeAtLocation(initializer);
-  if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(checker, type);
+  if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(type);
   const enumLiteral = hasFlag(type, ts.TypeFlags.EnumLiteral) && !type.isUnion();
   if (type.isStringLiteral() || type.isNumberLiteral() || enumLiteral) {
     const literal = literalTypeValue(type);

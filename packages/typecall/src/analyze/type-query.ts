@@ -93,9 +93,9 @@ export function literalValue(type: Type): string | number | PseudoBigInt | undef
   return (type as Partial<LiteralType>).value;
 }
 
-/** `true` or `false` for a boolean literal type. */
-export function booleanLiteralValue(checker: TypeChecker, type: Type): boolean {
-  return typeText(checker, type) === "true";
+/** `true` or `false` for a boolean literal type (whose intrinsic name is how TypeScript prints it). */
+export function booleanLiteralValue(type: Type): boolean {
+  return (type as { intrinsicName?: string }).intrinsicName === "true";
 }
 
 /** The symbol's declarations, or none. */

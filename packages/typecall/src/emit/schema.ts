@@ -97,14 +97,18 @@ function objectSchema(
   dialect: DialectRules,
 ): Schema {
   const schemaProperties: Schema = {};
-  // defineProperty: a property named `__proto__` is a key like any other, not the prototype.
-  for (const property of properties)
-    Object.defineProperty(schemaProperties, property.name, {
-      value: propertySchema(property, dialect),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+  for (const property of properties) {
+    const value = propertySchema(property, dialect);
+    // defineProperty: a property named `__proto__` is a key like any other, not the prototype.
+    if (property.name === "__proto__")
+      Object.defineProperty(schemaProperties, property.name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else schemaProperties[property.name] = value;
+  }
   const required = properties.filter((p) => dialect.allRequired || !p.optional).map((p) => p.name);
   const additionalProperties = additional ? typeSchema(additional, dialect) : false;
   return { type: "object", properties: schemaProperties, required, additionalProperties };

@@ -29,6 +29,8 @@ export function referencedDefinitions(
   roots: readonly PropertyIR[] | readonly TypeIR[],
   definitions: Readonly<Record<string, TypeIR>>,
 ): string[] {
+  // A module without recursive types has no definitions: nothing to look for.
+  if (Object.keys(definitions).length === 0) return [];
   const found = new Set<string>();
   const visit = (type: TypeIR): void => {
     if (type.kind !== "ref" || found.has(type.name)) return;

@@ -31,7 +31,7 @@ export const literalHandler: TypeHandler = {
   test: (t) => t.isLiteral() || hasFlag(t, ts.TypeFlags.BooleanLiteral),
   convert(type, context) {
     if (hasFlag(type, ts.TypeFlags.BooleanLiteral))
-      return { kind: "literal", value: booleanLiteralValue(context.checker, type) };
+      return { kind: "literal", value: booleanLiteralValue(type) };
     const value = literalValue(type);
     if (typeof value === "string" || typeof value === "number") return { kind: "literal", value };
     if (typeof value === "object" && "base10Value" in value) {

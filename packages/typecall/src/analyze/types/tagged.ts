@@ -67,7 +67,7 @@ export function readTag(tag: Type, node: Node, checker: TypeChecker): { kind: st
     const symbol = propertyNamed(props, name);
     if (!symbol) return undefined;
     const type = checker.getTypeOfSymbolAtLocation(symbol, node);
-    if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(checker, type);
+    if (hasFlag(type, ts.TypeFlags.BooleanLiteral)) return booleanLiteralValue(type);
     return literalValue(type);
   };
   return { kind: String(literal("kind")), value: literal("value") };

@@ -123,7 +123,7 @@ function convertMembers(
   let failed = false;
   // A `never` member (from a conditional type, say) has no value: it adds nothing to the union.
   const present = members.filter((m) => !hasFlag(m, ts.TypeFlags.Never));
-  for (const member of collapseBooleans(present, context.checker)) {
+  for (const member of collapseBooleans(present)) {
     const ir = member === BOOLEAN ? ({ kind: "boolean" } as const) : convert(member, context);
     if (ir === undefined) failed = true;
     else converted.push(ir);
@@ -137,10 +137,10 @@ function convertMembers(
 const BOOLEAN = Symbol("boolean");
 
 /** TypeScript spells `boolean` inside a union as `false | true`; put it back together. */
-function collapseBooleans(members: readonly Type[], checker: TypeChecker): (Type | typeof BOOLEAN)[] {
+function collapseBooleans(members: readonly Type[]): (Type | typeof BOOLEAN)[] {
   const isBooleanLiteral = (m: Type) => hasFlag(m, ts.TypeFlags.BooleanLiteral);
-  const isTrue = (m: Type) => isBooleanLiteral(m) && booleanLiteralValue(checker, m);
-  const isFalse = (m: Type) => isBooleanLiteral(m) && !booleanLiteralValue(checker, m);
+  const isTrue = (m: Type) => isBooleanLiteral(m) && booleanLiteralValue(m);
+  const isFalse = (m: Type) => isBooleanLiteral(m) && !booleanLiteralValue(m);
   if (!(members.some(isTrue) && members.some(isFalse))) return [...members];
   const index = members.findIndex((m) => isTrue(m) || isFalse(m));
   const rest: (Type | typeof BOOLEAN)[] = members.filter((m) => !isTrue(m) && !isFalse(m));
