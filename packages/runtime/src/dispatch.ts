@@ -141,7 +141,10 @@ function runSettled(
 /** A signal getter for one call that nothing will abort: made on first use, the same after. */
 function neverAborted(): () => AbortSignal {
   let controller: AbortController | undefined;
-  return () => (controller ??= createAbortController()).signal;
+  return () => {
+    controller ??= createAbortController();
+    return controller.signal;
+  };
 }
 
 /** The outcome of a guarded run; a bug of ours while making it still answers the model. */
