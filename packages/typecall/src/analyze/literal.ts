@@ -30,12 +30,12 @@ export function literalValue(node: Node): unknown {
 }
 
 /**
- * A numeric literal's value from TypeScript's text of it (which spells hex, octal, binary and
- * separated literals in decimal): a fraction read whole, anything else read as a decimal integer
- * (so an exponent is not read: `1e3` gives 1, a known gap).
+ * A numeric literal's value from TypeScript's text of it, which spells hex, octal, binary and
+ * separated literals in decimal: `Number` reads fractions and exponents (`1e3` is 1000) alike.
  */
-function numericValue(text: string): number {
-  return text.includes(".") ? Number.parseFloat(text) : Number.parseInt(text, 10);
+function numericValue(text: string): number | typeof NOT_LITERAL {
+  const value = Number(text);
+  return Number.isFinite(value) ? value : NOT_LITERAL;
 }
 
 function objectValue(node: ObjectLiteralExpression): unknown {

@@ -58,6 +58,8 @@ function print(value: unknown, indent: number, used: number, state: PrintState):
           }),
       ];
   const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  // An empty object or array is `{}` or `[]` wherever it starts: there is nothing to break.
+  if (entries.length === 0) return `${open}${close}`;
   return `${open}\n${entries.map((e) => pad + e).join(",\n")},\n${" ".repeat(indent)}${close}`;
 }
 
