@@ -75,12 +75,14 @@ export function poolSchemas(roots: readonly SchemaRoot[], taken: ReadonlySet<str
   // A tool's dialects that are equal are one constant, whatever their size: one costs a reference.
   const equalDialects = new Set<string>();
   const byTool = new Map<string, Set<string>>();
+  const firstRoots = new Map<string, SchemaRoot>();
   for (const root of roots) {
     const tool = root.stem[0] ?? "";
     const texts = byTool.get(tool) ?? new Set();
     if (texts.has(textOf(root.schema))) equalDialects.add(textOf(root.schema));
     texts.add(textOf(root.schema));
     byTool.set(tool, texts);
+    if (!firstRoots.has(textOf(root.schema))) firstRoots.set(textOf(root.schema), root);
   }
   const pooled = (text: string): boolean => {
     const entry = seen.get(text);
@@ -102,14 +104,13 @@ export function poolSchemas(roots: readonly SchemaRoot[], taken: ReadonlySet<str
   const declare = (text: string): string => {
     const known = names.get(text);
     if (known) return known;
-    const entry = (roots.find((r) => textOf(r.schema) === text) ?? seen.get(text)) as {
-      stem: string[];
-      value?: object;
-      schema?: object;
-    };
-    const value = entry.value ?? entry.schema;
-    let name = camel([...entry.stem, "schema"]);
-    for (let i = 2; used.has(name); i++) name = camel([...entry.stem, "schema", String(i)]);
+    // A root's constant is named after its tool (and dialect), whatever it equals elsewhere.
+    const root = firstRoots.get(text);
+    const { stem, value } = root
+      ? { stem: root.stem, value: root.schema }
+      : (seen.get(text) as { stem: readonly string[]; value: object });
+    let name = camel([...stem, "schema"]);
+    for (let i = 2; used.has(name); i++) name = camel([...stem, "schema", String(i)]);
     used.add(name);
     names.set(text, name);
     // Printing declares what the value uses first, so every constant comes after its parts.
