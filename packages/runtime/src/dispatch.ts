@@ -133,23 +133,9 @@ function runSettled(
   } catch (thrown) {
     return Promise.resolve(failed(thrown));
   }
-  if (!isThenable(result)) return Promise.resolve(succeeded(env, call, result, repairs));
+  if (!isThenable(result)) return Promise.resolve(success(call, result, env, repairs));
   // `Promise.resolve` adopts a foreign thenable; one whose `then` throws becomes a rejection.
-  return Promise.resolve(result).then((value) => succeeded(env, call, value, repairs), failed);
-}
-
-/** {@link success}, guarded like {@link finish}: a bug of ours still answers the model. */
-function succeeded(
-  env: DispatchEnv,
-  call: ToolCall,
-  value: unknown,
-  repairs: readonly string[] | undefined,
-): AnyOutcome {
-  try {
-    return success(call, value, env, repairs);
-  } catch (error) {
-    return internalFailure(env, call, error);
-  }
+  return Promise.resolve(result).then((value) => success(call, value, env, repairs), failed);
 }
 
 /** A signal getter for one call that nothing will abort: made on first use, the same after. */
