@@ -63,16 +63,19 @@ export function callLines(head: string, args: readonly string[], tail: string, p
 
 /**
  * `if (cond) then else otherwise` at `pad`, `otherwise` being statements at `pad + 2` that go in a
- * block: `} else {` after a block, `else {` on its own line after a one-line `if`.
+ * block: `} else {` after a block, `else {` on its own line after a one-line `if`. `elseHead`
+ * makes it `else if (...) {`.
  */
 export function ifElse(
   cond: Cond,
   then: readonly string[],
   otherwise: readonly string[],
   pad: string,
+  elseHead = "else",
 ): string[] {
   const head = ifStatement(cond, then, pad);
   const last = head.length - 1;
-  if (head[last] === `${pad}}`) return [...head.slice(0, last), `${pad}} else {`, ...otherwise, `${pad}}`];
-  return [...head, `${pad}else {`, ...otherwise, `${pad}}`];
+  if (head[last] === `${pad}}`)
+    return [...head.slice(0, last), `${pad}} ${elseHead} {`, ...otherwise, `${pad}}`];
+  return [...head, `${pad}${elseHead} {`, ...otherwise, `${pad}}`];
 }

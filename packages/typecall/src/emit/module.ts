@@ -1,7 +1,7 @@
 import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
 import { dialects, jsonSchemaDialect } from "./dialects.ts";
 import { callLines, WIDTH } from "./layout.ts";
-import { MODULE_NAMES } from "./names.ts";
+import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
 import { reviveExpression } from "./revive.ts";
 import { parametersSchema, resultSchema } from "./schema.ts";
@@ -224,24 +224,13 @@ function callExpression(tool: ToolIR, args: string, head: string, tail: string):
         return `${args} as never`;
       case "property":
         // `args.constructor` would find Object.prototype's when the model left it out.
-        if (isInherited(argument.name))
-          return `_ownValue(${args}, ${JSON.stringify(argument.name)}) as never`;
-        return `${propertyAccess(args, argument.name)} as never`;
+        return `${ownPropertyText(args, argument.name)} as never`;
       default:
         return "undefined as never";
     }
   });
   const pad = head.match(/^ */)?.[0] ?? "";
   return callLines(`${head.trimStart()}tools.${tool.exportName}`, argList, tail, pad);
-}
-
-/** A key that a plain object inherits (`constructor`, `toString`, ...): read only as an own property. */
-function isInherited(name: string): boolean {
-  return name in Object.prototype;
-}
-
-function propertyAccess(object: string, name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${JSON.stringify(name)}]`;
 }
 
 function indent(text: string, spaces: number): string {

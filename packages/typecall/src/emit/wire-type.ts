@@ -1,4 +1,5 @@
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
+import { isIdentifier } from "./names.ts";
 
 /**
  * The TypeScript spelling of a wire type: what the model sends once normalised (absent, not null,
@@ -50,9 +51,5 @@ export function objectText(properties: readonly PropertyIR[]): string {
 
 /** `"unit"?: "c" | "f"`: one member of an object type. */
 export function propertyText(property: PropertyIR): string {
-  return `${propertyKey(property.name)}${property.optional ? "?" : ""}: ${wireTypeText(property.type)}`;
-}
-
-function propertyKey(name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+  return `${isIdentifier(property.name) ? property.name : JSON.stringify(property.name)}${property.optional ? "?" : ""}: ${wireTypeText(property.type)}`;
 }

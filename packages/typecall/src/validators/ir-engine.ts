@@ -1,6 +1,6 @@
 import { _joinKey } from "@typecall/runtime/internal";
 import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from "../emit/layout.ts";
-import { camel, MODULE_NAMES } from "../emit/names.ts";
+import { accessText, camel, MODULE_NAMES, ownPropertyText } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
@@ -374,7 +374,7 @@ function objectChecks(
   for (const property of type.properties) {
     const value = localName(child(place.stem, property.name), fn);
     const at: Place = { path: [...place.path, { key: property.name }], stem: value };
-    lines.push(`${inner}const ${value} = ${ownValue(v, property.name)};`);
+    lines.push(`${inner}const ${value} = ${ownPropertyText(v, property.name)};`);
     const single = property.optional ? singleCheck(property.type, value, at, fn) : undefined;
     if (single !== undefined) {
       const present = join("&&", [`${value} !== undefined`, single]);
@@ -510,7 +510,7 @@ function discriminatedChecks(
     return type?.kind === "literal" ? type.value : undefined;
   };
   const expected = objects.map((m) => JSON.stringify(tagOf(m))).join(" | ");
-  const tag = `${v}${access(key)}`;
+  const tag = `${v}${accessText(key)}`;
   const cases = [`${pad}  switch (${tag}) {`];
   for (const member of objects) {
     cases.push(
@@ -523,13 +523,8 @@ function discriminatedChecks(
   cases.push(`${pad}    default:`, ...report(at, expected, tag, `${pad}      `), `${pad}  }`);
   if (!nullable) return ifElse(notObject(v), report(place, "object", v, `${pad}  `), cases, pad);
   const notObjectOrNull = join("&&", [`${v} !== null`, notObject(v)]);
-  const head = ifStatement(notObjectOrNull, report(place, "object | null", v, `${pad}  `), pad);
-  const last = head.length - 1;
-  const opening =
-    head[last] === `${pad}}`
-      ? [...head.slice(0, last), `${pad}} else if (${v} !== null) {`]
-      : [...head, `${pad}else if (${v} !== null) {`];
-  return [...opening, ...cases, `${pad}}`];
+  const fails = report(place, "object | null", v, `${pad}  `);
+  return ifElse(notObjectOrNull, fails, cases, pad, `else if (${v} !== null)`);
 }
 
 /** The property every object member of a union has, as a distinct literal: the discriminant. */
@@ -802,19 +797,6 @@ function pathText(path: readonly Segment[]): string {
   }
   const shown = parts.filter((p, i) => !(p.literal && p.text === "" && parts.length > 1 && i === 0));
   return shown.map((p) => (p.literal ? JSON.stringify(p.text) : p.text)).join(" + ");
-}
-
-/**
- * Reads an own property. Keys that `Object.prototype` also has (`constructor`, `toString`, ...)
- * go through a helper, so an inherited value never passes for a sent one.
- */
-function ownValue(object: string, key: string): string {
-  if (!(key in Object.prototype)) return `${object}${access(key)}`;
-  return `_ownValue(${object}, ${JSON.stringify(key)})`;
-}
-
-function access(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
 }
 
 /** JavaScript's reserved words, which a variable named after a property must not take. */
