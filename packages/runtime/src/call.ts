@@ -7,23 +7,29 @@ import { thrownMessage } from "./feedback.ts";
 import { kindOf } from "./json.ts";
 import type { CallOptions, ToolCall } from "./outcome.ts";
 
-/** A usable call, or why the call object cannot be used (and what of it could be read). */
-export type ReadCall =
-  | { readonly ok: true; readonly call: ToolCall }
-  | { readonly ok: false; readonly name: string; readonly id?: string; readonly reason: string };
+/**
+ * A call object that cannot be used: why, and what of it could be read (for the outcome). A class,
+ * so that `readCall` can return the usable call itself and dispatch tells the two apart with one
+ * `instanceof`, allocating nothing more on the common path.
+ */
+export class UnusableCall {
+  constructor(
+    readonly known: { readonly name: string; readonly id?: string },
+    readonly reason: string,
+  ) {}
+}
 
 const MAX_SHOWN = 100;
 
-/** Reads `name`, `id` and `arguments` of a call object, never throwing. */
-export function readCall(input: unknown): ReadCall {
+/** Reads `name`, `id` and `arguments` of a call object into a call of our own, never throwing. */
+export function readCall(input: unknown): ToolCall | UnusableCall {
   if (typeof input !== "object" || input === null)
-    return { ok: false, name: "", reason: `a call must be an object, got ${kindOf(input)}` };
+    return new UnusableCall({ name: "" }, `a call must be an object, got ${kindOf(input)}`);
   // The common case first, each field read once: a plain call from an SDK or from app code.
   try {
     const { name, id, arguments: args } = input as Record<string, unknown>;
-    if (typeof name === "string" && id === undefined) return { ok: true, call: { name, arguments: args } };
-    if (typeof name === "string" && typeof id === "string")
-      return { ok: true, call: { name, arguments: args, id } };
+    if (typeof name === "string" && id === undefined) return { name, arguments: args };
+    if (typeof name === "string" && typeof id === "string") return { name, arguments: args, id };
   } catch {
     // A getter that throws, a Proxy: read field by field below, to say which.
   }
@@ -35,18 +41,15 @@ export function readCall(input: unknown): ReadCall {
     name: name.ok && typeof name.value === "string" ? name.value : "",
     ...(typeof idText === "string" && { id: idText }),
   };
-  if (!name.ok) return { ok: false, ...known, reason: `its name cannot be read (${name.error})` };
+  if (!name.ok) return new UnusableCall(known, `its name cannot be read (${name.error})`);
   if (typeof name.value !== "string")
-    return { ok: false, ...known, reason: `its name must be a string, got ${kindOf(name.value)}` };
-  if (!id.ok) return { ok: false, ...known, reason: `its id cannot be read (${id.error})` };
-  if (idText === null)
-    return { ok: false, ...known, reason: `its id must be a string, got ${kindOf(id.value)}` };
-  if (!args.ok) return { ok: false, ...known, reason: `its arguments cannot be read (${args.error})` };
-  const call: ToolCall =
-    idText === undefined
-      ? { name: name.value, arguments: args.value }
-      : { name: name.value, arguments: args.value, id: idText };
-  return { ok: true, call };
+    return new UnusableCall(known, `its name must be a string, got ${kindOf(name.value)}`);
+  if (!id.ok) return new UnusableCall(known, `its id cannot be read (${id.error})`);
+  if (idText === null) return new UnusableCall(known, `its id must be a string, got ${kindOf(id.value)}`);
+  if (!args.ok) return new UnusableCall(known, `its arguments cannot be read (${args.error})`);
+  return idText === undefined
+    ? { name: name.value, arguments: args.value }
+    : { name: name.value, arguments: args.value, id: idText };
 }
 
 /** The id as a string: numbers are accepted (some SDKs number their calls); null for anything else. */

@@ -1,6 +1,6 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
 import { readOptions } from "./call.ts";
-import { type DispatchEnv, dispatchCall, invalidCall } from "./dispatch.ts";
+import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
 import { thrownMessage } from "./feedback.ts";
 import { cloneJson, kindOf } from "./json.ts";
 import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
@@ -98,10 +98,10 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
   definitions: readonly ToolDefinition<C>[],
   resolved: ResolvedToolsetOptions,
 ): Toolset<M, C> {
-  const tools = new Map<string, ToolDefinition<object>>();
+  const tools = new Map<string, ToolEntry>();
   for (const definition of definitions) {
     if (tools.has(definition.name)) throw new Error(`typecall: duplicate tool name "${definition.name}"`);
-    tools.set(definition.name, definition as unknown as ToolDefinition<object>);
+    tools.set(definition.name, { definition: definition as unknown as ToolDefinition<object> });
   }
   const env: DispatchEnv = { tools, names: Object.freeze([...tools.keys()]), options: resolved };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
@@ -109,7 +109,7 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
   return {
     names: env.names as readonly (keyof M & string)[],
-    get: (name) => tools.get(name) as ToolDefinition<C> | undefined,
+    get: (name) => tools.get(name)?.definition as ToolDefinition<C> | undefined,
     schemas: (dialect) => definitions.map((definition) => toDialectTool(definition, dialect)),
     dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
     dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
