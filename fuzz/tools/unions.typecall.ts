@@ -291,6 +291,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["nodes", "a"],
       "additionalProperties": false,
     },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;
@@ -320,6 +321,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": treeDepthSchema,
     },
     outputSchema: { "type": "number" },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;
@@ -354,6 +356,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["cells", "sum"],
       "additionalProperties": false,
     },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;

@@ -191,6 +191,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "number" },
+    defaults: {
+      "depthLimit": 10,
+    },
+    recursive: true,
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -224,6 +228,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": evaluateSchema,
     },
     outputSchema: { "type": "number" },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;
