@@ -233,7 +233,7 @@ const checkType6 = (v: any): ValidatorError[] | undefined => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
   else {
     const value = v.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
     const next = v.next;
     e = _nest(e, checkRecursive4(next), "next");
     for (const key in v) {

@@ -116,7 +116,7 @@ const checkExprMember = (v: any): ValidatorError[] | undefined => {
     const op = v.op;
     if (op !== "num") e = _fail(e, "op", "\"num\"", op);
     const value = v.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
     for (const key in v) {
       switch (key) {
         case "op":
@@ -202,9 +202,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const root = input.root;
         e = _nest(e, checkFolder(root), "root");
         const depthLimit = input.depthLimit;
-        if (depthLimit !== undefined && (typeof depthLimit !== "number" || !Number.isFinite(depthLimit))) {
-          e = _fail(e, "depthLimit", "number", depthLimit);
-        }
+        if (depthLimit !== undefined && !Number.isFinite(depthLimit)) e = _fail(e, "depthLimit", "number", depthLimit);
         for (const key in input) {
           switch (key) {
             case "root":
