@@ -233,7 +233,7 @@ const checkType6 = (v: any): ValidatorError[] | undefined => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) e = _fail(e, "$", "object", v);
   else {
     const value = v.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
     const next = v.next;
     e = _nest(e, checkRecursive4(next), "next");
     for (const key in v) {
@@ -291,6 +291,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["nodes", "a"],
       "additionalProperties": false,
     },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;
@@ -320,6 +321,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": treeDepthSchema,
     },
     outputSchema: { "type": "number" },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;
@@ -354,6 +356,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["cells", "sum"],
       "additionalProperties": false,
     },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;

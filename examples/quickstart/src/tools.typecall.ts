@@ -131,6 +131,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "description": "A hotel as the search returns it.",
       },
     },
+    defaults: {
+      "amenities": [],
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -138,9 +141,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const city = input.city;
         if (typeof city !== "string") e = _fail(e, "city", "string", city);
         const maxPrice = input.maxPrice;
-        if (maxPrice !== undefined && (typeof maxPrice !== "number" || !Number.isFinite(maxPrice))) {
-          e = _fail(e, "maxPrice", "number", maxPrice);
-        }
+        if (maxPrice !== undefined && !Number.isFinite(maxPrice)) e = _fail(e, "maxPrice", "number", maxPrice);
         const amenities = input.amenities;
         if (amenities !== undefined) {
           if (!Array.isArray(amenities)) {
@@ -260,7 +261,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const checkIn = input.checkIn;
         if (typeof checkIn !== "string") e = _fail(e, "checkIn", "string", checkIn);
         const nights = input.nights;
-        if (typeof nights !== "number" || !Number.isFinite(nights)) e = _fail(e, "nights", "number", nights);
+        if (!Number.isFinite(nights)) e = _fail(e, "nights", "number", nights);
         const guests = input.guests;
         if (!Array.isArray(guests)) e = _fail(e, "guests", "Array<object>", guests);
         else {
@@ -278,10 +279,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 e = _fail(e, "guests[" + guests_i + "].email", "string", guests_item_email);
               }
               const guests_item_age = guests_item.age;
-              if (
-                guests_item_age !== undefined &&
-                (typeof guests_item_age !== "number" || !Number.isFinite(guests_item_age))
-              ) {
+              if (guests_item_age !== undefined && !Number.isFinite(guests_item_age)) {
                 e = _fail(e, "guests[" + guests_i + "].age", "number", guests_item_age);
               }
               for (const guests_item_key in guests_item) {
@@ -366,6 +364,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
       "required": ["city", "temperature", "unit"],
       "additionalProperties": false,
+    },
+    defaults: {
+      "unit": "c",
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

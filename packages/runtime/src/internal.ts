@@ -51,6 +51,15 @@ export function _verdict(issues: Issues): ValidatorResult {
 }
 
 /**
+ * The validator of a tool whose whole arguments object is checked by a module-level checker that
+ * other tools share (their arguments have the same shape): one function for all of them, where a
+ * wrapper each would be one more function for a cold start to compile at each tool's first call.
+ */
+export function _validatorOf(check: (v: unknown) => Issues): (input: unknown) => ValidatorResult {
+  return (input) => _verdict(check(input));
+}
+
+/**
  * The value of an own property, or undefined: for keys that `Object.prototype` has too
  * (`constructor`, `toString`, `__proto__`, ...), which a plain read would find on the prototype.
  */

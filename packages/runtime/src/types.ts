@@ -71,6 +71,18 @@ export interface ToolDefinition<C extends object = EmptyContext> {
    * that never waits): no time limit is armed for it, since none could interrupt it.
    */
   readonly settlesAtOnce?: true;
+  /**
+   * The defaults of the top-level properties, by name: a valid call that leaves one out gets a
+   * copy. Listed by the compiler, so that dispatch never searches the schema for them.
+   */
+  readonly defaults?: { readonly [name: string]: unknown };
+  /**
+   * Set when a default sits below the top level (in a nested object or a named type): every call
+   * is then normalised against the canonical schema before it is validated.
+   */
+  readonly nestedDefaults?: true;
+  /** Set when the arguments refer to named types (`$defs`, recursive): a call's nesting is bounded first. */
+  readonly recursive?: true;
 }
 
 /**

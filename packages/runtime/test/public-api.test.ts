@@ -26,6 +26,7 @@ describe("public API", () => {
       "_nest",
       "_ownValue",
       "_validation",
+      "_validatorOf",
       "_verdict",
     ]);
   });

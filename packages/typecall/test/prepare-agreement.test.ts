@@ -71,6 +71,8 @@ describe("the preparation harness", () => {
     required: ["email"],
     additionalProperties: false,
   };
+  // What the generated module tells dispatch besides the schema: the top-level defaults.
+  const defaults = { count: 1 };
   // Structural, as the reference judges: enough for dispatch to take its fast path or refuse.
   const validate = (input: unknown) =>
     fitsType(input, { kind: "object", properties: parameters }, {})
@@ -85,7 +87,7 @@ describe("the preparation harness", () => {
   it("reports a schema that forgot a default the IR has", async () => {
     const { count: _, ...rest } = schema.properties;
     const forgetful = { ...schema, properties: { ...rest, count: { type: "integer" } } };
-    expect(await changes({ schemas: { "json-schema": forgetful }, validate })).toContain(
+    expect(await changes({ schemas: { "json-schema": forgetful }, defaults, validate })).toContain(
       "coerceArguments: a defaulted property left out at $input",
     );
   });
@@ -95,13 +97,13 @@ describe("the preparation harness", () => {
       const coerced = coerceArguments(value, s) as Record<string, unknown>;
       return typeof coerced.email === "number" ? { ...coerced, email: String(coerced.email) } : coerced;
     };
-    expect(await changes({ schemas: { "json-schema": schema }, validate }, lax)).toContain(
+    expect(await changes({ schemas: { "json-schema": schema }, defaults, validate }, lax)).toContain(
       "coerceArguments: a number where a free string is at $input.email",
     );
   });
 
   it("reports nothing when both agree", async () => {
-    expect(await changes({ schemas: { "json-schema": schema }, validate })).toEqual([]);
+    expect(await changes({ schemas: { "json-schema": schema }, defaults, validate })).toEqual([]);
   });
 });
 

@@ -123,7 +123,7 @@ function scalarText(value: unknown): string {
 const keyTexts = new Map<string, string>();
 
 /** A key of an object literal: `"__proto__": x` would set the prototype, `["__proto__"]: x` is a key. */
-function keyText(key: string): string {
+export function keyText(key: string): string {
   let text = keyTexts.get(key);
   if (text === undefined) {
     text = key === "__proto__" ? `[${JSON.stringify(key)}]` : JSON.stringify(key);

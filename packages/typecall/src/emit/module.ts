@@ -1,5 +1,7 @@
 import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
+import { referencedDefinitions, walkType } from "../ir/walk.ts";
 import { dialects, jsonSchemaDialect } from "./dialects.ts";
+import { keyText, printJson } from "./json.ts";
 import { callLines, WIDTH } from "./layout.ts";
 import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
@@ -40,7 +42,7 @@ export function emitModule(input: ModuleInput): string {
     taken,
   );
   const tools = toolset.tools.map((tool, i) =>
-    definition(tool, input.validators[i] ?? "", roots[i] as ToolRoots, pool),
+    definition(tool, toolset.definitions, input.validators[i] ?? "", roots[i] as ToolRoots, pool),
   );
   const parts = [
     `${BANNER}\n// Source: ${input.entryDisplay}\n/* eslint-disable */\n// biome-ignore-all lint: generated code`,
@@ -153,7 +155,13 @@ function definitionTypes(definitions: Readonly<Record<string, TypeIR>>): string[
   ];
 }
 
-function definition(tool: ToolIR, validator: string, roots: ToolRoots, pool: PooledSchemas): string {
+function definition(
+  tool: ToolIR,
+  definitions: Readonly<Record<string, TypeIR>>,
+  validator: string,
+  roots: ToolRoots,
+  pool: PooledSchemas,
+): string {
   const schemas = roots.dialects
     .map((root, i) => {
       const head = `      ${JSON.stringify(dialects[i]?.name)}: `;
@@ -168,11 +176,43 @@ function definition(tool: ToolIR, validator: string, roots: ToolRoots, pool: Poo
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
     `    schemas: {\n${schemas},\n    }`,
     ...(roots.result ? [`    outputSchema: ${pool.expression(roots.result, 4, 18)}`] : []),
+    ...argumentFacts(tool, definitions),
     `    validate: ${indent(validator, 4)}`,
     ...(takesContext(tool) ? ["    takesContext: true"] : []),
     runProperty(tool),
   ];
   return `  {\n${fields.join(",\n")},\n  }`;
+}
+
+/**
+ * What dispatch knows of the arguments without searching their schema at a tool's first call: the
+ * top-level defaults, whether defaults sit deeper (then every call is normalised before it is
+ * validated), whether named types are referred to (then a call's nesting is bounded first).
+ */
+function argumentFacts(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): string[] {
+  const defaults = tool.parameters.filter((p) => p.default !== undefined);
+  const named = referencedDefinitions(tool.parameters, definitions);
+  const types = [...tool.parameters.map((p) => p.type), ...named.map((name) => definitions[name] as TypeIR)];
+  // One default per line, as the arguments' type has one property per line: adding a parameter
+  // with a default adds its line and rewrites no other.
+  const entries = defaults.map((p) => {
+    const head = `      ${keyText(p.name)}: `;
+    return `${head}${printJson(p.default, 6, WIDTH, head.length)},`;
+  });
+  return [
+    ...(defaults.length > 0 ? [`    defaults: {\n${entries.join("\n")}\n    }`] : []),
+    ...(types.some(hasDefaults) ? ["    nestedDefaults: true"] : []),
+    ...(named.length > 0 ? ["    recursive: true"] : []),
+  ];
+}
+
+/** Whether a property somewhere in `type` (not following refs) has a default. */
+function hasDefaults(type: TypeIR): boolean {
+  let found = false;
+  walkType(type, (t) => {
+    if (t.kind === "object" && t.properties.some((p) => p.default !== undefined)) found = true;
+  });
+  return found;
 }
 
 /** Whether the tool declares a `ToolContext` parameter; the runtime builds a context only for those. */

@@ -97,10 +97,13 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
     const fn: FunctionState = { module, names: new Set(RESERVED_LOCAL_NAMES), calls: new Set(), stem };
     const type: TypeIR = { kind: "object", properties: [...parameters] };
     const lines = objectOrShared(type, "input", { path: [], stem: "" }, fn, `${VALIDATOR_PAD}  `, stem);
-    return { fn, lines };
+    // Tools whose arguments have one shape share its checker, and then one validator made from it.
+    const shared = module.checkers.get(structuralKey(type))?.name;
+    return { fn, lines, shared };
   });
-  const validators = bodies.map(({ fn, lines }) => {
+  const validators = bodies.map(({ fn, lines, shared }) => {
     const memo = usesMemo(fn.calls, module) ? ["  _validation();"] : [];
+    if (shared !== undefined && memo.length === 0) return `_validatorOf(${shared})`;
     const body = lines.map((line) => line.slice(VALIDATOR_PAD.length));
     return ["(input: any) => {", ...memo, `  let e: ${ISSUES};`, ...body, "  return _verdict(e);", "}"].join(
       "\n",
@@ -127,6 +130,7 @@ const HELPERS = [
   "_nest",
   "_ownValue",
   "_validation",
+  "_validatorOf",
   "_verdict",
 ];
 
@@ -658,10 +662,8 @@ function patternConstant(pattern: string, v: string, module: ModuleState): strin
 }
 
 function numberFailure(type: Extract<TypeIR, { kind: "number" }>, v: string): Cond {
-  const terms: Cond[] = [
-    `typeof ${v} !== "number"`,
-    type.integer ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`,
-  ];
+  // Both are false for anything but a number: no `typeof` test before them (less code to compile).
+  const terms: Cond[] = [type.integer ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`];
   if (type.minimum !== undefined) terms.push(`${v} < ${type.minimum}`);
   if (type.maximum !== undefined) terms.push(`${v} > ${type.maximum}`);
   if (type.exclusiveMinimum !== undefined) terms.push(`${v} <= ${type.exclusiveMinimum}`);

@@ -13,6 +13,8 @@ import { toolValues } from "./ir-values.ts";
 /** What a generated module says about one tool: its canonical schema and its validator. */
 export interface LoadedTool {
   schemas: { "json-schema": Record<string, unknown> };
+  /** The top-level defaults dispatch fills in, when the tool has any (`ToolDefinition.defaults`). */
+  defaults?: Readonly<Record<string, unknown>>;
   validate(input: unknown): { success: boolean; errors?: unknown };
 }
 

@@ -8,7 +8,6 @@
 import {
   coerceArguments,
   createToolset,
-  type DialectSchemas,
   type JsonSchema,
   type ToolDefinition,
   type ToolTypes,
@@ -72,14 +71,11 @@ async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreeme
   const { parameters, definitions, tool, name } = subject;
   const schema = tool.schemas["json-schema"];
   const coerce = options.coerce ?? coerceArguments;
+  // The definition as the generated module made it (with what it tells dispatch of defaults and
+  // nesting), its tool replaced by one that hands back what it receives.
+  const definition = tool as unknown as ToolDefinition;
   const echo = createToolset<Record<string, ToolTypes>>([
-    {
-      name,
-      description: "",
-      schemas: tool.schemas as unknown as DialectSchemas,
-      validate: tool.validate as ToolDefinition["validate"],
-      run: (args: never) => args,
-    },
+    { ...definition, name, description: "", run: (args: never) => args },
   ]);
   for (const probe of probesOf(subject, options)) {
     const { value: input, ...where } = probe;

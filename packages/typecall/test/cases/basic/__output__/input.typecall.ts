@@ -271,6 +271,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["parcels", "speed", "to", "note"],
       "additionalProperties": false,
     },
+    defaults: {
+      "speed": "standard",
+      "note": null,
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -288,7 +292,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                 e = _fail(e, "lines[" + lines_i + "].sku", "string", lines_item_sku);
               }
               const lines_item_quantity = lines_item.quantity;
-              if (typeof lines_item_quantity !== "number" || !Number.isFinite(lines_item_quantity)) {
+              if (!Number.isFinite(lines_item_quantity)) {
                 e = _fail(e, "lines[" + lines_i + "].quantity", "number", lines_item_quantity);
               }
               const lines_item_gift = lines_item.gift;
@@ -393,7 +397,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
         const amount = input.amount;
-        if (typeof amount !== "number" || !Number.isFinite(amount)) e = _fail(e, "amount", "number", amount);
+        if (!Number.isFinite(amount)) e = _fail(e, "amount", "number", amount);
         const from = input.from;
         if (from !== "EUR" && from !== "USD") e = _fail(e, "from", "\"EUR\" | \"USD\"", from);
         const to = input.to;
@@ -455,6 +459,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "required": ["id", "labels", "priority"],
         "additionalProperties": false,
       },
+    },
+    defaults: {
+      "labels": ["new"],
+      "priority": 2,
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -596,7 +604,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
         const ms = input.ms;
-        if (typeof ms !== "number" || !Number.isFinite(ms)) e = _fail(e, "ms", "number", ms);
+        if (!Number.isFinite(ms)) e = _fail(e, "ms", "number", ms);
         for (const key in input) {
           switch (key) {
             case "ms":

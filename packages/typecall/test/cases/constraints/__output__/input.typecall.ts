@@ -125,21 +125,20 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    defaults: {
+      "samples": 10,
+      "retries": 3,
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
         const samples = input.samples;
-        if (
-          samples !== undefined &&
-          (typeof samples !== "number" || !Number.isInteger(samples) || samples < 1 || samples > 100)
-        ) {
+        if (samples !== undefined && (!Number.isInteger(samples) || samples < 1 || samples > 100)) {
           e = _fail(e, "samples", "integer (at least 1, at most 100)", samples);
         }
         const step = input.step;
-        if (
-          typeof step !== "number" || !Number.isFinite(step) || step <= 0 || step >= 60 || !Number.isInteger(step / 0.5)
-        ) {
+        if (!Number.isFinite(step) || step <= 0 || step >= 60 || !Number.isInteger(step / 0.5)) {
           e = _fail(e, "step", "number (more than 0, less than 60, a multiple of 0.5)", step);
         }
         const sensors = input.sensors;
@@ -176,7 +175,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           e = _fail(e, "batch", "string (min length 6, pattern ^B-[0-9]{4}$)", batch);
         }
         const retries = input.retries;
-        if (typeof retries !== "number" || !Number.isInteger(retries) || retries < 0 || retries >= 10) {
+        if (!Number.isInteger(retries) || retries < 0 || retries >= 10) {
           e = _fail(e, "retries", "integer (at least 0, less than 10)", retries);
         }
         for (const key in input) {

@@ -263,9 +263,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (typeof path_0 !== "string") e = _fail(e, "path[0]", "string", path_0);
           for (let path_i = 1; path_i < path.length; path_i++) {
             const path_item = path[path_i];
-            if (typeof path_item !== "number" || !Number.isFinite(path_item)) {
-              e = _fail(e, "path[" + path_i + "]", "number", path_item);
-            }
+            if (!Number.isFinite(path_item)) e = _fail(e, "path[" + path_i + "]", "number", path_item);
           }
         }
         const point = input.point;
@@ -273,10 +271,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           e = _fail(e, "point", "[number, number?]", point);
         } else {
           const point_0 = point[0];
-          if (typeof point_0 !== "number" || !Number.isFinite(point_0)) e = _fail(e, "point[0]", "number", point_0);
+          if (!Number.isFinite(point_0)) e = _fail(e, "point[0]", "number", point_0);
           const point_1 = point[1];
           if (point.length > 1) {
-            if (typeof point_1 !== "number" || !Number.isFinite(point_1)) e = _fail(e, "point[1]", "number", point_1);
+            if (!Number.isFinite(point_1)) e = _fail(e, "point[1]", "number", point_1);
           }
         }
         for (const key in input) {

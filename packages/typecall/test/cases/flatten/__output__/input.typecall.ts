@@ -92,9 +92,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const query = input.query;
         if (typeof query !== "string") e = _fail(e, "query", "string", query);
         const limit = input.limit;
-        if (limit !== undefined && (typeof limit !== "number" || !Number.isFinite(limit))) {
-          e = _fail(e, "limit", "number", limit);
-        }
+        if (limit !== undefined && !Number.isFinite(limit)) e = _fail(e, "limit", "number", limit);
         const kinds = input.kinds;
         if (kinds !== undefined) {
           if (!Array.isArray(kinds)) e = _fail(e, "kinds", "Array<\"pdf\" | \"html\">", kinds);
@@ -176,6 +174,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    defaults: {
+      "unit": "c",
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

@@ -140,7 +140,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           const filter_name = filter.name;
           if (typeof filter_name !== "string") e = _fail(e, "filter.name", "string", filter_name);
           const filter_age = filter.age;
-          if (filter_age !== undefined && (typeof filter_age !== "number" || !Number.isFinite(filter_age))) {
+          if (filter_age !== undefined && !Number.isFinite(filter_age)) {
             e = _fail(e, "filter.age", "number", filter_age);
           }
           const filter_nested = filter.nested;
@@ -179,19 +179,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const special = input.special;
         if (typeof special !== "boolean") e = _fail(e, "special", "boolean", special);
         const page = input.page;
-        if (typeof page !== "number" || !Number.isFinite(page) || page < 1) {
-          e = _fail(e, "page", "number (at least 1)", page);
-        }
+        if (!Number.isFinite(page) || page < 1) e = _fail(e, "page", "number (at least 1)", page);
         const size = input.size;
-        if (typeof size !== "number" || !Number.isFinite(size) || size > 100) {
-          e = _fail(e, "size", "number (at most 100)", size);
-        }
+        if (!Number.isFinite(size) || size > 100) e = _fail(e, "size", "number (at most 100)", size);
         const count = input.count;
-        if (typeof count !== "number" || !Number.isInteger(count)) e = _fail(e, "count", "integer", count);
+        if (!Number.isInteger(count)) e = _fail(e, "count", "integer", count);
         const offset = input.offset;
-        if (typeof offset !== "number" || !Number.isFinite(offset) || offset < 0) {
-          e = _fail(e, "offset", "number (at least 0)", offset);
-        }
+        if (!Number.isFinite(offset) || offset < 0) e = _fail(e, "offset", "number (at least 0)", offset);
         for (const key in input) {
           switch (key) {
             case "filter":
@@ -251,6 +245,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    defaults: {
+      "timeout": 30,
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -258,7 +255,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const title = input.title;
         if (typeof title !== "string") e = _fail(e, "title", "string", title);
         const timeout = input.timeout;
-        if (timeout !== undefined && (typeof timeout !== "number" || !Number.isFinite(timeout) || timeout > 120)) {
+        if (timeout !== undefined && (!Number.isFinite(timeout) || timeout > 120)) {
           e = _fail(e, "timeout", "number (at most 120)", timeout);
         }
         for (const key in input) {
@@ -289,7 +286,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
         const n = input.n;
-        if (typeof n !== "number" || !Number.isInteger(n)) e = _fail(e, "n", "integer", n);
+        if (!Number.isInteger(n)) e = _fail(e, "n", "integer", n);
         for (const key in input) {
           switch (key) {
             case "n":

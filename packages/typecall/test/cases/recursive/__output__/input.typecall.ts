@@ -116,7 +116,7 @@ const checkExprMember = (v: any): ValidatorError[] | undefined => {
     const op = v.op;
     if (op !== "num") e = _fail(e, "op", "\"num\"", op);
     const value = v.value;
-    if (typeof value !== "number" || !Number.isFinite(value)) e = _fail(e, "value", "number", value);
+    if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
     for (const key in v) {
       switch (key) {
         case "op":
@@ -191,6 +191,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "number" },
+    defaults: {
+      "depthLimit": 10,
+    },
+    recursive: true,
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -198,9 +202,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const root = input.root;
         e = _nest(e, checkFolder(root), "root");
         const depthLimit = input.depthLimit;
-        if (depthLimit !== undefined && (typeof depthLimit !== "number" || !Number.isFinite(depthLimit))) {
-          e = _fail(e, "depthLimit", "number", depthLimit);
-        }
+        if (depthLimit !== undefined && !Number.isFinite(depthLimit)) e = _fail(e, "depthLimit", "number", depthLimit);
         for (const key in input) {
           switch (key) {
             case "root":
@@ -224,6 +226,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": evaluateSchema,
     },
     outputSchema: { "type": "number" },
+    recursive: true,
     validate: (input: any) => {
       _validation();
       let e: ValidatorError[] | undefined;

@@ -306,6 +306,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    defaults: {
+      "assignees": [],
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -369,12 +372,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   );
                 }
                 const assignees_item_age = assignees_item.age;
-                if (
-                  typeof assignees_item_age !== "number" ||
-                  !Number.isInteger(assignees_item_age) ||
-                  assignees_item_age < 0 ||
-                  assignees_item_age > 150
-                ) {
+                if (!Number.isInteger(assignees_item_age) || assignees_item_age < 0 || assignees_item_age > 150) {
                   e = _fail(
                     e,
                     "assignees[" + assignees_i + "].age",
@@ -436,13 +434,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (!Array.isArray(position) || position.length !== 2) e = _fail(e, "position", "[number, number]", position);
           else {
             const position_0 = position[0];
-            if (typeof position_0 !== "number" || !Number.isFinite(position_0)) {
-              e = _fail(e, "position[0]", "number", position_0);
-            }
+            if (!Number.isFinite(position_0)) e = _fail(e, "position[0]", "number", position_0);
             const position_1 = position[1];
-            if (typeof position_1 !== "number" || !Number.isFinite(position_1)) {
-              e = _fail(e, "position[1]", "number", position_1);
-            }
+            if (!Number.isFinite(position_1)) e = _fail(e, "position[1]", "number", position_1);
           }
         }
         const shape = input.shape;
@@ -458,9 +452,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   const shape_kind = shape.kind;
                   if (shape_kind !== "circle") e = _fail(e, "shape.kind", "\"circle\"", shape_kind);
                   const shape_radius = shape.radius;
-                  if (typeof shape_radius !== "number" || !Number.isFinite(shape_radius)) {
-                    e = _fail(e, "shape.radius", "number", shape_radius);
-                  }
+                  if (!Number.isFinite(shape_radius)) e = _fail(e, "shape.radius", "number", shape_radius);
                   for (const shape_key in shape) {
                     switch (shape_key) {
                       case "kind":
@@ -479,9 +471,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   const shape_kind_2 = shape.kind;
                   if (shape_kind_2 !== "square") e = _fail(e, "shape.kind", "\"square\"", shape_kind_2);
                   const shape_side = shape.side;
-                  if (typeof shape_side !== "number" || !Number.isFinite(shape_side)) {
-                    e = _fail(e, "shape.side", "number", shape_side);
-                  }
+                  if (!Number.isFinite(shape_side)) e = _fail(e, "shape.side", "number", shape_side);
                   for (const shape_key_2 in shape) {
                     switch (shape_key_2) {
                       case "kind":
