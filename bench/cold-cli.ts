@@ -7,7 +7,7 @@
  *
  * Cold means cold: no cache survives between runs (typecall's outputs are deleted before each run,
  * so every run writes all 20 files). The operating system's file cache is warm for both alike.
- * typecall runs from its build (`bin/typecall.js` -> `dist/`), never through tsx.
+ * typecall runs from its build (`bin/typecall.js` -> the bundle `dist/cli.js`), never through tsx.
  *
  * The CLI sets V8 flags for itself (`CLI_V8_FLAGS`: no TurboFan); tsc runs as it ships. tsc given
  * the same flags is measured in the same rounds, so that the report shows what the flags make of
@@ -123,7 +123,7 @@ function checkedOutputs(contents: string[]): string[] {
 /** The bench measures the build: refuse a missing or stale one rather than measure old code. */
 function assertBuilt(): void {
   const src = join(ROOT, "packages", "typecall", "src");
-  const built = join(ROOT, "packages", "typecall", "dist", "index.js");
+  const built = join(ROOT, "packages", "typecall", "dist", "cli.js");
   if (!existsSync(built)) throw new Error("typecall is not built: run `pnpm build` first");
   const builtAt = statSync(built).mtimeMs;
   const stale = readdirSync(src, { recursive: true, encoding: "utf8" }).find(

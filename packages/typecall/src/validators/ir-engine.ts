@@ -2,7 +2,7 @@ import { _joinKey } from "@typecall/runtime/internal";
 import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from "../emit/layout.ts";
 import { accessText, camel, MODULE_NAMES, ownPropertyText } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
-import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
+import type { ObjectTypeIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
@@ -39,6 +39,8 @@ interface ModuleState {
   readonly checkers: Map<string, Checker>;
   /** Structural keys of the object types met more than once: they get a shared checker. */
   readonly shared: ReadonlySet<string>;
+  /** The structural key of a type, made once per type object (see {@link createStructuralKeys}). */
+  readonly keyOf: (type: TypeIR) => string;
   /** Regular expression constant of each pattern. */
   readonly patterns: Map<string, string>;
 }
@@ -81,21 +83,26 @@ const IS_MEMO = "_is";
 
 function compileModule(request: ValidatorRequest): ValidatorOutput {
   const definitions = request.definitions ?? {};
+  const keyOf = createStructuralKeys();
+  // Each tool's arguments object, one object for both walks, so that its key is made once.
+  const roots = request.tools.map(
+    (parameters): ObjectTypeIR => ({ kind: "object", properties: [...parameters] }),
+  );
   const module: ModuleState = {
     definitions,
     declarations: [],
     names: new Set([...MODULE_NAMES, ...RESERVED_LOCAL_NAMES]),
     locals: new Set(),
     checkers: new Map(),
-    shared: sharedObjectKeys(request.tools),
+    shared: sharedObjectKeys(roots, keyOf),
+    keyOf,
     patterns: new Map(),
   };
   // Validators sit at 4 columns in the module (`    validate: ...`): their lines are laid out at
   // that column, so that they break where the module's reader sees them, and the module indents them.
-  const bodies = request.tools.map((parameters, i) => {
+  const bodies = roots.map((type, i) => {
     const stem = request.names?.[i] ?? `tool${i}`;
     const fn: FunctionState = { module, names: new Set(RESERVED_LOCAL_NAMES), calls: new Set(), stem };
-    const type: TypeIR = { kind: "object", properties: [...parameters] };
     const lines = objectOrShared(type, "input", { path: [], stem: "" }, fn, `${VALIDATOR_PAD}  `, stem);
     // Tools whose arguments have one shape share its checker, and then one validator made from it.
     const shared = module.checkers.get(structuralKey(type))?.name;
@@ -153,27 +160,33 @@ function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
 
 /**
  * The structural key of a type for sharing: its wire shape without annotations, which do not
- * change what is accepted or how an error reads.
+ * change what is accepted or how an error reads. One memo per module: the key of each object type is
+ * asked for once to find the shared ones and again to generate its checks.
  */
-function structuralKey(type: TypeIR): string {
-  return JSON.stringify(type, (key, value) => (ANNOTATIONS.has(key) ? undefined : value));
+function createStructuralKeys(): (type: TypeIR) => string {
+  const keys = new WeakMap<TypeIR, string>();
+  return (type) => {
+    let key = keys.get(type);
+    if (key === undefined) {
+      key = JSON.stringify(type, (name, value) => (ANNOTATIONS.has(name) ? undefined : value));
+      keys.set(type, key);
+    }
+    return key;
+  };
 }
 
 /** What a type or property carries besides its shape: words, defaults and where it was written. */
 const ANNOTATIONS = new Set(["description", "location", "examples", "deprecated", "default"]);
 
-/** Object types (with properties) that appear more than once across the module's tools. */
-function sharedObjectKeys(tools: readonly (readonly PropertyIR[])[]): Set<string> {
+/** Object types (with properties) that appear more than once across the module's tools' arguments. */
+function sharedObjectKeys(roots: readonly TypeIR[], keyOf: (type: TypeIR) => string): Set<string> {
   const counts = new Map<string, number>();
   const visit = (type: TypeIR): void => {
     if (type.kind !== "object" || type.properties.length === 0) return;
-    const key = structuralKey(type);
+    const key = keyOf(type);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  for (const parameters of tools) {
-    const root: TypeIR = { kind: "object", properties: [...parameters] };
-    walkType(root, visit);
-  }
+  for (const root of roots) walkType(root, visit);
   return new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
 }
 
@@ -230,7 +243,7 @@ function objectOrShared(
   pad: string,
   toolStem: string | undefined,
 ): string[] {
-  const key = structuralKey(type);
+  const key = fn.module.keyOf(type);
   if (key !== fn.own && fn.module.shared.has(key)) {
     const stem = toolStem ?? place.stem;
     return nested(sharedChecker(type, key, fn.module, stem), v, place, fn, pad);
@@ -280,7 +293,7 @@ function definitionChecker(definition: string, module: ModuleState): string {
   module.checkers.set(key, checker);
   const type = module.definitions[definition];
   if (type === undefined) throw new Error(`typecall internal error: no definition named ${definition}`);
-  declareChecker(checker, type, structuralKey(type), module, definition);
+  declareChecker(checker, type, module.keyOf(type), module, definition);
   return name;
 }
 
@@ -578,7 +591,7 @@ function isExpression(type: TypeIR, v: string, place: Place, fn: FunctionState):
       const checker =
         type.kind === "ref"
           ? definitionChecker(type.name, fn.module)
-          : sharedChecker(type, structuralKey(type), fn.module, child(place.stem || fn.stem, "member"));
+          : sharedChecker(type, fn.module.keyOf(type), fn.module, child(place.stem || fn.stem, "member"));
       fn.calls.add(IS_MEMO);
       fn.calls.add(checker);
       return `_is(${checker}, ${v})`;

@@ -120,7 +120,8 @@ export const refusedHandlers: TypeHandler[] = [
   },
   {
     name: "function",
-    test: (t) => t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0,
+    test: (t) =>
+      mayHaveSignatures(t) && (t.getCallSignatures().length > 0 || t.getConstructSignatures().length > 0),
     convert: (t, c) =>
       report(c, "TC2002", `Function type "${typeText(c.checker, t, c.node)}" cannot be sent as JSON.`),
   },
@@ -143,6 +144,16 @@ export const refusedHandlers: TypeHandler[] = [
     convert: (_t, c) => report(c, "TC2001", 'Type "never" has no value a model could send.'),
   },
 ];
+
+/**
+ * Whether a type can have call or construct signatures: an object type, an intersection, or a union
+ * of those (a union has the signatures all its members share). Asking a primitive would only make
+ * the checker resolve every member of its apparent type (String, Number, Boolean) to find none.
+ */
+function mayHaveSignatures(type: Type): boolean {
+  if (type.isUnion()) return type.types.every(mayHaveSignatures);
+  return hasFlag(type, ts.TypeFlags.Object | ts.TypeFlags.Intersection);
+}
 
 /** Built-in classes a tool author is likely to reach for, with what to use instead. */
 const BUILT_INS = new Map([
