@@ -105,7 +105,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
     const fn: FunctionState = { module, names: new Set(RESERVED_LOCAL_NAMES), calls: new Set(), stem };
     const lines = objectOrShared(type, "input", { path: [], stem: "" }, fn, `${VALIDATOR_PAD}  `, stem);
     // Tools whose arguments have one shape share its checker, and then one validator made from it.
-    const shared = module.checkers.get(structuralKey(type))?.name;
+    const shared = module.checkers.get(keyOf(type))?.name;
     return { fn, lines, shared };
   });
   const validators = bodies.map(({ fn, lines, shared }) => {
