@@ -131,9 +131,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "description": "A hotel as the search returns it.",
       },
     },
-    defaults: {
-      "amenities": [],
-    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -364,9 +361,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
       "required": ["city", "temperature", "unit"],
       "additionalProperties": false,
-    },
-    defaults: {
-      "unit": "c",
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

@@ -72,8 +72,10 @@ export interface ToolDefinition<C extends object = EmptyContext> {
    */
   readonly settlesAtOnce?: true;
   /**
-   * The defaults of the top-level properties, by name: a valid call that leaves one out gets a
-   * copy. Listed by the compiler, so that dispatch never searches the schema for them.
+   * The defaults of the top-level properties that `run` does not apply itself, by name: a valid
+   * call that leaves one out gets a copy. Listed by the compiler, so that dispatch never searches
+   * the schema for them; a default in the function's signature (`unit = "c"`) is not listed, as
+   * calling the function applies it.
    */
   readonly defaults?: { readonly [name: string]: unknown };
   /**

@@ -59,8 +59,11 @@ function applyNumericType(type: TypeIR, value: string): TypeIR | string {
 
 /** Applies `@default` / `@example` text (JSON, or a plain string) to a property. */
 export function applyPropertyTag(property: PropertyIR, kind: string, value: unknown): void {
-  if (kind === "default") property.default = value;
-  else
+  if (kind === "default") {
+    // The tag wins over an initializer: then only dispatch can apply the documented value.
+    property.default = value;
+    delete property.defaultInSignature;
+  } else
     property.examples = [
       ...(property.examples ?? []),
       ...(kind === "examples" && Array.isArray(value) ? value : [value]),

@@ -205,7 +205,7 @@ function flattenObjectParameter(
     const result: PropertyIR = {
       ...property,
       ...(description && { description }),
-      ...(value !== undefined && { default: value, optional: true }),
+      ...(value !== undefined && { default: value, optional: true, defaultInSignature: true as const }),
     };
     const tags = new Map([
       ...(constraints.get(property.name) ?? []),
@@ -282,7 +282,10 @@ function positionalParameter(
   const description = joinTexts(doc.params.get(name), own?.description);
   if (description) property.description = description;
   const value = initializer ? initializerValue(initializer, base.checker) : NOT_LITERAL;
-  if (value !== NOT_LITERAL) property.default = value;
+  if (value !== NOT_LITERAL) {
+    property.default = value;
+    property.defaultInSignature = true;
+  }
   const tags = new Map([
     ...(own?.tags.map((t) => [t.name, t.text] as const) ?? []),
     ...(constraints.get(name) ?? []),

@@ -186,11 +186,13 @@ function definition(
 
 /**
  * What dispatch knows of the arguments without searching their schema at a tool's first call: the
- * top-level defaults, whether defaults sit deeper (then every call is normalised before it is
- * validated), whether named types are referred to (then a call's nesting is bounded first).
+ * top-level defaults it must fill in, whether defaults sit deeper (then every call is normalised
+ * before it is validated), whether named types are referred to (then a call's nesting is bounded
+ * first). A default the function's signature applies itself (`unit = "c"`) is left to the
+ * function: filling it in before the call would cost every valid call a lookup for nothing.
  */
 function argumentFacts(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): string[] {
-  const defaults = tool.parameters.filter((p) => p.default !== undefined);
+  const defaults = tool.parameters.filter((p) => p.default !== undefined && !p.defaultInSignature);
   const named = referencedDefinitions(tool.parameters, definitions);
   const types = [...tool.parameters.map((p) => p.type), ...named.map((name) => definitions[name] as TypeIR)];
   // One default per line, as the arguments' type has one property per line: adding a parameter

@@ -86,6 +86,11 @@ export interface PropertyIR {
   description?: string;
   /** The default value, from a parameter initializer or a `@default` tag; JSON only. */
   default?: unknown;
+  /**
+   * The default is written in the function's signature (a parameter initializer, a destructuring
+   * default): calling the function applies it, so dispatch need not fill it in first.
+   */
+  defaultInSignature?: true;
   /** Values from `@example` tags. */
   examples?: unknown[];
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */

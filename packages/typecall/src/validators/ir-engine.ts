@@ -176,7 +176,14 @@ function createStructuralKeys(): (type: TypeIR) => string {
 }
 
 /** What a type or property carries besides its shape: words, defaults and where it was written. */
-const ANNOTATIONS = new Set(["description", "location", "examples", "deprecated", "default"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "location",
+  "examples",
+  "deprecated",
+  "default",
+  "defaultInSignature",
+]);
 
 /** Object types (with properties) that appear more than once across the module's tools' arguments. */
 function sharedObjectKeys(roots: readonly TypeIR[], keyOf: (type: TypeIR) => string): Set<string> {

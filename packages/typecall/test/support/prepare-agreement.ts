@@ -72,10 +72,18 @@ async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreeme
   const schema = tool.schemas["json-schema"];
   const coerce = options.coerce ?? coerceArguments;
   // The definition as the generated module made it (with what it tells dispatch of defaults and
-  // nesting), its tool replaced by one that hands back what it receives.
+  // nesting), its tool replaced by one that hands back what it receives, after applying the
+  // defaults of its signature as the function would (dispatch leaves those to the function).
   const definition = tool as unknown as ToolDefinition;
+  const inSignature = parameters.filter((p) => p.defaultInSignature);
+  const run = (args: Record<string, unknown>) => {
+    const absent = inSignature.filter((p) => args[p.name] === undefined);
+    return absent.length === 0
+      ? args
+      : { ...args, ...Object.fromEntries(absent.map((p) => [p.name, structuredClone(p.default)])) };
+  };
   const echo = createToolset<Record<string, ToolTypes>>([
-    { ...definition, name, description: "", run: (args: never) => args },
+    { ...definition, name, description: "", run: run as (args: never) => unknown },
   ]);
   for (const probe of probesOf(subject, options)) {
     const { value: input, ...where } = probe;

@@ -271,10 +271,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["parcels", "speed", "to", "note"],
       "additionalProperties": false,
     },
-    defaults: {
-      "speed": "standard",
-      "note": null,
-    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -459,10 +455,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "required": ["id", "labels", "priority"],
         "additionalProperties": false,
       },
-    },
-    defaults: {
-      "labels": ["new"],
-      "priority": 2,
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

@@ -191,9 +191,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "number" },
-    defaults: {
-      "depthLimit": 10,
-    },
     recursive: true,
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
