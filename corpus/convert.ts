@@ -1,6 +1,6 @@
 /**
  * BFCL function definitions as TypeScript tool modules: one exported function per distinct definition,
- * documented with JSDoc, whose body records the arguments it receives (see `log.ts` in the output).
+ * documented with JSDoc, whose body records the values of its parameters (see `log.ts` in the output).
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -95,9 +95,12 @@ export function convertFunction(
   const aliases = scope.aliases.map(
     (a) => `${jsdoc([a.description.trim()], "")}type ${a.name} = ${a.type};\n\n`,
   );
+  // What the function sees: its parameters, defaults applied (not `arguments`, which holds only
+  // what the caller passed; dispatch leaves a signature's defaults to the function).
+  const seen = positional ? names.join(", ") : "args";
   const source =
     `${aliases.join("")}${jsdoc(header, "")}export function ${exportName}(${signature}): string {\n` +
-    `  return ${RECORDER}(${JSON.stringify(toolName)}, arguments);\n}\n`;
+    `  return ${RECORDER}(${JSON.stringify(toolName)}, [${seen}]);\n}\n`;
   return {
     toolName,
     exportName,
@@ -140,9 +143,9 @@ export function moduleSource(functions: readonly ConvertedFunction[], logImport:
 export const LOG_SOURCE = `/** Every call the converted tools received, in order. */
 export const received: { name: string; args: unknown[] }[] = [];
 
-/** Records the arguments a tool received, exactly as the dispatcher passed them. */
-export function ${RECORDER}(name: string, args: ArrayLike<unknown>): string {
-  received.push({ name, args: Array.from(args) });
+/** Records the arguments a tool received: its parameters' values, as the function sees them. */
+export function ${RECORDER}(name: string, args: unknown[]): string {
+  received.push({ name, args });
   return "recorded";
 }
 `;

@@ -34,7 +34,7 @@ export function math_hypot(
   y: number,
   z?: number & tags.Type<"int32">,
 ): string {
-  return recordCall("math.hypot", arguments);
+  return recordCall("math.hypot", [x, y, z]);
 }
 `,
     );
@@ -150,7 +150,7 @@ export function run(args: {
    */
   count: number & tags.Type<"int32">;
 }): string {
-  return recordCall("run", arguments);
+  return recordCall("run", [args]);
 }
 `,
     );
