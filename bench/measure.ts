@@ -42,6 +42,18 @@ export interface Comparison {
   ratio: number;
 }
 
+/** One timed round of a subject: its duration in milliseconds, measured where the subject runs. */
+export type Round = () => Promise<number>;
+
+/** A round of a subject that runs in this process. */
+export function timedHere(run: () => unknown): Round {
+  return async () => {
+    const t = performance.now();
+    await run();
+    return performance.now() - t;
+  };
+}
+
 /**
  * Times several subjects against one baseline: each round times the baseline and every subject once,
  * in an order shuffled afresh each round (a rotated order keeps each one's predecessor, and what a
@@ -50,19 +62,19 @@ export interface Comparison {
  * machine's noise and the same baseline samples.
  */
 export async function compareEach<K extends string>(
-  subjects: Readonly<Record<K, () => unknown>>,
-  baseline: () => unknown,
+  subjects: Readonly<Record<K, Round>>,
+  baseline: Round,
   { rounds, warmup }: { rounds: number; warmup: number },
 ): Promise<Record<K, Comparison>> {
   const keys = Object.keys(subjects) as K[];
-  const runs: { run: () => unknown; samples: number[] }[] = [
-    { run: baseline, samples: [] },
-    ...keys.map((key) => ({ run: subjects[key], samples: [] })),
+  const runs: { round: Round; samples: number[] }[] = [
+    { round: baseline, samples: [] },
+    ...keys.map((key) => ({ round: subjects[key], samples: [] })),
   ];
-  for (let i = 0; i < warmup; i++) for (const { run } of runs) await run();
+  for (let i = 0; i < warmup; i++) for (const { round } of runs) await round();
   const order = runs.map((_, i) => i);
   let seed = 1;
-  for (let round = 0; round < rounds; round++) {
+  for (let r = 0; r < rounds; r++) {
     // Fisher-Yates with a fixed-seed LCG: a different order each round, the same in every run.
     for (let i = order.length - 1; i > 0; i--) {
       seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
@@ -70,10 +82,8 @@ export async function compareEach<K extends string>(
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     for (const index of order) {
-      const { run, samples } = runs[index] as (typeof runs)[number];
-      const t = performance.now();
-      await run();
-      samples.push(performance.now() - t);
+      const { round, samples } = runs[index] as (typeof runs)[number];
+      samples.push(await round());
     }
   }
   const [base, ...timed] = runs.map(({ samples }) => median(samples));

@@ -1,18 +1,24 @@
 /**
- * (d) typecall against its peers on one small call, in one process: zod 4 and valibot 1, each used
- * the way an app would use it in a hand-written handler (JSON.parse, safeParse with a strict object
- * schema written to mirror the tool's signature, call, JSON.stringify; for invalid arguments, the
- * feedback text built from the library's issues). Every subject is a ratio against the same floor
- * as (a): the hand-written handler with no validation, on the valid call.
+ * (d) typecall against its peers on one small call: zod 4 and valibot 1, each used the way an app
+ * would use it in a hand-written handler (JSON.parse, safeParse with a strict object schema written
+ * to mirror the tool's signature, call, JSON.stringify; for invalid arguments, the feedback text
+ * built from the library's issues). Every subject is a ratio against the same floor as (a): the
+ * hand-written handler with no validation, on the valid call.
+ *
+ * Each subject runs in a process of its own (bench/peer-child.ts), as in an app, which has one of
+ * them; the rounds are still interleaved, so they share the machine's noise. In one process the
+ * subjects shared the tool function, the call object and the engine's feedback about them, and
+ * what one left there changed the code the next one ran: zod, which does all the floor does and
+ * validates besides, measured 0.99 of the floor.
  */
+import { type ChildProcess, fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import * as v from "valibot";
 import * as z from "zod";
 import type * as fixtureTools from "./fixtures/tools.ts";
-import type { toolset as fixtureToolset } from "./fixtures/tools.typecall.ts";
-import { type Comparison, compareEach } from "./measure.ts";
+import { type Comparison, compareEach, type Round } from "./measure.ts";
 
 type Tools = typeof fixtureTools;
-type Toolset = typeof fixtureToolset;
 
 /** A call as a model sends it: the tool's name and its arguments as JSON text. */
 export interface ModelCall {
@@ -64,77 +70,77 @@ export interface PeerResults {
   invalid: Record<"typecall" | "zod" | "valibot", Comparison>;
 }
 
-/**
- * Runs (d). Before timing, checks that every subject answers as it should (the valid call gives the
- * floor's content, the invalid one a feedback text naming both arguments), so a broken subject
- * cannot look fast.
- */
-export async function benchPeers(
-  toolset: Toolset,
-  tools: Tools,
-  { batch, rounds, warmup }: { batch: number; rounds: number; warmup: number },
-): Promise<PeerResults> {
-  const floorHandler = handWrittenHandler(tools);
-  const handlers = { zod: zodHandler(tools), valibot: valibotHandler(tools) };
-  const expected = await floorHandler(VALID_CALL);
-  const typecallValid = await toolset.dispatch(VALID_CALL);
-  const typecallInvalid = await toolset.dispatch(INVALID_CALL);
-  const answers = {
-    typecall: [
-      typecallValid.ok ? typecallValid.content : "",
-      typecallInvalid.ok ? "" : typecallInvalid.content,
-    ],
-    zod: [await handlers.zod(VALID_CALL), await handlers.zod(INVALID_CALL)],
-    valibot: [await handlers.valibot(VALID_CALL), await handlers.valibot(INVALID_CALL)],
-  };
-  for (const [peer, [valid, invalid]] of Object.entries(answers)) {
-    if (valid !== expected) throw new Error(`${peer}: the valid call gave ${JSON.stringify(valid)}`);
-    if (!invalid?.includes("city") || !invalid.includes("unit"))
-      throw new Error(`${peer}: the invalid call's feedback misses an argument: ${JSON.stringify(invalid)}`);
-  }
+/** The subjects of (d), each one process: the floor and the three that validate. */
+export const SUBJECTS = ["floor", "typecall", "zod", "valibot"] as const;
+export type Subject = (typeof SUBJECTS)[number];
 
-  // One loop written out per subject, not one shared helper: a shared `await step()` would collect
-  // every subject's target in one call site's feedback and slow all of them alike.
-  const { zod, valibot } = handlers;
-  const floor = async () => {
-    for (let i = 0; i < batch; i++) await floorHandler(VALID_CALL);
-  };
-  const options = { rounds, warmup };
-  const valid = await compareEach(
-    {
-      typecall: async () => {
-        for (let i = 0; i < batch; i++) {
-          const outcome = await toolset.dispatch(VALID_CALL);
-          if (!outcome.ok) throw new Error(outcome.content);
-        }
-      },
-      zod: async () => {
-        for (let i = 0; i < batch; i++) await zod(VALID_CALL);
-      },
-      valibot: async () => {
-        for (let i = 0; i < batch; i++) await valibot(VALID_CALL);
-      },
-    },
-    floor,
-    options,
-  );
-  const invalid = await compareEach(
-    {
-      typecall: async () => {
-        for (let i = 0; i < batch; i++) {
-          const outcome = await toolset.dispatch(INVALID_CALL);
-          if (outcome.ok || outcome.content.length === 0) throw new Error("the invalid call succeeded");
-        }
-      },
-      zod: async () => {
-        for (let i = 0; i < batch; i++) await zod(INVALID_CALL);
-      },
-      valibot: async () => {
-        for (let i = 0; i < batch; i++) await valibot(INVALID_CALL);
-      },
-    },
-    floor,
-    options,
-  );
-  return { valid, invalid };
+/** What a subject's process is asked for: a round of `batch` calls, valid or invalid. */
+export type RoundRequest = "valid" | "invalid";
+
+const CHILD = fileURLToPath(new URL("./peer-child.ts", import.meta.url));
+
+/** A subject's process, ready for rounds (it checked its answers first). */
+async function startSubject(subject: Subject, batch: number): Promise<ChildProcess> {
+  // The child runs as this process does (`--import tsx`, no source condition: the published runtime).
+  const child = fork(CHILD, [subject, String(batch)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const first = await new Promise<unknown>((resolve, reject) => {
+    const onExit = (code: number | null) =>
+      reject(new Error(`(d) ${subject}: the process exited (${code}) before it was ready`));
+    child.once("exit", onExit);
+    child.once("message", (message) => {
+      child.off("exit", onExit);
+      resolve(message);
+    });
+  });
+  if (first !== "ready") throw new Error(`(d) ${subject}: ${String(first)}`);
+  return child;
+}
+
+/** A round run in a subject's process, timed there; a process that fails or dies fails the bench. */
+function roundIn(child: ChildProcess, request: RoundRequest): Round {
+  return () =>
+    new Promise((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`(d): a subject's process exited (${code})`));
+      child.once("exit", onExit);
+      child.once("message", (ms) => {
+        child.off("exit", onExit);
+        if (typeof ms === "number") resolve(ms);
+        else reject(new Error(`(d) ${String(ms)}`));
+      });
+      child.send(request);
+    });
+}
+
+/**
+ * Runs (d): starts one process per subject, each of which first checks that its subject answers as
+ * it should (the valid call gives the floor's content, the invalid one a feedback text naming both
+ * arguments), so a broken subject cannot look fast; then times interleaved rounds in them.
+ */
+export async function benchPeers({
+  batch,
+  rounds,
+  warmup,
+}: {
+  batch: number;
+  rounds: number;
+  warmup: number;
+}): Promise<PeerResults> {
+  const children = await Promise.all(SUBJECTS.map((subject) => startSubject(subject, batch)));
+  const processes = Object.fromEntries(SUBJECTS.map((subject, i) => [subject, children[i]])) as Record<
+    Subject,
+    ChildProcess
+  >;
+  const subjects = (request: RoundRequest) => ({
+    typecall: roundIn(processes.typecall, request),
+    zod: roundIn(processes.zod, request),
+    valibot: roundIn(processes.valibot, request),
+  });
+  try {
+    const floor = roundIn(processes.floor, "valid");
+    const valid = await compareEach(subjects("valid"), floor, { rounds, warmup });
+    const invalid = await compareEach(subjects("invalid"), floor, { rounds, warmup });
+    return { valid, invalid };
+  } finally {
+    for (const child of children) child.kill();
+  }
 }

@@ -16,8 +16,9 @@
  *     honesty, not as the target.
  * (d) peers: the call of (a) through typecall, and through hand-written handlers validating with
  *     zod 4 and valibot 1 (strict object schemas mirroring the tool's signature), each against the
- *     floor of (a). Valid call: typecall at most 1.10 and ahead of every peer. Invalid call, up to
- *     the feedback text for the model: typecall at most 3 (the peers printed beside it).
+ *     floor of (a). Each subject runs in a process of its own, rounds interleaved (peers.ts says
+ *     why). Valid call: typecall at most 1.10 and ahead of every peer. Invalid call, up to the
+ *     feedback text for the model: typecall at most 3 (the peers printed beside it).
  * (e) cold start: a fresh process importing the esbuild bundle of the 200-tool corpus of (b) and
  *     making a first call of every tool, against one importing only the same tools' canonical JSON
  *     Schemas; timed inside the child, so Node's start-up is excluded. Target: at most 3.
@@ -114,10 +115,9 @@ const fixtureTools = await import("./fixtures/tools.ts");
 const dispatch = await benchDispatch(fixture, fixtureTools);
 console.log(line("(a) dispatch 20k calls vs parse+call+stringify handler", dispatch.handler, 1.1));
 console.log(line("    same, vs the three steps inlined in the loop", dispatch.inline, 1.1));
-// Measured now, before the compiler is loaded; printed in order, after (b) and (c).
-// Full batches even with --quick: 2,000 calls are too few for the JIT to settle, and zod then
-// "beats" the floor.
-const peers = await benchPeers(fixture.toolset, fixtureTools, {
+// Each subject in a process of its own (see peers.ts); printed in order, after (b) and (c).
+// Full batches even with --quick: 2,000 calls are too few for the JIT to settle.
+const peers = await benchPeers({
   batch: 20_000,
   rounds: quick ? 5 : 31,
   warmup: quick ? 2 : 10,
