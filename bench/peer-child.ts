@@ -49,6 +49,21 @@ async function loopsOf(which: Subject): Promise<{ loops: Loops; problem: string 
       };
       return { loops, problem: answerProblem(await handle(VALID_CALL), undefined) };
     }
+    case "inline": {
+      const loops: Loops = {
+        valid: async () => {
+          for (let i = 0; i < batch; i++) {
+            const args = JSON.parse(VALID_CALL.arguments) as { city: string; unit?: "c" | "f" };
+            JSON.stringify(await tools.weatherNow(args.city, args.unit));
+          }
+        },
+      };
+      const args = JSON.parse(VALID_CALL.arguments) as { city: string; unit?: "c" | "f" };
+      return {
+        loops,
+        problem: answerProblem(JSON.stringify(await tools.weatherNow(args.city, args.unit)), undefined),
+      };
+    }
     case "typecall": {
       const { toolset } = await import("./fixtures/tools.typecall.ts");
       const valid = await toolset.dispatch(VALID_CALL);

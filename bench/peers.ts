@@ -5,7 +5,7 @@
  * built from the library's issues). Every subject is a ratio against the same floor as (a): the
  * hand-written handler with no validation, on the valid call.
  *
- * Each subject runs in a process of its own (bench/peer-child.ts), as in an app, which has one of
+ * Each subject runs in processes of its own (bench/peer-child.ts), as in an app, which has one of
  * them; the rounds are still interleaved, so they share the machine's noise. In one process the
  * subjects shared the tool function, the call object and the engine's feedback about them, and
  * what one left there changed the code the next one ran: zod, which does all the floor does and
@@ -70,8 +70,11 @@ export interface PeerResults {
   invalid: Record<"typecall" | "zod" | "valibot", Comparison>;
 }
 
-/** The subjects of (d), each one process: the floor and the three that validate. */
-export const SUBJECTS = ["floor", "typecall", "zod", "valibot"] as const;
+/**
+ * The subjects of (a) and (d), each one process: the floor, the floor's three steps inlined in the
+ * benchmark loop (no function boundary at all), and the three that validate.
+ */
+export const SUBJECTS = ["floor", "inline", "typecall", "zod", "valibot"] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 /** What a subject's process is asked for: a round of `batch` calls, valid or invalid. */
@@ -111,36 +114,50 @@ function roundIn(child: ChildProcess, request: RoundRequest): Round {
     });
 }
 
+/** The subjects' processes, each ready for rounds. */
+export interface SubjectProcesses {
+  round(subject: Subject, request: RoundRequest): Round;
+  stop(): void;
+}
+
 /**
- * Runs (d): starts one process per subject, each of which first checks that its subject answers as
- * it should (the valid call gives the floor's content, the invalid one a feedback text naming both
- * arguments), so a broken subject cannot look fast; then times interleaved rounds in them.
+ * Starts `copies` processes per subject; each first checks that its subject answers as it should
+ * (the valid call gives the floor's content, the invalid one a feedback text naming both
+ * arguments), so a broken subject cannot look fast. A subject's rounds go to its processes in
+ * turn: the code the engine settles on differs from one process to the next, and one process
+ * would make that luck the subject's figure.
  */
-export async function benchPeers({
-  batch,
-  rounds,
-  warmup,
-}: {
-  batch: number;
-  rounds: number;
-  warmup: number;
-}): Promise<PeerResults> {
-  const children = await Promise.all(SUBJECTS.map((subject) => startSubject(subject, batch)));
-  const processes = Object.fromEntries(SUBJECTS.map((subject, i) => [subject, children[i]])) as Record<
-    Subject,
-    ChildProcess
-  >;
+export async function startSubjects(batch: number, copies: number): Promise<SubjectProcesses> {
+  const children = await Promise.all(
+    SUBJECTS.flatMap((subject) => Array.from({ length: copies }, () => startSubject(subject, batch))),
+  );
+  const next = new Map<string, number>();
+  return {
+    round: (subject, request) => () => {
+      const key = `${subject} ${request}`;
+      const turn = next.get(key) ?? 0;
+      next.set(key, turn + 1);
+      const child = children[SUBJECTS.indexOf(subject) * copies + (turn % copies)] as ChildProcess;
+      return roundIn(child, request)();
+    },
+    stop: () => {
+      for (const child of children) child.kill();
+    },
+  };
+}
+
+/** Runs (d) in the subjects' processes: the valid and the invalid call, each against the floor. */
+export async function benchPeers(
+  processes: SubjectProcesses,
+  options: { rounds: number; warmup: number },
+): Promise<PeerResults> {
   const subjects = (request: RoundRequest) => ({
-    typecall: roundIn(processes.typecall, request),
-    zod: roundIn(processes.zod, request),
-    valibot: roundIn(processes.valibot, request),
+    typecall: processes.round("typecall", request),
+    zod: processes.round("zod", request),
+    valibot: processes.round("valibot", request),
   });
-  try {
-    const floor = roundIn(processes.floor, "valid");
-    const valid = await compareEach(subjects("valid"), floor, { rounds, warmup });
-    const invalid = await compareEach(subjects("invalid"), floor, { rounds, warmup });
-    return { valid, invalid };
-  } finally {
-    for (const child of children) child.kill();
-  }
+  const floor = processes.round("floor", "valid");
+  const valid = await compareEach(subjects("valid"), floor, options);
+  const invalid = await compareEach(subjects("invalid"), floor, options);
+  return { valid, invalid };
 }

@@ -6,7 +6,8 @@
  *     direct call + JSON.stringify) written as an app would write its own handler: an async
  *     function from the call to the content. Target: at most 1.10. A second line compares with
  *     the same steps inlined in the benchmark loop, which saves the one promise any function
- *     returning the content needs; it is printed for honesty, not as the target.
+ *     returning the content needs; it is printed for honesty, not as the target. Each subject
+ *     runs in a process of its own, as (d)'s do.
  * (b) generate: `generate()` for 200 functions in 20 files, against creating the TypeScript program
  *     and type checker for the same files. Target: at most 1.5.
  *
@@ -29,8 +30,8 @@
  *
  * `pnpm bench` builds `@typecall/runtime` and `typecall` (bench (c) runs the built CLI), generates the
  * fixture's dispatcher, and runs without the source export condition, so (a) and (d) measure the
- * published JavaScript in a process that, like an app, has not loaded the compiler: both run first,
- * and (d) is printed after (b) and (c).
+ * published JavaScript in processes that, like an app, load no compiler: both run first, and (d) is
+ * printed after (b) and (c).
  * `--quick` takes fewer samples.
  */
 import { statSync } from "node:fs";
@@ -41,38 +42,22 @@ import { benchColdCli } from "./cold-cli.ts";
 import { benchColdStart, prepareColdStart } from "./cold-start.ts";
 import { measureCore } from "./core-size.ts";
 import { writeCorpus } from "./corpus.ts";
-import { type Comparison, compare } from "./measure.ts";
-import { benchPeers, handWrittenHandler, VALID_CALL } from "./peers.ts";
+import { type Comparison, compare, compareEach } from "./measure.ts";
+import { benchPeers, type SubjectProcesses, startSubjects } from "./peers.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes("--quick");
 
-type Fixture = { toolset: typeof import("./fixtures/tools.typecall.ts").toolset };
-type FixtureTools = typeof import("./fixtures/tools.ts");
-
-async function benchDispatch({ toolset }: Fixture, tools: FixtureTools) {
-  const call = VALID_CALL;
-  const batch = quick ? 2_000 : 20_000;
+/**
+ * (a), in the subjects' processes of (d): typecall's valid call against the floor, and against the
+ * floor's steps inlined in the loop.
+ */
+async function benchDispatch(processes: SubjectProcesses) {
   const options = { rounds: quick ? 5 : 31, warmup: quick ? 2 : 10 };
-  const subject = async () => {
-    for (let i = 0; i < batch; i++) {
-      const outcome = await toolset.dispatch(call);
-      if (!outcome.ok) throw new Error(outcome.content);
-    }
-  };
-  // The floor as an app would write it by hand: a function from the model's call to the content.
-  const handle = handWrittenHandler(tools);
-  const floor = async () => {
-    for (let i = 0; i < batch; i++) await handle(call);
-  };
-  // The strictest floor: the same three steps inlined in the loop, with no function boundary at all.
-  const inline = async () => {
-    for (let i = 0; i < batch; i++) {
-      const args = JSON.parse(call.arguments) as { city: string; unit?: "c" | "f" };
-      JSON.stringify(await tools.weatherNow(args.city, args.unit));
-    }
-  };
-  return { handler: await compare(subject, floor, options), inline: await compare(subject, inline, options) };
+  const typecall = { typecall: processes.round("typecall", "valid") };
+  const handler = await compareEach(typecall, processes.round("floor", "valid"), options);
+  const inline = await compareEach(typecall, processes.round("inline", "valid"), options);
+  return { handler: handler.typecall, inline: inline.typecall };
 }
 
 async function benchGenerate() {
@@ -109,19 +94,15 @@ function sizeLine(label: string, bytes: number, target: number) {
   return `${label.padEnd(52)} ${kb.toFixed(2).padStart(9)} KB  (target <= ${target} KB: ${verdict})`;
 }
 
-// `pnpm bench` generated the fixture beforehand: this process loads no compiler until (b), like an app.
-const fixture = await import("./fixtures/tools.typecall.ts");
-const fixtureTools = await import("./fixtures/tools.ts");
-const dispatch = await benchDispatch(fixture, fixtureTools);
+// `pnpm bench` generated the fixture beforehand. (a) and (d) run each subject in a process of its
+// own (peers.ts says why), which, like an app, loads no compiler. Full batches even with --quick:
+// 2,000 calls are too few for the JIT to settle. Measured first, (d) printed after (b) and (c).
+const processes = await startSubjects(20_000, 3);
+const dispatch = await benchDispatch(processes);
 console.log(line("(a) dispatch 20k calls vs parse+call+stringify handler", dispatch.handler, 1.1));
 console.log(line("    same, vs the three steps inlined in the loop", dispatch.inline, 1.1));
-// Each subject in a process of its own (see peers.ts); printed in order, after (b) and (c).
-// Full batches even with --quick: 2,000 calls are too few for the JIT to settle.
-const peers = await benchPeers({
-  batch: 20_000,
-  rounds: quick ? 5 : 31,
-  warmup: quick ? 2 : 10,
-});
+const peers = await benchPeers(processes, { rounds: quick ? 5 : 31, warmup: quick ? 2 : 10 });
+processes.stop();
 
 const gen = await benchGenerate();
 console.log(line("(b) generate 200 tools/20 files vs program+checker", gen, 1.5));
