@@ -11,6 +11,7 @@ import * as tools from "./fixtures/tools.ts";
 import {
   handWrittenHandler,
   INVALID_CALL,
+  type ModelCall,
   type RoundRequest,
   SUBJECTS,
   type Subject,
@@ -36,19 +37,33 @@ function answerProblem(valid: string, invalid: string | undefined): string {
   return "";
 }
 
-// One loop written out per subject and call, not one shared helper: a shared `await step()` would
-// collect every target in one call site's feedback.
+/** The rounds of a hand-written handler (a process has one subject, so one loop serves them all). */
+async function handlerLoops(
+  handle: (call: ModelCall) => Promise<string>,
+  validates: boolean,
+): Promise<{ loops: Loops; problem: string }> {
+  const loops: Loops = {
+    valid: async () => {
+      for (let i = 0; i < batch; i++) await handle(VALID_CALL);
+    },
+    ...(validates && {
+      invalid: async () => {
+        for (let i = 0; i < batch; i++) await handle(INVALID_CALL);
+      },
+    }),
+  };
+  const invalid = validates ? await handle(INVALID_CALL) : undefined;
+  return { loops, problem: answerProblem(await handle(VALID_CALL), invalid) };
+}
+
 async function loopsOf(which: Subject): Promise<{ loops: Loops; problem: string }> {
   switch (which) {
-    case "floor": {
-      const handle = handWrittenHandler(tools);
-      const loops: Loops = {
-        valid: async () => {
-          for (let i = 0; i < batch; i++) await handle(VALID_CALL);
-        },
-      };
-      return { loops, problem: answerProblem(await handle(VALID_CALL), undefined) };
-    }
+    case "floor":
+      return handlerLoops(handWrittenHandler(tools), false);
+    case "zod":
+      return handlerLoops(zodHandler(tools), true);
+    case "valibot":
+      return handlerLoops(valibotHandler(tools), true);
     case "inline": {
       const loops: Loops = {
         valid: async () => {
@@ -88,30 +103,6 @@ async function loopsOf(which: Subject): Promise<{ loops: Loops; problem: string 
           ? "the invalid call succeeded"
           : answerProblem(valid.content, invalid.content);
       return { loops, problem };
-    }
-    case "zod": {
-      const handle = zodHandler(tools);
-      const loops: Loops = {
-        valid: async () => {
-          for (let i = 0; i < batch; i++) await handle(VALID_CALL);
-        },
-        invalid: async () => {
-          for (let i = 0; i < batch; i++) await handle(INVALID_CALL);
-        },
-      };
-      return { loops, problem: answerProblem(await handle(VALID_CALL), await handle(INVALID_CALL)) };
-    }
-    case "valibot": {
-      const handle = valibotHandler(tools);
-      const loops: Loops = {
-        valid: async () => {
-          for (let i = 0; i < batch; i++) await handle(VALID_CALL);
-        },
-        invalid: async () => {
-          for (let i = 0; i < batch; i++) await handle(INVALID_CALL);
-        },
-      };
-      return { loops, problem: answerProblem(await handle(VALID_CALL), await handle(INVALID_CALL)) };
     }
   }
 }
