@@ -23,6 +23,12 @@ export interface ValidatorRequest {
   definitions?: Readonly<Record<string, TypeIR>>;
 }
 
+/** A module-level declaration: the name it declares, and its code. */
+export interface Declaration {
+  readonly name: string;
+  readonly code: string;
+}
+
 /** Code for each requested validator, in request order, and what that code needs imported. */
 export interface ValidatorOutput {
   /**
@@ -31,7 +37,7 @@ export interface ValidatorOutput {
    */
   validators: string[];
   /** Module-level declarations the validators share (checkers of shared types, patterns), in order. */
-  declarations?: string[];
+  declarations?: Declaration[];
   /** Names the code uses from `@typecall/runtime/internal`. */
   helpers: string[];
   /** Types the code uses from `@typecall/runtime`. */

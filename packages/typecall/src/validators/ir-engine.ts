@@ -30,7 +30,7 @@ export function createIrEngine(): ValidatorEngine {
 interface ModuleState {
   readonly definitions: Readonly<Record<string, TypeIR>>;
   /** Module-level declarations, each complete, in an order where every name is declared before use. */
-  readonly declarations: string[][];
+  readonly declarations: { readonly name: string; readonly lines: readonly string[] }[];
   /** Module-level names taken. */
   readonly names: Set<string>;
   /** Every local name of every function: no module-level name may be shadowed by one. */
@@ -116,8 +116,8 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
       "\n",
     );
   });
-  const declarations = module.declarations.map((d) => d.join("\n"));
-  const code = [...declarations, ...validators].join("\n");
+  const declarations = module.declarations.map(({ name, lines }) => ({ name, code: lines.join("\n") }));
+  const code = [...declarations.map((d) => d.code), ...validators].join("\n");
   return {
     validators,
     helpers: HELPERS.filter((name) => code.includes(`${name}(`)),
@@ -315,13 +315,16 @@ function declareChecker(
   const names = new Set(RESERVED_LOCAL_NAMES);
   const fn: FunctionState = { module, names, calls: checker.calls, own: key, stem };
   const body = checks(type, "v", { path: [], stem: "" }, fn, "  ");
-  module.declarations.push([
-    `const ${checker.name} = (v: any): ${ISSUES} => {`,
-    `  let e: ${ISSUES};`,
-    ...body,
-    "  return e;",
-    "};",
-  ]);
+  module.declarations.push({
+    name: checker.name,
+    lines: [
+      `const ${checker.name} = (v: any): ${ISSUES} => {`,
+      `  let e: ${ISSUES};`,
+      ...body,
+      "  return e;",
+      "};",
+    ],
+  });
 }
 
 function arrayChecks(
@@ -677,7 +680,7 @@ function patternConstant(pattern: string, v: string, module: ModuleState): strin
   if (known) return known;
   const name = moduleName(camel([v, "pattern"]), module);
   module.patterns.set(pattern, name);
-  module.declarations.push([`const ${name} = new RegExp(${JSON.stringify(pattern)}, "u");`]);
+  module.declarations.push({ name, lines: [`const ${name} = new RegExp(${JSON.stringify(pattern)}, "u");`] });
   return name;
 }
 
