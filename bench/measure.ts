@@ -45,15 +45,6 @@ export interface Comparison {
 /** One timed round of a subject: its duration in milliseconds, measured where the subject runs. */
 export type Round = () => Promise<number>;
 
-/** A round of a subject that runs in this process. */
-export function timedHere(run: () => unknown): Round {
-  return async () => {
-    const t = performance.now();
-    await run();
-    return performance.now() - t;
-  };
-}
-
 /**
  * Times several subjects against one baseline: each round times the baseline and every subject once,
  * in an order shuffled afresh each round (a rotated order keeps each one's predecessor, and what a

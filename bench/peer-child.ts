@@ -1,5 +1,5 @@
 /**
- * One subject of bench (d) in a process of its own, started by bench/peers.ts:
+ * One subject of bench (a) and (d) in a process of its own, started by bench/peers.ts:
  *
  *   node --import tsx bench/peer-child.ts <floor|typecall|zod|valibot> <batch>
  *

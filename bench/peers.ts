@@ -82,36 +82,37 @@ export type RoundRequest = "valid" | "invalid";
 
 const CHILD = fileURLToPath(new URL("./peer-child.ts", import.meta.url));
 
-/** A subject's process, ready for rounds (it checked its answers first). */
-async function startSubject(subject: Subject, batch: number): Promise<ChildProcess> {
-  // The child runs as this process does (`--import tsx`, no source condition: the published runtime).
-  const child = fork(CHILD, [subject, String(batch)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
-  const first = await new Promise<unknown>((resolve, reject) => {
-    const onExit = (code: number | null) =>
-      reject(new Error(`(d) ${subject}: the process exited (${code}) before it was ready`));
+/** The next message of a child process; a process that exits first fails the bench. */
+function nextMessage(child: ChildProcess, what: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`bench: ${what}: the process exited (${code})`));
     child.once("exit", onExit);
     child.once("message", (message) => {
       child.off("exit", onExit);
       resolve(message);
     });
   });
-  if (first !== "ready") throw new Error(`(d) ${subject}: ${String(first)}`);
-  return child;
+}
+
+/** A subject's process, ready for rounds (it checked its answers first). */
+async function startSubject(subject: Subject, batch: number): Promise<ChildProcess> {
+  // The child runs as this process does (`--import tsx`, no source condition: the published runtime).
+  const child = fork(CHILD, [subject, String(batch)], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const first = await nextMessage(child, `starting ${subject}`).catch((error: unknown) => error);
+  if (first === "ready") return child;
+  child.kill();
+  throw first instanceof Error ? first : new Error(`bench: ${String(first)}`);
 }
 
 /** A round run in a subject's process, timed there; a process that fails or dies fails the bench. */
 function roundIn(child: ChildProcess, request: RoundRequest): Round {
-  return () =>
-    new Promise((resolve, reject) => {
-      const onExit = (code: number | null) => reject(new Error(`(d): a subject's process exited (${code})`));
-      child.once("exit", onExit);
-      child.once("message", (ms) => {
-        child.off("exit", onExit);
-        if (typeof ms === "number") resolve(ms);
-        else reject(new Error(`(d) ${String(ms)}`));
-      });
-      child.send(request);
-    });
+  return async () => {
+    const answer = nextMessage(child, `a ${request} round`);
+    child.send(request);
+    const ms = await answer;
+    if (typeof ms !== "number") throw new Error(`bench: ${String(ms)}`);
+    return ms;
+  };
 }
 
 /** The subjects' processes, each ready for rounds. */
@@ -128,9 +129,16 @@ export interface SubjectProcesses {
  * would make that luck the subject's figure.
  */
 export async function startSubjects(batch: number, copies: number): Promise<SubjectProcesses> {
-  const children = await Promise.all(
+  const started = await Promise.allSettled(
     SUBJECTS.flatMap((subject) => Array.from({ length: copies }, () => startSubject(subject, batch))),
   );
+  const children = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+  const failed = started.find((result) => result.status === "rejected");
+  if (failed !== undefined) {
+    // The others would keep this process alive.
+    for (const child of children) child.kill();
+    throw failed.reason;
+  }
   const next = new Map<string, number>();
   return {
     round: (subject, request) => () => {
