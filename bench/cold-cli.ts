@@ -19,7 +19,7 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CLI_V8_FLAGS } from "../packages/typecall/src/cli/v8-flags.ts";
 import { writeCorpus } from "./corpus.ts";
-import { median } from "./measure.ts";
+import { type Comparison, compareEach } from "./measure.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
@@ -41,18 +41,15 @@ const COMPILER_OPTIONS = {
   types: [],
 };
 
-/** Medians of CPU milliseconds, and their ratio. */
-export interface ColdFigure {
-  subject: number;
-  baseline: number;
-  ratio: number;
-}
-
 /**
  * CPU of a cold `typecall generate` against a cold `tsc --noEmit` (`vsTsc`), and against tsc given
  * the CLI's V8 flags (`vsTscSameFlags`), medians of `runs` rounds of the three.
  */
-export function benchColdCli({ runs }: { runs: number }): { vsTsc: ColdFigure; vsTscSameFlags: ColdFigure } {
+export async function benchColdCli({
+  runs,
+}: {
+  runs: number;
+}): Promise<{ vsTsc: Comparison; vsTscSameFlags: Comparison }> {
   assertBuilt();
   const dir = join(HERE, ".out", "cold-cli");
   const entries = writeCorpus(dir, FILES, PER_FILE);
@@ -74,18 +71,16 @@ export function benchColdCli({ runs }: { runs: number }): { vsTsc: ColdFigure; v
   const tscArgs = [TSC, "--noEmit", "-p", tsconfig];
   const tsc = () => runChild(tscArgs, "tsc --noEmit");
   const tscSameFlags = () => runChild([...CLI_V8_FLAGS.split(" "), ...tscArgs], "tsc --noEmit");
-  const commands = [typecall, tsc, tscSameFlags];
-  // One unmeasured round brings the files into the operating system's cache for all.
-  for (const command of commands) command();
-  const samples: number[][] = commands.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    // Rotate which goes first, so that none always follows another.
-    for (let j = 0; j < commands.length; j++) {
-      const k = (i + j) % commands.length;
-      samples[k]?.push((commands[k] as () => number)());
-    }
-  }
-  const [subject, baseline, sameFlags] = samples.map(median) as [number, number, number];
+  // A CPU time measured in the child, as a round; one unmeasured round brings the files into the
+  // operating system's cache for all.
+  const round = (command: () => number) => async () => command();
+  const figures = await compareEach(
+    { typecall: round(typecall), tscSameFlags: round(tscSameFlags) },
+    round(tsc),
+    { rounds: runs, warmup: 1 },
+  );
+  const { subject, baseline } = figures.typecall;
+  const sameFlags = figures.tscSameFlags.subject;
   return {
     vsTsc: { subject, baseline, ratio: subject / baseline },
     vsTscSameFlags: { subject, baseline: sameFlags, ratio: subject / sameFlags },

@@ -9,7 +9,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { JsonSchema, JsonSchemaTool } from "@typecall/runtime";
-import { median } from "./measure.ts";
+import { type Comparison, compareEach } from "./measure.ts";
 
 const CHILD = join(dirname(fileURLToPath(import.meta.url)), "cold-child.mjs");
 
@@ -113,24 +113,11 @@ function coldRun(args: readonly string[], tools: number): number {
 }
 
 /**
- * Alternates the two kinds of child, `rounds` times after one warm-up pair (which warms the file
- * cache), and returns the median times and their ratio.
+ * Times the two kinds of child in interleaved rounds (`compareEach`), `rounds` times after one
+ * warm-up pair (which warms the file cache): the median times and their ratio.
  */
-export function benchColdStart(
-  files: ColdStartFiles,
-  rounds: number,
-): { subject: number; baseline: number; ratio: number } {
-  const subject = () => coldRun(["typecall", files.bundle, files.calls], files.tools);
-  const baseline = () => coldRun(["baseline", files.baseline], files.tools);
-  subject();
-  baseline();
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    b.push(baseline());
-    a.push(subject());
-  }
-  const subjectMs = median(a);
-  const baselineMs = median(b);
-  return { subject: subjectMs, baseline: baselineMs, ratio: subjectMs / baselineMs };
+export async function benchColdStart(files: ColdStartFiles, rounds: number): Promise<Comparison> {
+  const subject = async () => coldRun(["typecall", files.bundle, files.calls], files.tools);
+  const baseline = async () => coldRun(["baseline", files.baseline], files.tools);
+  return (await compareEach({ typecall: subject }, baseline, { rounds, warmup: 1 })).typecall;
 }

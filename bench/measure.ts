@@ -7,34 +7,6 @@ export function median(samples: readonly number[]): number {
     : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
-/**
- * Times `subject` against `baseline` in alternating rounds, after warm-up, and returns the ratio of
- * their median round times. Alternating rounds share the machine's noise; the median drops outliers.
- */
-export async function compare(
-  subject: () => unknown,
-  baseline: () => unknown,
-  { rounds, warmup }: { rounds: number; warmup: number },
-): Promise<{ subject: number; baseline: number; ratio: number }> {
-  for (let i = 0; i < warmup; i++) {
-    await subject();
-    await baseline();
-  }
-  const a: number[] = [];
-  const b: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    let t = performance.now();
-    await baseline();
-    b.push(performance.now() - t);
-    t = performance.now();
-    await subject();
-    a.push(performance.now() - t);
-  }
-  const subjectMs = median(a);
-  const baselineMs = median(b);
-  return { subject: subjectMs, baseline: baselineMs, ratio: subjectMs / baselineMs };
-}
-
 /** One subject's median round time, its baseline's, and their ratio. */
 export interface Comparison {
   subject: number;
@@ -44,6 +16,15 @@ export interface Comparison {
 
 /** One timed round of a subject: its duration in milliseconds, measured where the subject runs. */
 export type Round = () => Promise<number>;
+
+/** A round of work done in this process, timed here. */
+export function timed(work: () => unknown): Round {
+  return async () => {
+    const t = performance.now();
+    await work();
+    return performance.now() - t;
+  };
+}
 
 /**
  * Times several subjects against one baseline: each round times the baseline and every subject once,

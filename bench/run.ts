@@ -42,7 +42,7 @@ import { benchColdCli } from "./cold-cli.ts";
 import { benchColdStart, prepareColdStart } from "./cold-start.ts";
 import { measureCore } from "./core-size.ts";
 import { writeCorpus } from "./corpus.ts";
-import { type Comparison, compare, compareEach } from "./measure.ts";
+import { type Comparison, compareEach, timed } from "./measure.ts";
 import { benchPeers, type SubjectProcesses, startSubjects } from "./peers.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +70,8 @@ async function benchGenerate() {
     if (result.files.length !== 20 || result.diagnostics.length > 0)
       throw new Error("corpus did not generate");
   };
-  return compare(subject, program, { rounds: quick ? 3 : 15, warmup: quick ? 1 : 3 });
+  const options = { rounds: quick ? 3 : 15, warmup: quick ? 1 : 3 };
+  return (await compareEach({ generate: timed(subject) }, timed(program), options)).generate;
 }
 
 function line(label: string, r: Comparison, target: number, peers?: readonly Comparison[]) {
@@ -107,7 +108,7 @@ processes.stop();
 const gen = await benchGenerate();
 console.log(line("(b) generate 200 tools/20 files vs program+checker", gen, 1.5));
 
-const cli = benchColdCli({ runs: quick ? 5 : 9 });
+const cli = await benchColdCli({ runs: quick ? 5 : 9 });
 console.log(line("(c) cold CLI generate vs tsc --noEmit (CPU, 20 files)", cli.vsTsc, 1.0));
 console.log(line("    same, vs tsc given the CLI's V8 flags", cli.vsTscSameFlags, 1.0));
 
@@ -127,7 +128,7 @@ const corpus = await generateCorpus(join(bundleDir, "corpus"));
 const bundle = join(bundleDir, "tools.bundle.mjs");
 const bundleBytes = await bundleCorpus(corpus.entry, bundle, "all");
 const coldFiles = await prepareColdStart(bundle, corpus.exports);
-const cold = benchColdStart(coldFiles, quick ? 5 : 15);
+const cold = await benchColdStart(coldFiles, quick ? 5 : 15);
 console.log(line(`(e) cold start: import + ${corpus.tools} first calls vs schemas`, cold, 3));
 console.log(
   `    bundle ${(bundleBytes / 1024).toFixed(0)} KB minified; schemas-only module ${(statSync(coldFiles.baseline).size / 1024).toFixed(0)} KB`,
