@@ -5,7 +5,8 @@
  */
 import { thrownMessage } from "./feedback.ts";
 import { kindOf } from "./json.ts";
-import type { CallOptions, ToolCall } from "./outcome.ts";
+import { MIN_TIMEOUT_MS, numberProblem } from "./options.ts";
+import type { BatchOptions, ToolCall } from "./outcome.ts";
 
 /**
  * A call object that cannot be used: why, and what of it could be read (for the outcome). A class,
@@ -19,7 +20,17 @@ export class UnusableCall {
   ) {}
 }
 
-const MAX_SHOWN = 100;
+/**
+ * A field of an object anyone may have built, in a one-element array, or the message of what
+ * reading it threw. (A wrapper, not a marker class: `instanceof` on a Proxy runs one of its traps.)
+ */
+function readField(input: object, key: string): [unknown] | string {
+  try {
+    return [(input as Record<string, unknown>)[key]];
+  } catch (error) {
+    return thrownMessage(error);
+  }
+}
 
 /** Reads `name`, `id` and `arguments` of a call object into a call of our own, never throwing. */
 export function readCall(input: unknown): ToolCall | UnusableCall {
@@ -33,23 +44,24 @@ export function readCall(input: unknown): ToolCall | UnusableCall {
   } catch {
     // A getter that throws, a Proxy: read field by field below, to say which.
   }
-  const name = readField(input, "name");
-  const id = readField(input, "id");
-  const args = readField(input, "arguments");
-  const idText = id.ok ? idOf(id.value) : undefined;
+  const nameField = readField(input, "name");
+  const idField = readField(input, "id");
+  const argsField = readField(input, "arguments");
+  const name = typeof nameField === "string" ? undefined : nameField[0];
+  const idText = typeof idField === "string" ? undefined : idOf(idField[0]);
+  // What could be read goes into the outcome, whatever else is wrong.
   const known = {
-    name: name.ok && typeof name.value === "string" ? name.value : "",
+    name: typeof name === "string" ? name : "",
     ...(typeof idText === "string" && { id: idText }),
   };
-  if (!name.ok) return new UnusableCall(known, `its name cannot be read (${name.error})`);
-  if (typeof name.value !== "string")
-    return new UnusableCall(known, `its name must be a string, got ${kindOf(name.value)}`);
-  if (!id.ok) return new UnusableCall(known, `its id cannot be read (${id.error})`);
-  if (idText === null) return new UnusableCall(known, `its id must be a string, got ${kindOf(id.value)}`);
-  if (!args.ok) return new UnusableCall(known, `its arguments cannot be read (${args.error})`);
-  return idText === undefined
-    ? { name: name.value, arguments: args.value }
-    : { name: name.value, arguments: args.value, id: idText };
+  const unusable = (reason: string) => new UnusableCall(known, reason);
+  if (typeof nameField === "string") return unusable(`its name cannot be read (${nameField})`);
+  if (typeof name !== "string") return unusable(`its name must be a string, got ${kindOf(name)}`);
+  if (typeof idField === "string") return unusable(`its id cannot be read (${idField})`);
+  if (idText === null) return unusable(`its id must be a string, got ${kindOf(idField[0])}`);
+  if (typeof argsField === "string") return unusable(`its arguments cannot be read (${argsField})`);
+  const [args] = argsField;
+  return idText === undefined ? { name, arguments: args } : { name, arguments: args, id: idText };
 }
 
 /** The id as a string: numbers are accepted (some SDKs number their calls); null for anything else. */
@@ -60,44 +72,34 @@ function idOf(value: unknown): string | undefined | null {
   return null;
 }
 
-function readField(input: object, key: string): { ok: true; value: unknown } | { ok: false; error: string } {
-  try {
-    return { ok: true, value: (input as Record<string, unknown>)[key] };
-  } catch (error) {
-    return { ok: false, error: thrownMessage(error) };
+/**
+ * Per-call (or per-batch) options, each read once: the options themselves, or why they cannot be
+ * used. A time limit must be a positive number (`Infinity` for none), a signal an `AbortSignal`,
+ * and a batch's concurrency (asked for with `withConcurrency`) a number of at least 1.
+ */
+export function readOptions(options: unknown, withConcurrency = false): BatchOptions | string {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object") return `the call options must be an object, got ${kindOf(options)}`;
+  const read: Record<string, unknown> = {};
+  for (const key of withConcurrency ? BATCH_KEYS : CALL_KEYS) {
+    const field = readField(options, key);
+    if (typeof field === "string") return `${key} cannot be read (${field})`;
+    const [value] = field;
+    if (value === undefined) continue;
+    const problem =
+      key === "signal"
+        ? isAbortSignal(value)
+          ? undefined
+          : `signal must be an AbortSignal, got ${kindOf(value)}`
+        : numberProblem(key, value, key === "timeoutMs" ? MIN_TIMEOUT_MS : 1);
+    if (problem !== undefined) return problem;
+    read[key] = value;
   }
+  return read;
 }
 
-/**
- * The per-call options, each read once, or why they cannot be used: a time limit must be a positive
- * number (`Infinity` for none), a signal an `AbortSignal`.
- */
-export function readOptions(
-  options: unknown,
-): { readonly ok: true; readonly options: CallOptions } | { readonly ok: false; readonly reason: string } {
-  if (options === undefined || options === null) return { ok: true, options: {} };
-  if (typeof options !== "object")
-    return { ok: false, reason: `the call options must be an object, got ${kindOf(options)}` };
-  const timeout = readField(options, "timeoutMs");
-  if (!timeout.ok) return { ok: false, reason: `timeoutMs cannot be read (${timeout.error})` };
-  const timeoutMs = timeout.value;
-  if (timeoutMs !== undefined && !(typeof timeoutMs === "number" && timeoutMs > 0))
-    return {
-      ok: false,
-      reason: `timeoutMs must be a positive number of milliseconds (Infinity for none), got ${describeValue(timeoutMs)}`,
-    };
-  const signal = readField(options, "signal");
-  if (!signal.ok) return { ok: false, reason: `signal cannot be read (${signal.error})` };
-  if (signal.value !== undefined && !isAbortSignal(signal.value))
-    return { ok: false, reason: `signal must be an AbortSignal, got ${kindOf(signal.value)}` };
-  return {
-    ok: true,
-    options: {
-      ...(timeoutMs !== undefined && { timeoutMs: timeoutMs as number }),
-      ...(signal.value !== undefined && { signal: signal.value as AbortSignal }),
-    },
-  };
-}
+const CALL_KEYS = ["timeoutMs", "signal"] as const;
+const BATCH_KEYS = [...CALL_KEYS, "concurrency"] as const;
 
 function isAbortSignal(value: unknown): boolean {
   const { AbortSignal: Signal } = globalThis as unknown as { AbortSignal?: abstract new () => AbortSignal };
@@ -106,10 +108,4 @@ function isAbortSignal(value: unknown): boolean {
   } catch {
     return false;
   }
-}
-
-function describeValue(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value.slice(0, MAX_SHOWN));
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return kindOf(value);
 }

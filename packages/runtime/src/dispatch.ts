@@ -58,8 +58,8 @@ export function dispatchCall(
   let callOptions = options;
   if (options !== undefined) {
     const read = readOptions(options);
-    if (!read.ok) return Promise.resolve(invalidCall(env, call, read.reason));
-    callOptions = read.options;
+    if (typeof read === "string") return Promise.resolve(invalidCall(env, call, read));
+    callOptions = read;
   }
   const { hooks } = env.options;
   // Without hooks there is nothing to observe: skip the events and their clock reads.

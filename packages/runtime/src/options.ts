@@ -1,4 +1,5 @@
 /** Toolset options and their defaults, resolved in one place. */
+import { kindOf } from "./json.ts";
 import type { AnyOutcome } from "./outcome.ts";
 
 /** What a hook sees when a call starts. */
@@ -72,6 +73,29 @@ export const DEFAULTS = {
 } as const;
 
 /**
+ * Why `value` cannot be the numeric option `name` (it must be at least `min`), or undefined when it
+ * can. One wording for the toolset's options, a call's and a batch's.
+ */
+export function numberProblem(name: string, value: unknown, min: number): string | undefined {
+  if (typeof value === "number" && value >= min) return undefined;
+  const wanted =
+    name === "timeoutMs"
+      ? "a positive number of milliseconds (Infinity for none)"
+      : `a number of at least ${min}`;
+  return `${name} must be ${wanted}, got ${shownValue(value)}`;
+}
+
+/** A value as an option's error message shows it: short strings quoted, numbers as written, else its kind. */
+function shownValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.slice(0, 100));
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return kindOf(value);
+}
+
+/** The least time limit: any positive number of milliseconds. */
+export const MIN_TIMEOUT_MS = Number.MIN_VALUE;
+
+/**
  * Applies the defaults over `base` (the options already in force); throws a RangeError for a value
  * that would make every call fail or never end, at set-up time rather than per call.
  */
@@ -81,16 +105,11 @@ export function resolveToolsetOptions(
 ): ResolvedToolsetOptions {
   const number = (name: keyof typeof DEFAULTS, min: number, fallback: number): number => {
     const value = options[name] ?? fallback;
-    if (typeof value !== "number" || !(value >= min)) {
-      const wanted =
-        name === "timeoutMs" ? "a positive number (Infinity for none)" : `a number of at least ${min}`;
-      throw new RangeError(
-        `${name} must be ${wanted}, got ${typeof value === "string" ? JSON.stringify(value) : String(value)}`,
-      );
-    }
+    const problem = numberProblem(name, value, min);
+    if (problem !== undefined) throw new RangeError(problem);
     return value;
   };
-  const timeoutMs = number("timeoutMs", Number.MIN_VALUE, base?.timeoutMs ?? DEFAULTS.timeoutMs);
+  const timeoutMs = number("timeoutMs", MIN_TIMEOUT_MS, base?.timeoutMs ?? DEFAULTS.timeoutMs);
   return {
     timeoutMs,
     maxContentLength: number("maxContentLength", 100, base?.maxContentLength ?? DEFAULTS.maxContentLength),

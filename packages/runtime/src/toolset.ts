@@ -195,16 +195,9 @@ async function dispatchBatch(
 ): Promise<AnyOutcome[]> {
   const list = readList(calls);
   if (typeof list === "string") return [invalidCall(env, { name: "" }, list)];
-  let concurrency = env.options.concurrency;
-  let callOptions: CallOptions | undefined;
-  if (batch !== undefined) {
-    const read = readOptions(batch);
-    const wanted = read.ok ? readConcurrency(batch) : undefined;
-    const reason = read.ok ? (typeof wanted === "string" ? wanted : undefined) : read.reason;
-    if (reason !== undefined) return list.map(() => invalidCall(env, { name: "" }, reason));
-    if (read.ok) callOptions = read.options;
-    if (typeof wanted === "number") concurrency = wanted;
-  }
+  const read = readOptions(batch, true);
+  if (typeof read === "string") return list.map(() => invalidCall(env, { name: "" }, read));
+  const { concurrency = env.options.concurrency, ...callOptions } = read;
   const outcomes: AnyOutcome[] = new Array(list.length);
   let next = 0;
   // Workers pull the next index, so at most `concurrency` calls are in flight and order is kept by index.
@@ -237,17 +230,5 @@ function readList(calls: unknown): unknown[] | string {
     return list;
   } catch (error) {
     return `the calls cannot be read (${thrownMessage(error)})`;
-  }
-}
-
-/** The batch's `concurrency`, undefined when not given, or why it cannot be used. */
-function readConcurrency(batch: object): number | string | undefined {
-  try {
-    const value = (batch as { concurrency?: unknown }).concurrency;
-    if (value === undefined) return undefined;
-    if (typeof value === "number" && value >= 1) return value;
-    return `concurrency must be a number of at least 1, got ${typeof value === "number" ? String(value) : kindOf(value)}`;
-  } catch (error) {
-    return `concurrency cannot be read (${thrownMessage(error)})`;
   }
 }
