@@ -20,8 +20,14 @@ describe("toolset options", () => {
   });
 
   it.each([
-    [{ timeoutMs: "50" }, 'timeoutMs must be a positive number of milliseconds (Infinity for none), got "50"'],
-    [{ timeoutMs: Number.NaN }, "timeoutMs must be a positive number of milliseconds (Infinity for none), got NaN"],
+    [
+      { timeoutMs: "50" },
+      'timeoutMs must be a positive number of milliseconds (Infinity for none), got "50"',
+    ],
+    [
+      { timeoutMs: Number.NaN },
+      "timeoutMs must be a positive number of milliseconds (Infinity for none), got NaN",
+    ],
     [{ concurrency: 0 }, "concurrency must be a number of at least 1, got 0"],
     [{ maxDepth: -1 }, "maxDepth must be a number of at least 1, got -1"],
   ])("%o is a RangeError at set-up, not a call that never ends", (options, message) => {
