@@ -205,6 +205,8 @@ describe("parseArguments", () => {
       repairs: [],
     });
     expect(repaired('{"a": 1} // done', "text around the JSON")).toEqual({ a: 1 });
+    // `/*/` opens a comment and does not close it.
+    expect(repaired('{"a": 1 /*/ still a comment */}', "comment")).toEqual({ a: 1 });
   });
 
   it("lists each repair once, in the order first met", () => {
@@ -230,8 +232,9 @@ describe("parseArguments", () => {
     ).toEqual({ b: 1, a: null });
   });
 
-  it("reads a byte order mark before the JSON as blank", () => {
+  it("reads a byte order mark before the JSON as blank, and CR, LF and tab between tokens", () => {
     expect(parseArguments("\ufeff{}")).toEqual({ ok: true, value: {}, repairs: [] });
+    expect(repaired("{'a':\r\n\t1}", "single quotes")).toEqual({ a: 1 });
   });
 
   it("points a cut-off refusal at the string or value cut, or at the end", () => {
@@ -293,5 +296,6 @@ describe("parseArguments", () => {
     expect(refusedAt("{'a': '\\uzz'}", /^Expected property name/)).toBe(1);
     // The engine names no position: the end of the text.
     expect(refusedAt('{"a": .5}', "Unexpected token '.'")).toBe(9);
+    expect(refusedAt('{"a": .5} ok', "Unexpected token '.'")).toBe(12);
   });
 });
