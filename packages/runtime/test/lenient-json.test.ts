@@ -1,5 +1,7 @@
 import { parseArguments } from "@typecall/runtime";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { jsonObject, sloppy } from "./support/sloppy-json.ts";
 
 /** The value of a text that needed repairs, after checking that exactly `repairs` were listed. */
 function repaired(text: string, ...repairs: string[]): unknown {
@@ -297,5 +299,47 @@ describe("parseArguments", () => {
     // The engine names no position: the end of the text.
     expect(refusedAt('{"a": .5}', "Unexpected token '.'")).toBe(9);
     expect(refusedAt('{"a": .5} ok', "Unexpected token '.'")).toBe(12);
+  });
+});
+
+const SEED = Number(process.env.TYPECALL_FC_SEED ?? 7_000_007);
+const RUNS = 400 * Number(process.env.TYPECALL_FC_RUNS ?? 1);
+
+/** The choices {@link sloppy} takes its slips by. */
+const choices = fc.array(fc.nat(99), { minLength: 1, maxLength: 300 });
+
+describe("parseArguments on generated texts", () => {
+  it("reads any JSON object written with the slips models make, listing each repair once, first met first", () => {
+    fc.assert(
+      fc.property(jsonObject, choices, (object, picks) => {
+        const { text, repairs } = sloppy(object, picks);
+        expect(parseArguments(text)).toEqual({ ok: true, value: object, repairs });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("refuses any such text cut off before the object closes", () => {
+    fc.assert(
+      fc.property(jsonObject, choices, fc.double({ min: 0, max: 1, noNaN: true }), (object, picks, at) => {
+        const { text, end } = sloppy(object, picks);
+        const cut = text.slice(0, Math.floor(at * end));
+        if (cut.trim() !== "") expect(parseArguments(cut)).toMatchObject({ ok: false });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("refuses two such objects in one text", () => {
+    fc.assert(
+      fc.property(jsonObject, jsonObject, choices, (first, second, picks) => {
+        const text = `${sloppy(first, picks, false).text}\n${sloppy(second, picks.slice(1), false).text}`;
+        expect(parseArguments(text)).toMatchObject({
+          ok: false,
+          message: "the text holds more than one JSON value",
+        });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 });
