@@ -39,9 +39,6 @@ export function parseArguments(text: string): ParseResult {
   }
 }
 
-const CUT_OFF = "the text was cut off ";
-const AROUND = "text around the JSON";
-
 /** The literals a bare value may be: JSON's, then Python's in the same order. */
 const LITERALS: readonly string[] = ["true", "false", "null", "True", "False", "None"];
 
@@ -90,7 +87,7 @@ function parseLeniently(text: string, native: string): ParseResult {
   if (text.includes("```")) repairs.add("markdown fence");
   // The fence's opening line is not prose.
   const before = text.slice(0, start).replace(/```[^\n]*\n?/, "");
-  if (before.trim()) repairs.add(AROUND);
+  if (before.trim()) repairs.add("text around the JSON");
 
   /** The JSON written so far, in pieces joined once at the end (no quadratic string slicing). */
   const out: string[] = [];
@@ -149,7 +146,7 @@ function parseLeniently(text: string, native: string): ParseResult {
       if (char === '"' || char === "'") {
         if (char === "'") repairs.add("single quotes");
         while (next < end && text[next] !== char) next += text[next] === "\\" ? 2 : 1;
-        if (next >= end) return fail(`${CUT_OFF}inside a string`);
+        if (next >= end) return fail("the text was cut off inside a string");
         piece = stringLiteral(text.slice(i + 1, next++), repairs);
       } else {
         WORD_OR_NUMBER.lastIndex = i;
@@ -166,7 +163,7 @@ function parseLeniently(text: string, native: string): ParseResult {
           // An array, not an object: a bare word like `constructor` must not find a prototype member.
           const literal = LITERALS.indexOf(word);
           // An unknown bare value (`Paris`): the failure points at the word.
-          if (literal < 0) return fail(next >= end ? `${CUT_OFF}inside a value` : undefined);
+          if (literal < 0) return fail(next >= end ? "the text was cut off inside a value" : undefined);
           if (literal > 2) repairs.add("Python literal");
           piece = LITERALS[literal % 3] as string;
         }
@@ -184,14 +181,16 @@ function parseLeniently(text: string, native: string): ParseResult {
   if (out.length === 0) return fail("no JSON value found");
   const unclosed = after.length - 1;
   if (expected)
-    return fail(`${CUT_OFF}before the end (${unclosed} unclosed bracket${unclosed === 1 ? "" : "s"})`);
+    return fail(
+      `the text was cut off before the end (${unclosed} unclosed bracket${unclosed === 1 ? "" : "s"})`,
+    );
   const rest = text.slice(i, end);
   const second = rest.search(/[{[]/);
   if (second >= 0) {
     i += second;
     return fail("the text holds more than one JSON value");
   }
-  if (rest.trim() || text.slice(end).replace(/^```/, "").trim()) repairs.add(AROUND);
+  if (rest.trim() || text.slice(end).replace(/^```/, "").trim()) repairs.add("text around the JSON");
   try {
     return { ok: true, value: JSON.parse(out.join("")), repairs: [...repairs] };
   } catch {
