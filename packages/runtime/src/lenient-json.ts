@@ -99,8 +99,8 @@ function parseLeniently(text: string, native: string): ParseResult {
   /** What may follow a value in each open bracket (`,}` or `,]`), innermost last, after "" for the top level. */
   const after = [""];
   let i = start;
-  // Without a message of its own (where the scanner met a character it cannot place), the engine's
-  // words say more; engines echo the whole input in some messages, the caller shows an excerpt of its own.
+  // A refusal at `i`. Without a message of its own (the scanner met a character it cannot place), the
+  // engine's words and position say more, less the input some engines echo (the caller shows an excerpt).
   const fail = (message?: string): ParseResult => ({
     ok: false,
     message: message ?? native.replace(/(, .*is not valid JSON| in JSON at position \d+.*)$/s, ""),
@@ -115,6 +115,7 @@ function parseLeniently(text: string, native: string): ParseResult {
       i = next;
       continue;
     }
+    // A comment runs to the end of its line or to `*/`, and at most to the end of the payload.
     if (char === "/" && "/*".includes(text[next] as string)) {
       const close = text[next] === "*" ? "*/" : "\n";
       const found = text.indexOf(close, next + 1);
@@ -145,6 +146,7 @@ function parseLeniently(text: string, native: string): ParseResult {
       let key = expected === "k}";
       if (char === '"' || char === "'") {
         if (char === "'") repairs.add("single quotes");
+        // A backslash takes the next character with it: an escaped quote does not end the string.
         while (next < end && text[next] !== char) next += text[next] === "\\" ? 2 : 1;
         if (next >= end) return fail("the text was cut off inside a string");
         piece = stringLiteral(text.slice(i + 1, next++), repairs);
@@ -184,6 +186,7 @@ function parseLeniently(text: string, native: string): ParseResult {
     return fail(
       `the text was cut off before the end (${unclosed} unclosed bracket${unclosed === 1 ? "" : "s"})`,
     );
+  // What follows the value, up to a closing fence, is prose, unless it opens a second value.
   const rest = text.slice(i, end);
   const second = rest.search(/[{[]/);
   if (second >= 0) {
