@@ -1,5 +1,7 @@
 import { parseArguments } from "@typecall/runtime";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { jsonObject, sloppy } from "./support/sloppy-json.ts";
 
 /** The value of a text that needed repairs, after checking that exactly `repairs` were listed. */
 function repaired(text: string, ...repairs: string[]): unknown {
@@ -14,6 +16,13 @@ function refused(text: string): string {
   const result = parseArguments(text);
   expect(result.ok).toBe(false);
   return result.ok ? "" : result.message;
+}
+
+/** Where a text is refused, after checking the reason. */
+function refusedAt(text: string, message: string | RegExp): number {
+  const result = parseArguments(text);
+  expect(result).toMatchObject({ ok: false, message });
+  return result.ok ? -1 : result.position;
 }
 
 describe("parseArguments", () => {
@@ -151,5 +160,186 @@ describe("parseArguments", () => {
   it("does not let a bare word reach prototype members", () => {
     expect(parseArguments('{"a": constructor}')).toMatchObject({ ok: false });
     expect(parseArguments('{"a": toString}')).toMatchObject({ ok: false });
+  });
+
+  it("strips a fence left open or without a line break, and counts prose after it", () => {
+    expect(repaired('```json\n{"a": 1,}', "markdown fence", "trailing comma")).toEqual({ a: 1 });
+    expect(repaired("```{'a': 1}```", "markdown fence", "single quotes")).toEqual({ a: 1 });
+    expect(repaired('```json\n{"a": 1}\n```\nThanks!', "markdown fence", "text around the JSON")).toEqual({
+      a: 1,
+    });
+  });
+
+  it("takes the first object in prose as the arguments, else the first array", () => {
+    expect(repaired("Use [brackets]: {'a': 1}", "text around the JSON", "single quotes")).toEqual({ a: 1 });
+    expect(repaired("ids: [1, 2,]", "text around the JSON", "trailing comma")).toEqual([1, 2]);
+  });
+
+  it("repairs a value that is not an object or array", () => {
+    expect(repaired("'text'", "single quotes")).toBe("text");
+    expect(repaired("True", "Python literal")).toBe(true);
+  });
+
+  it("reads JSON numbers, drops a leading plus, and quotes any bare word that stands as a key", () => {
+    expect(repaired('{"a": +5}')).toEqual({ a: 5 });
+    expect(repaired("{'a': 1e5, 'b': 1E+5, 'c': -2.5, 'd': +5}", "single quotes")).toEqual({
+      a: 100_000,
+      b: 100_000,
+      c: -2.5,
+      d: 5,
+    });
+    expect(repaired("{k1_$: 1, True: 2, None: 3}", "unquoted key")).toEqual({ k1_$: 1, True: 2, None: 3 });
+  });
+
+  it("keeps JSON escapes, reads \\' as a quote in either string, and escapes raw quotes and control characters", () => {
+    const text = `{"q": "it\\'s", 's': 'say "hi"', "c": "\b\f\u0001", 'path': 'C:\\\\new'}`;
+    expect(repaired(text, "single quotes", "control character in a string")).toEqual({
+      q: "it's",
+      s: 'say "hi"',
+      c: "\b\f\u0001",
+      path: "C:\\new",
+    });
+  });
+
+  it("reads comment markers in a string as data, and a comment after the value as prose", () => {
+    expect(parseArguments('{"a": "// not a comment /* nor this */"}')).toMatchObject({
+      ok: true,
+      repairs: [],
+    });
+    expect(repaired('{"a": 1} // done', "text around the JSON")).toEqual({ a: 1 });
+    // `/*/` opens a comment and does not close it.
+    expect(repaired('{"a": 1 /*/ still a comment */}', "comment")).toEqual({ a: 1 });
+  });
+
+  it("lists each repair once, in the order first met", () => {
+    expect(
+      repaired(
+        "Sure: {'a': None, b: 1,} // done",
+        "text around the JSON",
+        "single quotes",
+        "Python literal",
+        "unquoted key",
+        "trailing comma",
+      ),
+    ).toEqual({ a: null, b: 1 });
+    expect(
+      repaired(
+        "{b: 1, 'a': None /* c */,}",
+        "unquoted key",
+        "single quotes",
+        "Python literal",
+        "comment",
+        "trailing comma",
+      ),
+    ).toEqual({ b: 1, a: null });
+  });
+
+  it("reads a byte order mark before the JSON as blank, and CR, LF and tab between tokens", () => {
+    expect(parseArguments("\ufeff{}")).toEqual({ ok: true, value: {}, repairs: [] });
+    expect(repaired("{'a':\r\n\t1}", "single quotes")).toEqual({ a: 1 });
+  });
+
+  it("points a cut-off refusal at the string or value cut, or at the end", () => {
+    expect(refusedAt("{'title': 'Crash", "the text was cut off inside a string")).toBe(10);
+    expect(refusedAt("{'a': 'x\\", "the text was cut off inside a string")).toBe(6);
+    expect(refusedAt("'", "the text was cut off inside a string")).toBe(0);
+    expect(refusedAt('{"a": tru', "the text was cut off inside a value")).toBe(6);
+    expect(refusedAt('{"a": 1, "b": Paris', "the text was cut off inside a value")).toBe(14);
+    expect(refusedAt('{"a": 1', "the text was cut off before the end (1 unclosed bracket)")).toBe(7);
+    // The closing fence ends the text; an unclosed comment runs to the end.
+    expect(
+      refusedAt('```json\n{"a": 1\n```', "the text was cut off before the end (1 unclosed bracket)"),
+    ).toBe(16);
+    expect(refusedAt('{"a": 1 /* note', "the text was cut off before the end (1 unclosed bracket)")).toBe(15);
+  });
+
+  it("refuses a text with no JSON value in it", () => {
+    expect(refusedAt("/* nothing */", "no JSON value found")).toBe(13);
+    expect(refusedAt("```json\n// nothing\n```", "no JSON value found")).toBe(19);
+  });
+
+  it("points a two-values refusal at the second one, also a bracket in the prose after the first", () => {
+    const two = "the text holds more than one JSON value";
+    expect(refusedAt("{'a': 1} {'b': 2}", two)).toBe(9);
+    expect(refusedAt("{'a': 1}\n[1]", two)).toBe(9);
+    expect(refusedAt("[1, 2] [3]", two)).toBe(7);
+    expect(refusedAt("{'a': 1} see [docs]", two)).toBe(13);
+  });
+
+  it("refuses punctuation out of place rather than guess what was meant", () => {
+    for (const text of [
+      "{,}",
+      "{'a'}",
+      "{'a':: 1}",
+      "{'a': [1, 2}",
+      "{'a': 1]",
+      "{'a': 1,]",
+      '{"a":1,,}',
+      '{"a" 1}',
+    ])
+      expect(parseArguments(text)).toMatchObject({ ok: false });
+  });
+
+  it("points where the engine names no position: at a character that starts nothing, after a value that fits nowhere", () => {
+    expect(refusedAt("[,]", /Unexpected token/)).toBe(1);
+    expect(refusedAt("[1,,2]", /Unexpected token/)).toBe(3);
+    expect(refusedAt('{"a":}', /Unexpected token/)).toBe(5);
+    expect(refusedAt("[1, 2,}", /Unexpected token/)).toBe(6);
+    expect(refusedAt("}", /Unexpected token/)).toBe(0);
+    expect(refusedAt('{"a": #}', /Unexpected token/)).toBe(6);
+    expect(refusedAt('{"a": +}', /Unexpected token/)).toBe(7);
+    expect(refusedAt("{\"a\": 'x' 'y'}", /Unexpected token/)).toBe(13);
+    expect(refusedAt('{"a": True False}', /Unexpected token/)).toBe(16);
+  });
+
+  it("reports the engine's error for the text when the repaired text is still not JSON", () => {
+    // Numbers and \u escapes pass the scanner unchecked.
+    expect(refusedAt("{'a': 01}", /^Expected property name/)).toBe(1);
+    expect(refusedAt("{'a': '\\uzz'}", /^Expected property name/)).toBe(1);
+    // The engine names no position: the end of the text.
+    expect(refusedAt('{"a": .5}', "Unexpected token '.'")).toBe(9);
+    expect(refusedAt('{"a": .5} ok', "Unexpected token '.'")).toBe(12);
+  });
+});
+
+const SEED = Number(process.env.TYPECALL_FC_SEED ?? 7_000_007);
+const RUNS = 400 * Number(process.env.TYPECALL_FC_RUNS ?? 1);
+
+/** The choices {@link sloppy} takes its slips by. */
+const choices = fc.array(fc.nat(99), { minLength: 1, maxLength: 300 });
+
+describe("parseArguments on generated texts", () => {
+  it("reads any JSON object written with the slips models make, listing each repair once, first met first", () => {
+    fc.assert(
+      fc.property(jsonObject, choices, (object, picks) => {
+        const { text, repairs } = sloppy(object, picks);
+        expect(parseArguments(text)).toEqual({ ok: true, value: object, repairs });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("refuses any such text cut off before the object closes", () => {
+    fc.assert(
+      fc.property(jsonObject, choices, fc.double({ min: 0, max: 1, noNaN: true }), (object, picks, at) => {
+        const { text, end } = sloppy(object, picks);
+        const cut = text.slice(0, Math.floor(at * end));
+        if (cut.trim() !== "") expect(parseArguments(cut)).toMatchObject({ ok: false });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
+  });
+
+  it("refuses two such objects in one text", () => {
+    fc.assert(
+      fc.property(jsonObject, jsonObject, choices, (first, second, picks) => {
+        const text = `${sloppy(first, picks, false).text}\n${sloppy(second, picks.slice(1), false).text}`;
+        expect(parseArguments(text)).toMatchObject({
+          ok: false,
+          message: "the text holds more than one JSON value",
+        });
+      }),
+      { seed: SEED, numRuns: RUNS },
+    );
   });
 });
