@@ -27,7 +27,7 @@ export const CORE_GZIP_BUDGET = 9216;
  */
 const CORE_ENTRY = [
   'import { createToolset } from "@typecall/runtime";',
-  'export { _fail, _joinKey, _nest, _verdict } from "@typecall/runtime/internal";',
+  'export { _fail, _joinKey, _nest, _unknownKeys, _verdict } from "@typecall/runtime/internal";',
   "export const serve = (definitions, call) => createToolset(definitions).dispatch(call);",
 ].join("\n");
 

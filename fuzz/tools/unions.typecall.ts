@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _is, _joinKey, _nest, _validation, _verdict } from "@typecall/runtime/internal";
+import { _fail, _is, _nest, _unknownKeys, _validation, _verdict } from "@typecall/runtime/internal";
 import * as tools from "./unions.ts";
 
 /** Wire shape of the recursive type Recursive. */
@@ -146,15 +146,7 @@ const checkType2 = (v: any): ValidatorError[] | undefined => {
     if (kind !== "b") e = _fail(e, "kind", "\"b\"", kind);
     const next = v.next;
     e = _nest(e, checkRecursive2(next), "next");
-    for (const key in v) {
-      switch (key) {
-        case "kind":
-        case "next":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["kind", "next"]);
   }
   return e;
 };
@@ -173,15 +165,7 @@ const checkRecursive = (v: any): ValidatorError[] | undefined => {
     if (kind !== "a") e = _fail(e, "kind", "\"a\"", kind);
     const next = v.next;
     e = _nest(e, checkRecursive2(next), "next");
-    for (const key in v) {
-      switch (key) {
-        case "kind":
-        case "next":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["kind", "next"]);
   }
   return e;
 };
@@ -192,14 +176,7 @@ const checkType4 = (v: any): ValidatorError[] | undefined => {
   else {
     const right = v.right;
     e = _nest(e, checkRecursive3(right), "right");
-    for (const key in v) {
-      switch (key) {
-        case "right":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["right"]);
   }
   return e;
 };
@@ -216,14 +193,7 @@ const checkType3 = (v: any): ValidatorError[] | undefined => {
   else {
     const left = v.left;
     e = _nest(e, checkRecursive3(left), "left");
-    for (const key in v) {
-      switch (key) {
-        case "left":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["left"]);
   }
   return e;
 };
@@ -236,15 +206,7 @@ const checkType6 = (v: any): ValidatorError[] | undefined => {
     if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
     const next = v.next;
     e = _nest(e, checkRecursive4(next), "next");
-    for (const key in v) {
-      switch (key) {
-        case "value":
-        case "next":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["value", "next"]);
   }
   return e;
 };
@@ -263,15 +225,7 @@ const checkType5 = (v: any): ValidatorError[] | undefined => {
     if (typeof value !== "string") e = _fail(e, "value", "string", value);
     const next = v.next;
     e = _nest(e, checkRecursive4(next), "next");
-    for (const key in v) {
-      switch (key) {
-        case "value":
-        case "next":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["value", "next"]);
   }
   return e;
 };
@@ -299,14 +253,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const chain = input.chain;
         if (!_is(checkRecursive, chain) && !_is(checkType2, chain)) e = _fail(e, "chain", "Recursive | __type2", chain);
-        for (const key in input) {
-          switch (key) {
-            case "chain":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["chain"]);
       }
       return _verdict(e);
     },
@@ -329,14 +276,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const tree = input.tree;
         if (!_is(checkType3, tree) && !_is(checkType4, tree)) e = _fail(e, "tree", "__type3 | __type4", tree);
-        for (const key in input) {
-          switch (key) {
-            case "tree":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["tree"]);
       }
       return _verdict(e);
     },
@@ -364,14 +304,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const list = input.list;
         if (!_is(checkType5, list) && !_is(checkType6, list)) e = _fail(e, "list", "__type5 | __type6", list);
-        for (const key in input) {
-          switch (key) {
-            case "list":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["list"]);
       }
       return _verdict(e);
     },

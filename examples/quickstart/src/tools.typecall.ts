@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "./tools.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -163,16 +163,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             }
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "city":
-            case "maxPrice":
-            case "amenities":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["city", "maxPrice", "amenities"]);
       }
       return _verdict(e);
     },
@@ -279,21 +270,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               if (guests_item_age !== undefined && !Number.isFinite(guests_item_age)) {
                 e = _fail(e, "guests[" + guests_i + "].age", "number", guests_item_age);
               }
-              for (const guests_item_key in guests_item) {
-                switch (guests_item_key) {
-                  case "name":
-                  case "email":
-                  case "age":
-                    break;
-                  default:
-                    e = _fail(
-                      e,
-                      _joinKey("guests[" + guests_i + "]", guests_item_key),
-                      "undefined",
-                      guests_item[guests_item_key],
-                    );
-                }
-              }
+              e = _unknownKeys(e, guests_item, "guests[" + guests_i + "]", ["name", "email", "age"]);
             }
           }
         }
@@ -301,18 +278,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (notes !== undefined && typeof notes !== "string" && notes !== null) {
           e = _fail(e, "notes", "string | null", notes);
         }
-        for (const key in input) {
-          switch (key) {
-            case "hotelId":
-            case "checkIn":
-            case "nights":
-            case "guests":
-            case "notes":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["hotelId", "checkIn", "nights", "guests", "notes"]);
       }
       return _verdict(e);
     },
@@ -370,15 +336,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof city !== "string") e = _fail(e, "city", "string", city);
         const unit = input.unit;
         if (unit !== undefined && unit !== "c" && unit !== "f") e = _fail(e, "unit", "\"c\" | \"f\"", unit);
-        for (const key in input) {
-          switch (key) {
-            case "city":
-            case "unit":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["city", "unit"]);
       }
       return _verdict(e);
     },
@@ -418,15 +376,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof bookingId !== "string") e = _fail(e, "bookingId", "string", bookingId);
         const reason = input.reason;
         if (reason !== undefined && typeof reason !== "string") e = _fail(e, "reason", "string", reason);
-        for (const key in input) {
-          switch (key) {
-            case "bookingId":
-            case "reason":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["bookingId", "reason"]);
       }
       return _verdict(e);
     },

@@ -43,6 +43,18 @@ export function _nest(issues: Issues, inner: Issues, base: string, step?: number
   return list;
 }
 
+/**
+ * Reports each enumerable key of `value` that is not one of `known` (the properties its object type
+ * declares), at `base` joined with the key: the loop every generated object check shares.
+ */
+export function _unknownKeys(issues: Issues, value: object, base: string, known: readonly string[]): Issues {
+  let list = issues;
+  for (const key in value)
+    if (!known.includes(key))
+      list = _fail(list, _joinKey(base, key), "undefined", (value as Record<string, unknown>)[key]);
+  return list;
+}
+
 const VALID: ValidatorResult = Object.freeze({ success: true });
 
 /** The verdict of a validator from its issues: one shared object when there are none. */

@@ -25,6 +25,7 @@ describe("public API", () => {
       "_joinKey",
       "_nest",
       "_ownValue",
+      "_unknownKeys",
       "_validation",
       "_validatorOf",
       "_verdict",

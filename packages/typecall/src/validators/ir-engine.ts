@@ -136,6 +136,7 @@ const HELPERS = [
   "_joinKey",
   "_nest",
   "_ownValue",
+  "_unknownKeys",
   "_validation",
   "_validatorOf",
   "_verdict",
@@ -422,7 +423,10 @@ function objectChecks(
   return ifElse(notObject(v), report(place, "object", v, inner), lines, pad);
 }
 
-/** The loop that reports keys the type does not declare, or checks them against its `additional` type. */
+/**
+ * What checks the keys the type does not declare: with no `additional` type, a call of the runtime
+ * loop that reports them (one loop for every object type); otherwise a loop checking them against it.
+ */
 function unknownKeys(
   type: Extract<TypeIR, { kind: "object" }>,
   v: string,
@@ -430,17 +434,21 @@ function unknownKeys(
   fn: FunctionState,
   pad: string,
 ): string[] {
+  const { additional } = type;
+  if (additional === undefined) {
+    const known = `[${type.properties.map((q) => JSON.stringify(q.name)).join(", ")}]`;
+    return callLines("e = _unknownKeys", ["e", v, pathText(place.path), known], ";", pad);
+  }
   const key = localName(child(place.stem, "key"), fn);
   const keyPlace: Place = { path: [...place.path, { keyVar: key }], stem: child(place.stem, "value") };
   if (type.properties.length === 0) {
-    const body = type.additional
-      ? additionalChecks(type.additional, v, key, keyPlace, fn, `${pad}  `)
-      : report(keyPlace, "undefined", `${v}[${key}]`, `${pad}  `);
-    return [`${pad}for (const ${key} in ${v}) {`, ...body, `${pad}}`];
+    return [
+      `${pad}for (const ${key} in ${v}) {`,
+      ...additionalChecks(additional, v, key, keyPlace, fn, `${pad}  `),
+      `${pad}}`,
+    ];
   }
-  const other = type.additional
-    ? additionalChecks(type.additional, v, key, keyPlace, fn, `${pad}      `)
-    : report(keyPlace, "undefined", `${v}[${key}]`, `${pad}      `);
+  const other = additionalChecks(additional, v, key, keyPlace, fn, `${pad}      `);
   const cases = type.properties.map((q) => `case ${JSON.stringify(q.name)}:`);
   const [only] = other;
   if (other.length === 1 && only !== undefined) {

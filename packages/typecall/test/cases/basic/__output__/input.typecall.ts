@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -155,14 +155,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const message = input.message;
         if (typeof message !== "string") e = _fail(e, "message", "string", message);
-        for (const key in input) {
-          switch (key) {
-            case "message":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["message"]);
       }
       return _verdict(e);
     },
@@ -295,21 +288,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               if (lines_item_gift !== undefined && typeof lines_item_gift !== "boolean") {
                 e = _fail(e, "lines[" + lines_i + "].gift", "boolean", lines_item_gift);
               }
-              for (const lines_item_key in lines_item) {
-                switch (lines_item_key) {
-                  case "sku":
-                  case "quantity":
-                  case "gift":
-                    break;
-                  default:
-                    e = _fail(
-                      e,
-                      _joinKey("lines[" + lines_i + "]", lines_item_key),
-                      "undefined",
-                      lines_item[lines_item_key],
-                    );
-                }
-              }
+              e = _unknownKeys(e, lines_item, "lines[" + lines_i + "]", ["sku", "quantity", "gift"]);
             }
           }
         }
@@ -324,16 +303,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (to_country !== "FR" && to_country !== "DE" && to_country !== "US") {
             e = _fail(e, "to.country", "\"FR\" | \"DE\" | \"US\"", to_country);
           }
-          for (const to_key in to) {
-            switch (to_key) {
-              case "street":
-              case "zip":
-              case "country":
-                break;
-              default:
-                e = _fail(e, _joinKey("to", to_key), "undefined", to[to_key]);
-            }
-          }
+          e = _unknownKeys(e, to, "to", ["street", "zip", "country"]);
         }
         const speed = input.speed;
         if (speed !== undefined && speed !== "standard" && speed !== "express") {
@@ -343,17 +313,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (note !== undefined && typeof note !== "string" && note !== null) {
           e = _fail(e, "note", "string | null", note);
         }
-        for (const key in input) {
-          switch (key) {
-            case "lines":
-            case "to":
-            case "speed":
-            case "note":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["lines", "to", "speed", "note"]);
       }
       return _verdict(e);
     },
@@ -400,17 +360,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (to !== "EUR" && to !== "USD") e = _fail(e, "to", "\"EUR\" | \"USD\"", to);
         const round = input.round;
         if (round !== undefined && typeof round !== "boolean") e = _fail(e, "round", "boolean", round);
-        for (const key in input) {
-          switch (key) {
-            case "amount":
-            case "from":
-            case "to":
-            case "round":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["amount", "from", "to", "round"]);
       }
       return _verdict(e);
     },
@@ -482,16 +432,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (priority !== undefined && priority !== 1 && priority !== 2 && priority !== 3) {
           e = _fail(e, "priority", "1 | 2 | 3", priority);
         }
-        for (const key in input) {
-          switch (key) {
-            case "ids":
-            case "labels":
-            case "priority":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["ids", "labels", "priority"]);
       }
       return _verdict(e);
     },
@@ -512,14 +453,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const greeting = input.greeting;
         if (typeof greeting !== "string") e = _fail(e, "greeting", "string", greeting);
-        for (const key in input) {
-          switch (key) {
-            case "greeting":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["greeting"]);
       }
       return _verdict(e);
     },
@@ -541,14 +475,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const reason = input.reason;
         if (typeof reason !== "string") e = _fail(e, "reason", "string", reason);
-        for (const key in input) {
-          switch (key) {
-            case "reason":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["reason"]);
       }
       return _verdict(e);
     },
@@ -569,14 +496,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const x = input.x;
         if (typeof x !== "string") e = _fail(e, "x", "string", x);
-        for (const key in input) {
-          switch (key) {
-            case "x":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["x"]);
       }
       return _verdict(e);
     },
@@ -597,14 +517,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const ms = input.ms;
         if (!Number.isFinite(ms)) e = _fail(e, "ms", "number", ms);
-        for (const key in input) {
-          switch (key) {
-            case "ms":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["ms"]);
       }
       return _verdict(e);
     },
@@ -624,9 +537,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
-        for (const key in input) {
-          e = _fail(e, _joinKey("", key), "undefined", input[key]);
-        }
+        e = _unknownKeys(e, input, "", []);
       }
       return _verdict(e);
     },

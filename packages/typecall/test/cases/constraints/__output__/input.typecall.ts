@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _codePoints, _fail, _isFormat, _isUniqueItems, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _codePoints, _fail, _isFormat, _isUniqueItems, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -178,20 +178,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (!Number.isInteger(retries) || retries < 0 || retries >= 10) {
           e = _fail(e, "retries", "integer (at least 0, less than 10)", retries);
         }
-        for (const key in input) {
-          switch (key) {
-            case "samples":
-            case "step":
-            case "sensors":
-            case "notify":
-            case "requestId":
-            case "batch":
-            case "retries":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["samples", "step", "sensors", "notify", "requestId", "batch", "retries"]);
       }
       return _verdict(e);
     },

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _ownValue, _verdict } from "@typecall/runtime/internal";
+import { _fail, _joinKey, _ownValue, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -227,15 +227,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (big !== "10") e = _fail(e, "big", "\"10\"", big);
         const name = input.name;
         if (typeof name !== "string") e = _fail(e, "name", "string", name);
-        for (const key in input) {
-          switch (key) {
-            case "big":
-            case "name":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["big", "name"]);
       }
       return _verdict(e);
     },
@@ -277,15 +269,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (!Number.isFinite(point_1)) e = _fail(e, "point[1]", "number", point_1);
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "path":
-            case "point":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["path", "point"]);
       }
       return _verdict(e);
     },
@@ -312,16 +296,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (shade !== "light" && typeof shade !== "string") e = _fail(e, "shade", "\"light\" | string", shade);
         const owner = input.owner;
         if (typeof owner !== "string") e = _fail(e, "owner", "string", owner);
-        for (const key in input) {
-          switch (key) {
-            case "size":
-            case "shade":
-            case "owner":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["size", "shade", "owner"]);
       }
       return _verdict(e);
     },
@@ -348,14 +323,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (typeof tags_item !== "string") e = _fail(e, "tags[" + tags_i + "]", "string", tags_item);
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "tags":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["tags"]);
       }
       return _verdict(e);
     },
@@ -378,15 +346,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof pro !== "boolean") e = _fail(e, "pro", "boolean", pro);
         const title = input.title;
         if (typeof title !== "string") e = _fail(e, "title", "string", title);
-        for (const key in input) {
-          switch (key) {
-            case "pro":
-            case "title":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["pro", "title"]);
       }
       return _verdict(e);
     },
@@ -419,15 +379,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (maybe !== undefined && typeof maybe !== "string") e = _fail(e, "maybe", "string", maybe);
         const kind = input.kind;
         if (kind !== "x") e = _fail(e, "kind", "\"x\"", kind);
-        for (const key in input) {
-          switch (key) {
-            case "maybe":
-            case "kind":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["maybe", "kind"]);
       }
       return _verdict(e);
     },
@@ -449,16 +401,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         const none = input.none;
         if (typeof none !== "object" || none === null || Array.isArray(none)) e = _fail(e, "none", "object", none);
         else {
-          for (const none_key in none) {
-            e = _fail(e, _joinKey("none", none_key), "undefined", none[none_key]);
-          }
+          e = _unknownKeys(e, none, "none", []);
         }
         const empty = input.empty;
         if (typeof empty !== "object" || empty === null || Array.isArray(empty)) e = _fail(e, "empty", "object", empty);
         else {
-          for (const empty_key in empty) {
-            e = _fail(e, _joinKey("empty", empty_key), "undefined", empty[empty_key]);
-          }
+          e = _unknownKeys(e, empty, "empty", []);
         }
         const anything = input.anything;
         if (typeof anything !== "object" || anything === null || Array.isArray(anything)) {
@@ -473,16 +421,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             }
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "none":
-            case "empty":
-            case "anything":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["none", "empty", "anything"]);
       }
       return _verdict(e);
     },
@@ -522,16 +461,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         ) {
           e = _fail(e, "tier", "string (pattern ^free:-?[0-9]+$) | string (pattern ^pro:-?[0-9]+$)", tier);
         }
-        for (const key in input) {
-          switch (key) {
-            case "color":
-            case "code":
-            case "tier":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["color", "code", "tier"]);
       }
       return _verdict(e);
     },
@@ -582,17 +512,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         }
         const valueOf = _ownValue(input, "valueOf");
         if (valueOf !== undefined && typeof valueOf !== "string") e = _fail(e, "valueOf", "string", valueOf);
-        for (const key in input) {
-          switch (key) {
-            case "constructor":
-            case "toString":
-            case "hasOwnProperty":
-            case "valueOf":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["constructor", "toString", "hasOwnProperty", "valueOf"]);
       }
       return _verdict(e);
     },
@@ -620,15 +540,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof first !== "string") e = _fail(e, "first", "string", first);
         const last = input.last;
         if (typeof last !== "string") e = _fail(e, "last", "string", last);
-        for (const key in input) {
-          switch (key) {
-            case "first":
-            case "last":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["first", "last"]);
       }
       return _verdict(e);
     },
@@ -647,9 +559,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
-        for (const key in input) {
-          e = _fail(e, _joinKey("", key), "undefined", input[key]);
-        }
+        e = _unknownKeys(e, input, "", []);
       }
       return _verdict(e);
     },
@@ -671,14 +581,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const __proto___ = _ownValue(input, "__proto__");
         if (typeof __proto___ !== "string") e = _fail(e, "__proto__", "string", __proto___);
-        for (const key in input) {
-          switch (key) {
-            case "__proto__":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["__proto__"]);
       }
       return _verdict(e);
     },
@@ -699,9 +602,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
-        for (const key in input) {
-          e = _fail(e, _joinKey("", key), "undefined", input[key]);
-        }
+        e = _unknownKeys(e, input, "", []);
       }
       return _verdict(e);
     },

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -118,28 +118,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (typeof filter_owner !== "string" && filter_owner !== null) {
               e = _fail(e, "filter.owner", "string | null", filter_owner);
             }
-            for (const filter_key in filter) {
-              switch (filter_key) {
-                case "newestFirst":
-                case "owner":
-                  break;
-                default:
-                  e = _fail(e, _joinKey("filter", filter_key), "undefined", filter[filter_key]);
-              }
-            }
+            e = _unknownKeys(e, filter, "filter", ["newestFirst", "owner"]);
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "query":
-            case "limit":
-            case "kinds":
-            case "filter":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["query", "limit", "kinds", "filter"]);
       }
       return _verdict(e);
     },
@@ -182,15 +164,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof city !== "string") e = _fail(e, "city", "string", city);
         const unit = input.unit;
         if (unit !== undefined && unit !== "c" && unit !== "f") e = _fail(e, "unit", "\"c\" | \"f\"", unit);
-        for (const key in input) {
-          switch (key) {
-            case "city":
-            case "unit":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["city", "unit"]);
       }
       return _verdict(e);
     },

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -151,30 +151,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (typeof filter_nested_deep !== "string") {
               e = _fail(e, "filter.nested.deep", "string", filter_nested_deep);
             }
-            for (const filter_nested_key in filter_nested) {
-              switch (filter_nested_key) {
-                case "deep":
-                  break;
-                default:
-                  e = _fail(
-                    e,
-                    _joinKey("filter.nested", filter_nested_key),
-                    "undefined",
-                    filter_nested[filter_nested_key],
-                  );
-              }
-            }
+            e = _unknownKeys(e, filter_nested, "filter.nested", ["deep"]);
           }
-          for (const filter_key in filter) {
-            switch (filter_key) {
-              case "name":
-              case "age":
-              case "nested":
-                break;
-              default:
-                e = _fail(e, _joinKey("filter", filter_key), "undefined", filter[filter_key]);
-            }
-          }
+          e = _unknownKeys(e, filter, "filter", ["name", "age", "nested"]);
         }
         const special = input.special;
         if (typeof special !== "boolean") e = _fail(e, "special", "boolean", special);
@@ -186,19 +165,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (!Number.isInteger(count)) e = _fail(e, "count", "integer", count);
         const offset = input.offset;
         if (!Number.isFinite(offset) || offset < 0) e = _fail(e, "offset", "number (at least 0)", offset);
-        for (const key in input) {
-          switch (key) {
-            case "filter":
-            case "special":
-            case "page":
-            case "size":
-            case "count":
-            case "offset":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["filter", "special", "page", "size", "count", "offset"]);
       }
       return _verdict(e);
     },
@@ -255,15 +222,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (timeout !== undefined && (!Number.isFinite(timeout) || timeout > 120)) {
           e = _fail(e, "timeout", "number (at most 120)", timeout);
         }
-        for (const key in input) {
-          switch (key) {
-            case "title":
-            case "timeout":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["title", "timeout"]);
       }
       return _verdict(e);
     },
@@ -284,14 +243,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const n = input.n;
         if (!Number.isInteger(n)) e = _fail(e, "n", "integer", n);
-        for (const key in input) {
-          switch (key) {
-            case "n":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["n"]);
       }
       return _verdict(e);
     },

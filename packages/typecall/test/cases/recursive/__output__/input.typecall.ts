@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _is, _joinKey, _nest, _validation, _verdict } from "@typecall/runtime/internal";
+import { _fail, _is, _nest, _unknownKeys, _validation, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -96,15 +96,7 @@ const checkFolder = (v: any): ValidatorError[] | undefined => {
         e = _nest(e, checkFolder(children_item), "children", children_i);
       }
     }
-    for (const key in v) {
-      switch (key) {
-        case "name":
-        case "children":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["name", "children"]);
   }
   return e;
 };
@@ -117,15 +109,7 @@ const checkExprMember = (v: any): ValidatorError[] | undefined => {
     if (op !== "num") e = _fail(e, "op", "\"num\"", op);
     const value = v.value;
     if (!Number.isFinite(value)) e = _fail(e, "value", "number", value);
-    for (const key in v) {
-      switch (key) {
-        case "op":
-        case "value":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["op", "value"]);
   }
   return e;
 };
@@ -144,15 +128,7 @@ const checkExprMember_2 = (v: any): ValidatorError[] | undefined => {
         e = _nest(e, checkExpr(args_item), "args", args_i);
       }
     }
-    for (const key in v) {
-      switch (key) {
-        case "op":
-        case "args":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["op", "args"]);
   }
   return e;
 };
@@ -200,15 +176,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         e = _nest(e, checkFolder(root), "root");
         const depthLimit = input.depthLimit;
         if (depthLimit !== undefined && !Number.isFinite(depthLimit)) e = _fail(e, "depthLimit", "number", depthLimit);
-        for (const key in input) {
-          switch (key) {
-            case "root":
-            case "depthLimit":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["root", "depthLimit"]);
       }
       return _verdict(e);
     },
@@ -231,14 +199,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const expr = input.expr;
         e = _nest(e, checkExpr(expr), "expr");
-        for (const key in input) {
-          switch (key) {
-            case "expr":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["expr"]);
       }
       return _verdict(e);
     },

@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _nest, _validatorOf, _verdict } from "@typecall/runtime/internal";
+import { _fail, _nest, _unknownKeys, _validatorOf, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -102,15 +102,7 @@ const checkArchiveUser = (v: any): ValidatorError[] | undefined => {
     if (typeof userId !== "string") e = _fail(e, "userId", "string", userId);
     const reason = v.reason;
     if (reason !== undefined && typeof reason !== "string") e = _fail(e, "reason", "string", reason);
-    for (const key in v) {
-      switch (key) {
-        case "userId":
-        case "reason":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["userId", "reason"]);
   }
   return e;
 };
@@ -125,16 +117,7 @@ const checkShippingAddress = (v: any): ValidatorError[] | undefined => {
     if (typeof city !== "string") e = _fail(e, "city", "string", city);
     const zip = v.zip;
     if (zip !== undefined && typeof zip !== "string") e = _fail(e, "zip", "string", zip);
-    for (const key in v) {
-      switch (key) {
-        case "street":
-        case "city":
-        case "zip":
-          break;
-        default:
-          e = _fail(e, _joinKey("", key), "undefined", v[key]);
-      }
-    }
+    e = _unknownKeys(e, v, "", ["street", "city", "zip"]);
   }
   return e;
 };
@@ -233,25 +216,9 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (shipping_speed !== undefined && shipping_speed !== "standard" && shipping_speed !== "express") {
             e = _fail(e, "shipping.speed", "\"standard\" | \"express\"", shipping_speed);
           }
-          for (const shipping_key in shipping) {
-            switch (shipping_key) {
-              case "address":
-              case "speed":
-                break;
-              default:
-                e = _fail(e, _joinKey("shipping", shipping_key), "undefined", shipping[shipping_key]);
-            }
-          }
+          e = _unknownKeys(e, shipping, "shipping", ["address", "speed"]);
         }
-        for (const key in input) {
-          switch (key) {
-            case "orderId":
-            case "shipping":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["orderId", "shipping"]);
       }
       return _verdict(e);
     },
@@ -290,15 +257,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         if (typeof userId !== "string") e = _fail(e, "userId", "string", userId);
         const address = input.address;
         e = _nest(e, checkShippingAddress(address), "address");
-        for (const key in input) {
-          switch (key) {
-            case "userId":
-            case "address":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["userId", "address"]);
       }
       return _verdict(e);
     },

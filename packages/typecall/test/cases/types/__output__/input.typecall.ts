@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _codePoints, _fail, _isFormat, _joinKey, _verdict } from "@typecall/runtime/internal";
+import { _codePoints, _fail, _isFormat, _joinKey, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -331,17 +331,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           if (ticket_internalNote !== undefined && typeof ticket_internalNote !== "string") {
             e = _fail(e, "ticket.internalNote", "string", ticket_internalNote);
           }
-          for (const ticket_key in ticket) {
-            switch (ticket_key) {
-              case "title":
-              case "size":
-              case "createdAt":
-              case "internalNote":
-                break;
-              default:
-                e = _fail(e, _joinKey("ticket", ticket_key), "undefined", ticket[ticket_key]);
-            }
-          }
+          e = _unknownKeys(e, ticket, "ticket", ["title", "size", "createdAt", "internalNote"]);
         }
         const priority = input.priority;
         if (priority !== 1 && priority !== 2) e = _fail(e, "priority", "1 | 2", priority);
@@ -392,21 +382,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                     assignees_item_handle,
                   );
                 }
-                for (const assignees_item_key in assignees_item) {
-                  switch (assignees_item_key) {
-                    case "email":
-                    case "age":
-                    case "handle":
-                      break;
-                    default:
-                      e = _fail(
-                        e,
-                        _joinKey("assignees[" + assignees_i + "]", assignees_item_key),
-                        "undefined",
-                        assignees_item[assignees_item_key],
-                      );
-                  }
-                }
+                e = _unknownKeys(e, assignees_item, "assignees[" + assignees_i + "]", ["email", "age", "handle"]);
               }
             }
           }
@@ -450,15 +426,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   if (shape_kind !== "circle") e = _fail(e, "shape.kind", "\"circle\"", shape_kind);
                   const shape_radius = shape.radius;
                   if (!Number.isFinite(shape_radius)) e = _fail(e, "shape.radius", "number", shape_radius);
-                  for (const shape_key in shape) {
-                    switch (shape_key) {
-                      case "kind":
-                      case "radius":
-                        break;
-                      default:
-                        e = _fail(e, _joinKey("shape", shape_key), "undefined", shape[shape_key]);
-                    }
-                  }
+                  e = _unknownKeys(e, shape, "shape", ["kind", "radius"]);
                 }
                 break;
               case "square":
@@ -469,15 +437,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   if (shape_kind_2 !== "square") e = _fail(e, "shape.kind", "\"square\"", shape_kind_2);
                   const shape_side = shape.side;
                   if (!Number.isFinite(shape_side)) e = _fail(e, "shape.side", "number", shape_side);
-                  for (const shape_key_2 in shape) {
-                    switch (shape_key_2) {
-                      case "kind":
-                      case "side":
-                        break;
-                      default:
-                        e = _fail(e, _joinKey("shape", shape_key_2), "undefined", shape[shape_key_2]);
-                    }
-                  }
+                  e = _unknownKeys(e, shape, "shape", ["kind", "side"]);
                 }
                 break;
               default:
@@ -523,19 +483,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
                   if (typeof page_items_item_sku !== "string") {
                     e = _fail(e, "page.items[" + page_items_i + "].sku", "string", page_items_item_sku);
                   }
-                  for (const page_items_item_key in page_items_item) {
-                    switch (page_items_item_key) {
-                      case "sku":
-                        break;
-                      default:
-                        e = _fail(
-                          e,
-                          _joinKey("page.items[" + page_items_i + "]", page_items_item_key),
-                          "undefined",
-                          page_items_item[page_items_item_key],
-                        );
-                    }
-                  }
+                  e = _unknownKeys(e, page_items_item, "page.items[" + page_items_i + "]", ["sku"]);
                 }
               }
             }
@@ -543,15 +491,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (typeof page_cursor !== "string" && page_cursor !== null) {
               e = _fail(e, "page.cursor", "string | null", page_cursor);
             }
-            for (const page_key in page) {
-              switch (page_key) {
-                case "items":
-                case "cursor":
-                  break;
-                default:
-                  e = _fail(e, _joinKey("page", page_key), "undefined", page[page_key]);
-              }
-            }
+            e = _unknownKeys(e, page, "page", ["items", "cursor"]);
           }
         }
         const settings = input.settings;
@@ -565,37 +505,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
             if (settings_theme !== "light" && settings_theme !== "dark") {
               e = _fail(e, "settings.theme", "\"light\" | \"dark\"", settings_theme);
             }
-            for (const settings_key in settings) {
-              switch (settings_key) {
-                case "compact":
-                case "theme":
-                  break;
-                default:
-                  e = _fail(e, _joinKey("settings", settings_key), "undefined", settings[settings_key]);
-              }
-            }
+            e = _unknownKeys(e, settings, "settings", ["compact", "theme"]);
           }
         }
-        for (const key in input) {
-          switch (key) {
-            case "ticket":
-            case "priority":
-            case "code":
-            case "assignees":
-            case "labels":
-            case "position":
-            case "shape":
-            case "role":
-            case "urgent":
-            case "budget":
-            case "link":
-            case "page":
-            case "settings":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(
+          e,
+          input,
+          "",
+          ["ticket", "priority", "code", "assignees", "labels", "position", "shape", "role", "urgent", "budget", "link", "page", "settings"],
+        );
       }
       return _verdict(e);
     },
@@ -632,14 +550,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       else {
         const meta = input.meta;
         if (meta === undefined) e = _fail(e, "meta", "any JSON value", meta);
-        for (const key in input) {
-          switch (key) {
-            case "meta":
-              break;
-            default:
-              e = _fail(e, _joinKey("", key), "undefined", input[key]);
-          }
-        }
+        e = _unknownKeys(e, input, "", ["meta"]);
       }
       return _verdict(e);
     },
