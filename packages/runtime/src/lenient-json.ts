@@ -49,7 +49,10 @@ const WORD_OR_NUMBER = /([A-Za-z_$][\w$]*)|[-+]?[\d.]*(?:[eE][-+]?\d*)?/y;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: raw control characters are what it finds.
 const STRING_PARTS = /\\(['"\\/bfnrtu]?)|[\0-\x1f"]/g;
 
-/** The span to scan: inside a markdown fence if there is one, from the first brace (else bracket) on. */
+/**
+ * The span to scan: inside a markdown fence if there is one, from the first bracket on (`[{...}]`
+ * is an array, whatever it holds).
+ */
 function locatePayload(text: string): [start: number, end: number] {
   const fence = text.indexOf("```");
   // After the fence's line (which may name the language), or right after a fence with no line break.
@@ -57,11 +60,8 @@ function locatePayload(text: string): [start: number, end: number] {
   // The closing fence (with no opening fence, there is none).
   let end = text.indexOf("```", start);
   if (end < 0) end = text.length;
-  for (const bracket of "{[") {
-    const at = text.indexOf(bracket, start);
-    if (at >= 0 && at < end) return [at, end];
-  }
-  return [start, end];
+  const bracket = text.slice(start, end).search(/[{[]/);
+  return [bracket < 0 ? start : start + bracket, end];
 }
 
 /** A quoted string's text as a JSON string literal. */
@@ -88,6 +88,17 @@ function parseLeniently(text: string, native: string): ParseResult {
   // The fence's opening line is not prose.
   const before = text.slice(0, start).replace(/```[^\n]*\n?/, "");
   if (before.trim()) repairs.add("text around the JSON");
+
+  // Outside the fence, a bracket opens another value: taking the fenced one would be choosing.
+  const stray = text.slice(0, start).search(/[{[]/);
+  const strayAfter = text.slice(end).search(/[{[]/);
+  if (stray >= 0 || strayAfter >= 0) {
+    return {
+      ok: false,
+      message: "the text holds more than one JSON value",
+      position: stray >= 0 ? stray : end + strayAfter,
+    };
+  }
 
   /** The JSON written so far, in pieces joined once at the end (no quadratic string slicing). */
   const out: string[] = [];

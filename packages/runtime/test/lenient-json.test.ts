@@ -170,9 +170,11 @@ describe("parseArguments", () => {
     });
   });
 
-  it("takes the first object in prose as the arguments, else the first array", () => {
-    expect(repaired("Use [brackets]: {'a': 1}", "text around the JSON", "single quotes")).toEqual({ a: 1 });
+  it("takes the first bracket in prose as the start of the value, never skipping one to find an object", () => {
+    expect(repaired("Use: {'a': [1]}", "text around the JSON", "single quotes")).toEqual({ a: [1] });
     expect(repaired("ids: [1, 2,]", "text around the JSON", "trailing comma")).toEqual([1, 2]);
+    // Skipping `[brackets]` would choose what the arguments are: refused, the model is asked again.
+    expect(parseArguments("Use [brackets]: {'a': 1}")).toMatchObject({ ok: false, position: 5 });
   });
 
   it("repairs a value that is not an object or array", () => {
@@ -264,6 +266,24 @@ describe("parseArguments", () => {
     expect(refusedAt("{'a': 1}\n[1]", two)).toBe(9);
     expect(refusedAt("[1, 2] [3]", two)).toBe(7);
     expect(refusedAt("{'a': 1} see [docs]", two)).toBe(13);
+  });
+
+  it("refuses a bracket outside a fence: the fenced value is one of two, not the arguments", () => {
+    const two = "the text holds more than one JSON value";
+    expect(refusedAt('{"a": 1} ```json\n{"b": 2}\n```', two)).toBe(0);
+    expect(refusedAt('```json\n{"a": 1}\n``` {"b": 2}', two)).toBe(21);
+    expect(refusedAt("Calling [search]:\n```json\n{'q': 1}\n```", two)).toBe(8);
+    // Prose without brackets around the fence stays prose.
+    expect(parseArguments("Here:\n```json\n{'q': 1}\n```\nDone.")).toMatchObject({
+      ok: true,
+      value: { q: 1 },
+      repairs: ["markdown fence", "text around the JSON", "single quotes"],
+    });
+  });
+
+  it("keeps an array that holds an object an array: the wrapper is not dropped", () => {
+    expect(parseArguments("[{'a': 1}]")).toMatchObject({ ok: true, value: [{ a: 1 }] });
+    expect(parseArguments("Result: [{'a': 1},]")).toMatchObject({ ok: true, value: [{ a: 1 }] });
   });
 
   it("refuses punctuation out of place rather than guess what was meant", () => {
