@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _is, _joinKey, _nest, _validation, _verdict } from "@typecall/runtime/internal";
+import { _begin, _fail, _is, _joinKey, _nest, _verdict } from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -225,7 +225,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     outputSchema: { "type": "number" },
     recursive: true,
     validate: (input: any) => {
-      _validation();
+      _begin();
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
