@@ -4,7 +4,17 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _nest, _validatorOf, _verdict } from "@typecall/runtime/internal";
+import {
+  _copy,
+  _default,
+  _fail,
+  _joinKey,
+  _nest,
+  _optional,
+  _prop,
+  _validatorOf,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -139,6 +149,22 @@ const checkShippingAddress = (v: any): ValidatorError[] | undefined => {
   return e;
 };
 
+const coerceShippingAddress = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "zip");
+  return out;
+};
+
+const coerceShipping = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "address", coerceShippingAddress);
+  _optional(out, "speed");
+  _default(out, "speed", "standard");
+  return out;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -149,6 +175,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": archiveUserOpenaiSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "reason");
+      return out;
+    },
     validate: _validatorOf(checkArchiveUser),
     run: (args: ToolMap["archiveUser"]["args"]) =>
       tools.archiveUser(args.userId as never, args.reason as never),
@@ -161,6 +193,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": archiveUserOpenaiSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "reason");
+      return out;
+    },
     validate: _validatorOf(checkArchiveUser),
     run: (args: ToolMap["restoreUser"]["args"]) =>
       tools.restoreUser(args.userId as never, args.reason as never),
@@ -217,6 +255,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     outputSchema: { "type": "string" },
     nestedDefaults: true,
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "shipping", coerceShipping);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -282,6 +326,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "address", coerceShippingAddress);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
