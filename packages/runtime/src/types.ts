@@ -18,7 +18,7 @@ export type JsonSchema = { readonly [key: string]: unknown };
 
 /** Schema dialects a generated module carries, keyed by dialect name. */
 export interface DialectSchemas {
-  /** Canonical JSON Schema 2020-12 of the arguments object. Drives coercion and normalisation. */
+  /** Canonical JSON Schema 2020-12 of the arguments object. */
   readonly "json-schema": JsonSchema;
   /** OpenAI Chat Completions strict `parameters`. */
   readonly openai: JsonSchema;

@@ -8,7 +8,6 @@ describe("public API", () => {
   it("@typecall/runtime", () => {
     expect(Object.keys(root).sort()).toEqual([
       "DEFAULTS",
-      "coerceArguments",
       "combineToolsets",
       "createToolset",
       "parseArguments",
