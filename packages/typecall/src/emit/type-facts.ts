@@ -8,7 +8,11 @@ import { isScalar, scalarConversion } from "./coerce-scalars.ts";
 type Definitions = Readonly<Record<string, TypeIR>>;
 
 /** Whether nothing can change a value of `type`: free strings, `unknown`, literals no number or boolean spells. */
-export function isIdentity(type: TypeIR, definitions: Definitions, seen = new Set<string>()): boolean {
+export function isIdentity(
+  type: TypeIR,
+  definitions: Definitions,
+  seen: ReadonlySet<string> = new Set(),
+): boolean {
   switch (type.kind) {
     case "string":
     case "unknown":
@@ -33,7 +37,11 @@ export function isIdentity(type: TypeIR, definitions: Definitions, seen = new Se
 }
 
 /** Whether `type` takes `null`: then `null` for an optional property of it is a value, not "absent". */
-export function takesNull(type: TypeIR, definitions: Definitions, seen = new Set<string>()): boolean {
+export function takesNull(
+  type: TypeIR,
+  definitions: Definitions,
+  seen: ReadonlySet<string> = new Set(),
+): boolean {
   switch (type.kind) {
     case "null":
     case "unknown":
@@ -51,7 +59,11 @@ export function takesNull(type: TypeIR, definitions: Definitions, seen = new Set
 }
 
 /** Whether `type` takes only objects and arrays: no scalar can fit it. */
-export function takesOnlyParts(type: TypeIR, definitions: Definitions, seen = new Set<string>()): boolean {
+export function takesOnlyParts(
+  type: TypeIR,
+  definitions: Definitions,
+  seen: ReadonlySet<string> = new Set(),
+): boolean {
   switch (type.kind) {
     case "object":
     case "array":
