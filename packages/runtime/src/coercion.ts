@@ -10,7 +10,7 @@
  * The values a coercer works on are parsed JSON; its input is never mutated (objects are copied
  * before their properties change) and nothing here throws on one.
  */
-import { isJsonObject, jsonEqual, setOwn } from "./json.ts";
+import { isJsonObject, jsonEqual, nestedDeeperThan, setOwn } from "./json.ts";
 import { _fits, coerced } from "./memo.ts";
 
 // A JSON number exactly (no `02`, `2.` or `.5`); unambiguous, so it cannot backtrack.
@@ -45,13 +45,21 @@ export function _boolean(value: unknown): unknown {
   return value === "true" ? true : value === "false" ? false : value;
 }
 
-/** The value JSON text holds, or undefined when it holds none. */
+/**
+ * Text nested deeper than this is not decoded: coercing it would recurse that deep. Dispatch then
+ * bounds what was decoded by its own limit (`maxDepth`, 64 by default), as it bounds what it parsed.
+ */
+const MAX_DECODED_DEPTH = 256;
+
+/** The value JSON text holds, or undefined when it holds none (or one nested too deep to coerce). */
 function parsed(text: string): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     return undefined;
   }
+  return nestedDeeperThan(value, MAX_DECODED_DEPTH) ? undefined : value;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from "./feedback.ts";
 import { createAbortController } from "./host.ts";
 import { toIssues } from "./issues.ts";
-import { cloneJson, isJsonObject, setOwn } from "./json.ts";
+import { cloneJson, isJsonObject, nestedDeeperThan, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
@@ -215,9 +215,7 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
     if (typeof args === "string") args = _object(args);
   }
   const plan = entry.plan ?? planOf(entry);
-  if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) {
-    return limitFailure(env, call, `are nested more than ${limits.maxDepth} levels deep, the limit`, repairs);
-  }
+  if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) return depthFailure(env, call, repairs);
   let verdict: ValidatorResult | undefined;
   try {
     // Fast path: arguments that already fit need no coercion; only defaults the call leaves out are added.
@@ -228,6 +226,8 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
       // What the tool's coercer converts, and the top level's defaults, may make them fit; a tool
       // with neither has its failures reported as they are.
       args = withTopDefaults(tool.coerce === undefined ? args : tool.coerce(args), plan.topDefaults);
+      // What the coercer decoded (a double-encoded part) is bounded as what was parsed is.
+      if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) return depthFailure(env, call, repairs);
       verdict = tool.validate(args);
     }
   } catch (error) {
@@ -258,21 +258,6 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
     return failure(call, { code: "invalid_arguments", message, issues }, env, content, repairs);
   }
   return repairs === undefined ? { tool, plan, args } : { tool, plan, args, repairs };
-}
-
-/**
- * Whether a value nests objects and arrays deeper than `limit`; one walk without recursion, that
- * stops as soon as it knows.
- */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [node, depth] = top;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return false;
 }
 
 /** What dispatch precomputes about a tool, once. */
@@ -382,6 +367,12 @@ export function invalidCall(
     env,
     invalidCallContent(reason),
   );
+}
+
+/** Arguments of a tool with recursive types, nested deeper than the limit. */
+function depthFailure(env: DispatchEnv, call: ToolCall, repairs: readonly string[] | undefined): ToolFailure {
+  const what = `are nested more than ${env.options.limits.maxDepth} levels deep, the limit`;
+  return limitFailure(env, call, what, repairs);
 }
 
 function limitFailure(

@@ -241,7 +241,37 @@ describe("what a coercer never does", () => {
 
   it("hands anything but an object back as it is, and never throws on JSON values", () => {
     for (const value of [null, 1, "text", [], true, "[1]", '"{}"', "{"]) {
-      for (const name of toolset.names) expect(definition(name).coerce?.(value)).toEqual(value);
+      for (const name of toolset.names) {
+        const { coerce } = definition(name);
+        if (coerce !== undefined) expect(coerce(value)).toEqual(value);
+      }
     }
+  });
+});
+
+describe("what dispatch does around the coercer", () => {
+  it("has no coercer for a tool whose arguments nothing can convert, and reports its failures as they are", async () => {
+    expect(definition("texts").coerce).toBeUndefined();
+    expect(await received("texts", '{"city": 42, "code": "a"}')).toEqual([
+      { path: "city", expected: "string", received: "number 42" },
+    ]);
+    // The arguments' JSON text sent as JSON text is still read as the object it holds.
+    const twice = JSON.stringify('{"city": "Paris", "code": "a"}');
+    expect(await received("texts", twice)).toEqual({ city: "Paris", code: "a" });
+  });
+
+  it("bounds the nesting of what a coercer decodes as it bounds what was parsed", async () => {
+    const nested = (depth: number) => {
+      let node = '{"value": 1}';
+      for (let i = 0; i < depth; i++) node = `{"value": 1, "children": [${node}]}`;
+      return JSON.stringify({ root: node });
+    };
+    expect(await received("tree", nested(20))).toMatchObject({ root: { value: 1 } });
+    const deep = await echo.dispatch({ name: "tree", arguments: nested(100) });
+    expect(deep).toMatchObject({ ok: false, error: { code: "limit_exceeded" } });
+    // Text nested deeper than a coercer may recurse is not decoded: the validator says what it got.
+    expect(await received("tree", nested(20_000))).toEqual([
+      { path: "root", expected: "object", received: expect.stringMatching(/^string "/) },
+    ]);
   });
 });

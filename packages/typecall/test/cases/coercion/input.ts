@@ -83,3 +83,8 @@ export function defaults(
 ): string {
   return JSON.stringify([city, required, unit, note, tags, guests, main]);
 }
+
+/** Free strings and a literal union no number spells, all required: nothing to convert. */
+export function texts(city: string, code: "a" | "b"): string {
+  return `${city}:${code}`;
+}

@@ -84,6 +84,13 @@ export interface ToolMap {
     };
     result: Awaited<ReturnType<typeof tools.defaults>>;
   };
+  "texts": {
+    args: {
+      city: string;
+      code: "a" | "b";
+    };
+    result: Awaited<ReturnType<typeof tools.texts>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -145,6 +152,13 @@ const defaultsOpenaiGuestsAnyOf0ItemsSchema = {
   "required": ["name", "vip"],
   "additionalProperties": false,
   "description": "A guest.",
+};
+
+const textsSchema = {
+  "type": "object",
+  "properties": { "city": { "type": "string" }, "code": { "type": "string", "enum": ["a", "b"] } },
+  "required": ["city", "code"],
+  "additionalProperties": false,
 };
 
 const checkNode = (v: any): ValidatorError[] | undefined => {
@@ -757,5 +771,36 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         args.guests as never,
         args.main as never,
       ),
+  },
+  {
+    name: "texts",
+    description: "Free strings and a literal union no number spells, all required: nothing to convert.",
+    schemas: {
+      "json-schema": textsSchema,
+      "openai": textsSchema,
+    },
+    outputSchema: { "type": "string" },
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const city = input.city;
+        if (typeof city !== "string") e = _fail(e, "city", "string", city);
+        const code = input.code;
+        if (code !== "a" && code !== "b") e = _fail(e, "code", "\"a\" | \"b\"", code);
+        for (const key in input) {
+          switch (key) {
+            case "city":
+            case "code":
+              break;
+            default:
+              e = _fail(e, _joinKey("", key), "undefined", input[key]);
+          }
+        }
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["texts"]["args"]) =>
+      tools.texts(args.city as never, args.code as never),
   },
 ]);
