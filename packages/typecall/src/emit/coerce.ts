@@ -35,7 +35,14 @@ import {
   type Scope,
 } from "./coerce-module.ts";
 import { helperText, isScalar, type ScalarIR, scalarConversion } from "./coerce-scalars.ts";
-import { definitionPredicate, fitsCond, fitsFunction, memberPredicate, objectPredicate } from "./fits.ts";
+import {
+  definitionPredicate,
+  fitsCond,
+  fitsFunction,
+  memberPredicate,
+  memberStem,
+  objectPredicate,
+} from "./fits.ts";
 import { printJson } from "./json.ts";
 import { callLines, condText, ifStatement, join, parenthesized, WIDTH } from "./layout.ts";
 import { isIdentity, takesNull, takesOnlyParts } from "./type-facts.ts";
@@ -308,8 +315,8 @@ function unionCoercerLines(name: string, type: Of<"union">, scope: Scope, stem: 
       );
     }
   }
-  const members = (scalarsFirst ? others : type.members).map((m, i) =>
-    memberPair(m, scope, [...stem, i === 0 ? "member" : `member${i + 1}`]),
+  const members = (scalarsFirst ? others : type.members).map((m) =>
+    memberPair(m, scope, memberStem(stem, type.members.indexOf(m))),
   );
   scope.fn.memo = true;
   const union = helper(scope, "_union");

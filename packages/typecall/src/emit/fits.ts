@@ -41,10 +41,15 @@ const FITS: { [K in Kind]: Fitter<K> } = {
   union: (type, x, scope, stem) =>
     join(
       "||",
-      type.members.map((member) => memberFits(member, x, scope, [...stem, "member"])),
+      type.members.map((member, i) => memberFits(member, x, scope, memberStem(stem, i))),
     ),
   ref: (type, x, scope) => `${calls(scope, definitionPredicate(type.name, scope.module))}(${x})`,
 };
+
+/** What a union member's functions are named from: `member`, `member2`, ... after the union's stem. */
+export function memberStem(stem: readonly string[], index: number): string[] {
+  return [...stem, index === 0 ? "member" : `member${index + 1}`];
+}
 
 /**
  * A union member's condition: an object's or a definition's verdict is remembered for the pass, so
@@ -130,7 +135,7 @@ function objectFits(type: ObjectTypeIR, v: string, scope: Scope, stem: readonly 
 }
 
 /** `const name = (v: any): boolean => cond;`, the condition broken one term per line when too long. */
-export function predicateLines(name: string, cond: Cond): string[] {
+function predicateLines(name: string, cond: Cond): string[] {
   const head = `const ${name} = (v: any): boolean =>`;
   const flat = `${head} ${condText(cond)};`;
   if (flat.length <= WIDTH) return [flat];
