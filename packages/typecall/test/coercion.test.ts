@@ -184,24 +184,26 @@ describe("null and default normalisation", () => {
       city: "Paris",
       required: "x",
       guests: [
-        { name: "Ada", vip: false },
-        { name: "Bo", vip: false },
+        { name: "Ada", vip: false, drinks: ["tea"] },
+        { name: "Bo", vip: false, drinks: ["tea"] },
       ],
-      main: { vip: false },
+      main: { vip: false, drinks: ["tea"] },
     });
     expect(await received("defaults", '{"city": "a", "required": "x", "main": {"name": "Cy"}}')).toEqual({
       city: "a",
       required: "x",
       unit: "c",
       tags: ["a"],
-      main: { name: "Cy", vip: false },
+      main: { name: "Cy", vip: false, drinks: ["tea"] },
     });
   });
 
-  it("gives each call its own copy of a default", async () => {
-    const first = (await received("defaults", '{"city": "a", "required": "x"}')) as { tags: string[] };
+  it("gives each call its own copy of a default, at the top and below it", async () => {
+    const text = '{"city": "a", "required": "x", "main": {"name": "Cy"}}';
+    const first = (await received("defaults", text)) as { tags: string[]; main: { drinks: string[] } };
     first.tags.push("mutated");
-    expect(await received("defaults", '{"city": "b", "required": "x"}')).toMatchObject({ tags: ["a"] });
+    first.main.drinks.push("mutated");
+    expect(await received("defaults", text)).toMatchObject({ tags: ["a"], main: { drinks: ["tea"] } });
   });
 });
 
@@ -236,7 +238,7 @@ describe("what a coercer never does", () => {
     expect(Object.keys(output)).toEqual(["city", "__proto__", "guests"]);
     const [guest] = output.guests as Record<string, unknown>[];
     expect(Object.getPrototypeOf(guest)).toBe(Object.prototype);
-    expect(Object.keys(guest as object)).toEqual(["__proto__", "vip"]);
+    expect(Object.keys(guest as object)).toEqual(["__proto__", "vip", "drinks"]);
   });
 
   it("hands anything but an object back as it is, and never throws on JSON values", () => {

@@ -65,6 +65,8 @@ export interface Guest {
   name: string;
   /** @default false */
   vip?: boolean;
+  /** @default ["tea"] */
+  drinks?: string[];
 }
 
 /**

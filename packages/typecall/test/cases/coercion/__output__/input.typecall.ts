@@ -79,8 +79,8 @@ export interface ToolMap {
       unit?: "c" | "f";
       note?: string | null;
       tags?: Array<string>;
-      guests?: Array<{ name: string; vip?: boolean }>;
-      main?: { name: string; vip?: boolean };
+      guests?: Array<{ name: string; vip?: boolean; drinks?: Array<string> }>;
+      main?: { name: string; vip?: boolean; drinks?: Array<string> };
     };
     result: Awaited<ReturnType<typeof tools.defaults>>;
   };
@@ -137,19 +137,26 @@ const unionsAmbiguousAnyOf1Schema = {
 
 const defaultsGuestsItemsSchema = {
   "type": "object",
-  "properties": { "name": { "type": "string" }, "vip": { "type": "boolean", "default": false } },
+  "properties": {
+    "name": { "type": "string" },
+    "vip": { "type": "boolean", "default": false },
+    "drinks": { "type": "array", "items": { "type": "string" }, "default": ["tea"] },
+  },
   "required": ["name"],
   "additionalProperties": false,
   "description": "A guest.",
 };
+
+const defaultsOpenaiTagsSchema = { "anyOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "null" }] };
 
 const defaultsOpenaiGuestsAnyOf0ItemsSchema = {
   "type": "object",
   "properties": {
     "name": { "type": "string" },
     "vip": { "type": ["boolean", "null"], "description": "Default: false." },
+    "drinks": { ...defaultsOpenaiTagsSchema, "description": "Default: [\"tea\"]." },
   },
-  "required": ["name", "vip"],
+  "required": ["name", "vip", "drinks"],
   "additionalProperties": false,
   "description": "A guest.",
 };
@@ -234,10 +241,21 @@ const checkGuestsItem = (v: any): ValidatorError[] | undefined => {
     if (typeof name !== "string") e = _fail(e, "name", "string", name);
     const vip = v.vip;
     if (vip !== undefined && typeof vip !== "boolean") e = _fail(e, "vip", "boolean", vip);
+    const drinks = v.drinks;
+    if (drinks !== undefined) {
+      if (!Array.isArray(drinks)) e = _fail(e, "drinks", "Array<string>", drinks);
+      else {
+        for (let drinks_i = 0; drinks_i < drinks.length; drinks_i++) {
+          const drinks_item = drinks[drinks_i];
+          if (typeof drinks_item !== "string") e = _fail(e, "drinks[" + drinks_i + "]", "string", drinks_item);
+        }
+      }
+    }
     for (const key in v) {
       switch (key) {
         case "name":
         case "vip":
+        case "drinks":
           break;
         default:
           e = _fail(e, _joinKey("", key), "undefined", v[key]);
@@ -281,6 +299,8 @@ const coerceGuestsItem = (v: any): any => {
   if (out === undefined) return v;
   _optional(out, "vip", _boolean);
   _default(out, "vip", false);
+  _optional(out, "drinks", _array);
+  _default(out, "drinks", ["tea"]);
   return out;
 };
 
@@ -678,10 +698,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "required": { "type": "string" },
           "unit": { "type": ["string", "null"], "enum": ["c", "f", null], "description": "Default: \"c\"." },
           "note": { "type": ["string", "null"] },
-          "tags": {
-            "anyOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "null" }],
-            "description": "Default: [\"a\"].",
-          },
+          "tags": { ...defaultsOpenaiTagsSchema, "description": "Default: [\"a\"]." },
           "guests": {
             "anyOf": [{ "type": "array", "items": defaultsOpenaiGuestsAnyOf0ItemsSchema }, { "type": "null" }],
           },
