@@ -4,7 +4,21 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _is, _nest, _unknownKeys, _validation, _verdict } from "@typecall/runtime/internal";
+import {
+  _begin,
+  _copy,
+  _fail,
+  _fits,
+  _is,
+  _isObject,
+  _nest,
+  _number,
+  _othersFit,
+  _prop,
+  _union,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "./unions.ts";
 
 /** Wire shape of the recursive type Recursive. */
@@ -230,6 +244,95 @@ const checkType5 = (v: any): ValidatorError[] | undefined => {
   return e;
 };
 
+const fitsType2 = (v: any): boolean =>
+  _isObject(v) && v.kind === "b" && fitsRecursive2(v.next) && _othersFit(v, ["kind", "next"]);
+
+const fitsRecursive2 = (v: any): boolean => _fits(fitsRecursive, v) || _fits(fitsType2, v) || v === null;
+
+const fitsRecursive = (v: any): boolean =>
+  _isObject(v) && v.kind === "a" && fitsRecursive2(v.next) && _othersFit(v, ["kind", "next"]);
+
+const coerceType2 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "next", coerceRecursive2);
+  return out;
+};
+
+const coerceRecursive2 = (v: any): any => {
+  if (v === null) return v;
+  if (v === "null") return null;
+  return _union(v, [[coerceRecursive, fitsRecursive], [coerceType2, fitsType2]]);
+};
+
+const coerceRecursive = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "next", coerceRecursive2);
+  return out;
+};
+
+const coerceChain = (v: any): any => _union(v, [[coerceRecursive, fitsRecursive], [coerceType2, fitsType2]]);
+
+const fitsType4 = (v: any): boolean => _isObject(v) && fitsRecursive3(v.right) && _othersFit(v, ["right"]);
+
+const fitsRecursive3 = (v: any): boolean => _fits(fitsType3, v) || _fits(fitsType4, v) || v === null;
+
+const fitsType3 = (v: any): boolean => _isObject(v) && fitsRecursive3(v.left) && _othersFit(v, ["left"]);
+
+const coerceType4 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "right", coerceRecursive3);
+  return out;
+};
+
+const coerceRecursive3 = (v: any): any => {
+  if (v === null) return v;
+  if (v === "null") return null;
+  return _union(v, [[coerceType3, fitsType3], [coerceType4, fitsType4]]);
+};
+
+const coerceType3 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "left", coerceRecursive3);
+  return out;
+};
+
+const coerceTree = (v: any): any => _union(v, [[coerceType3, fitsType3], [coerceType4, fitsType4]]);
+
+const fitsType6 = (v: any): boolean =>
+  _isObject(v) && typeof v.value === "number" && fitsRecursive4(v.next) && _othersFit(v, ["value", "next"]);
+
+const fitsRecursive4 = (v: any): boolean => _fits(fitsType5, v) || _fits(fitsType6, v) || v === null;
+
+const fitsType5 = (v: any): boolean =>
+  _isObject(v) && typeof v.value === "string" && fitsRecursive4(v.next) && _othersFit(v, ["value", "next"]);
+
+const coerceType6 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "value", _number);
+  _prop(out, "next", coerceRecursive4);
+  return out;
+};
+
+const coerceRecursive4 = (v: any): any => {
+  if (v === null) return v;
+  if (v === "null") return null;
+  return _union(v, [[coerceType5, fitsType5], [coerceType6, fitsType6]]);
+};
+
+const coerceType5 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "next", coerceRecursive4);
+  return out;
+};
+
+const coerceList = (v: any): any => _union(v, [[coerceType5, fitsType5], [coerceType6, fitsType6]]);
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -246,8 +349,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "additionalProperties": false,
     },
     recursive: true,
+    coerce: (input: any) => {
+      _begin();
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "chain", coerceChain);
+      return out;
+    },
     validate: (input: any) => {
-      _validation();
+      _begin();
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
@@ -269,8 +379,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     outputSchema: { "type": "number" },
     recursive: true,
+    coerce: (input: any) => {
+      _begin();
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "tree", coerceTree);
+      return out;
+    },
     validate: (input: any) => {
-      _validation();
+      _begin();
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {
@@ -297,8 +414,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "additionalProperties": false,
     },
     recursive: true,
+    coerce: (input: any) => {
+      _begin();
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "list", coerceList);
+      return out;
+    },
     validate: (input: any) => {
-      _validation();
+      _begin();
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {

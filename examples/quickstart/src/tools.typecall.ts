@@ -4,7 +4,7 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import { _array, _copy, _fail, _number, _optional, _prop, _unknownKeys, _verdict } from "@typecall/runtime/internal";
 import * as tools from "./tools.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -80,6 +80,13 @@ const bookRoomNotesSchema = {
 
 const cancelBookingBookingIdSchema = { "type": "string", "description": "The id returned by bookRoom" };
 
+const coerceGuestsItem = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "age", _number);
+  return out;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -130,6 +137,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "additionalProperties": false,
         "description": "A hotel as the search returns it.",
       },
+    },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "maxPrice", _number);
+      _optional(out, "amenities", _array);
+      return out;
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -240,6 +254,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "additionalProperties": false,
       "description": "A confirmed booking.",
     },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "nights", _number);
+      _prop(out, "guests", (x: any) => _array(x, coerceGuestsItem));
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -328,6 +349,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["city", "temperature", "unit"],
       "additionalProperties": false,
     },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "unit");
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -368,6 +395,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "reason");
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

@@ -1,10 +1,11 @@
 /**
- * The dispatch pipeline: find the tool, parse the argument text leniently, coerce and normalise
- * against the canonical schema, validate with the generated validator, run under a time limit,
- * turn the result into content. Every step's failure is an outcome; nothing here throws.
+ * The dispatch pipeline: find the tool, parse the argument text leniently, validate with the
+ * generated validator (coercing and normalising with the generated coercer what it refuses), run
+ * under a time limit, turn the result into content. Every step's failure is an outcome; nothing
+ * here throws.
  */
 import { readCall, readOptions, UnusableCall } from "./call.ts";
-import { coerceArguments, coercibleKinds, mayCoerce } from "./coerce.ts";
+import { _object } from "./coercion.ts";
 import {
   cancelledContent,
   capContent,
@@ -21,7 +22,7 @@ import {
 } from "./feedback.ts";
 import { createAbortController } from "./host.ts";
 import { toIssues } from "./issues.ts";
-import { cloneJson } from "./json.ts";
+import { cloneJson, isJsonObject, nestedDeeperThan, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
@@ -210,20 +211,23 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
       if (parsed.repairs.length > 0) repairs = parsed.repairs;
       args = parsed.value;
     }
+    // The JSON text of the arguments' JSON text: the object it holds.
+    if (typeof args === "string") args = _object(args);
   }
   const plan = entry.plan ?? planOf(entry);
-  if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) {
-    return limitFailure(env, call, `are nested more than ${limits.maxDepth} levels deep, the limit`, repairs);
-  }
+  if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) return depthFailure(env, call, repairs);
   let verdict: ValidatorResult | undefined;
   try {
     // Fast path: arguments that already fit need no coercion; only defaults the call leaves out are added.
     verdict = plan.nestedDefaults ? undefined : tool.validate(args);
     if (verdict?.success) {
-      args = withTopDefaults(args as Record<string, unknown>, plan.topDefaults);
-    } else if (verdict === undefined || mayCoerce(coercibleOf(plan, tool), verdict.errors)) {
-      // Only where a failing value is of a kind coercion converts: otherwise it would find the same failures.
-      args = coerceArguments(args, tool.schemas["json-schema"]);
+      args = withTopDefaults(args, plan.topDefaults);
+    } else if (verdict === undefined || plan.normalises) {
+      // What the tool's coercer converts, and the top level's defaults, may make them fit; a tool
+      // with neither has its failures reported as they are.
+      args = withTopDefaults(tool.coerce === undefined ? args : tool.coerce(args), plan.topDefaults);
+      // What the coercer decoded (a double-encoded part) is bounded as what was parsed is.
+      if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) return depthFailure(env, call, repairs);
       verdict = tool.validate(args);
     }
   } catch (error) {
@@ -256,32 +260,17 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
   return repairs === undefined ? { tool, plan, args } : { tool, plan, args, repairs };
 }
 
-/**
- * Whether a value nests objects and arrays deeper than `limit`; one walk without recursion, that
- * stops as soon as it knows.
- */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
-    const [node, depth] = top;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
 /** What dispatch precomputes about a tool, once. */
 export interface ToolPlan {
   /** `run` takes the context parameter (the tool declares a `ToolContext`). */
   readonly usesContext: boolean;
-  /** Defaults below the top level ({@link ToolDefinition.nestedDefaults}): such calls always take the normalising path. */
+  /** Defaults below the top level ({@link ToolDefinition.nestedDefaults}): such calls are always coerced. */
   readonly nestedDefaults: boolean;
+  /** The tool has a coercer or top-level defaults: arguments the validator refuses may fit once they are applied. */
+  readonly normalises: boolean;
   /** The arguments refer to named types ({@link ToolDefinition.recursive}): they are checked for depth first. */
   readonly recursive: boolean;
   readonly topDefaults: readonly (readonly [string, unknown])[];
-  /** The kinds of value coercion may convert in this tool's schema: found at the first failure, not at start-up. */
-  coercible?: ReadonlySet<string>;
 }
 
 /**
@@ -291,28 +280,29 @@ export interface ToolPlan {
  */
 function planOf(entry: ToolEntry): ToolPlan {
   const tool = entry.definition;
+  const topDefaults = Object.entries(tool.defaults ?? {});
   entry.plan = {
     usesContext: tool.takesContext === true,
     nestedDefaults: tool.nestedDefaults === true,
-    topDefaults: Object.entries(tool.defaults ?? {}),
+    normalises: tool.coerce !== undefined || topDefaults.length > 0,
+    topDefaults,
     recursive: tool.recursive === true,
   };
   return entry.plan;
 }
 
-/** What coercion may convert in a tool's schema, found at its first failure rather than at start-up. */
-function coercibleOf(plan: ToolPlan, tool: ToolDefinition<object>): ReadonlySet<string> {
-  plan.coercible ??= coercibleKinds(tool.schemas["json-schema"]);
-  return plan.coercible;
-}
-
-/** The arguments with each absent top-level default filled in; the caller's object is never mutated. */
-function withTopDefaults(args: Record<string, unknown>, defaults: ToolPlan["topDefaults"]): unknown {
+/**
+ * The arguments with each absent top-level default filled in; the caller's object is never mutated.
+ * Arguments that are no object are left for the validator to report.
+ */
+function withTopDefaults(args: unknown, defaults: ToolPlan["topDefaults"]): unknown {
+  if (defaults.length === 0 || !isJsonObject(args)) return args;
   let result = args;
   for (const [key, value] of defaults) {
-    if (result[key] !== undefined) continue;
+    // Own properties only: `constructor` left out is absent, whatever `Object.prototype` has.
+    if (Object.hasOwn(result, key) && result[key] !== undefined) continue;
     if (result === args) result = { ...args };
-    result[key] = cloneJson(value);
+    setOwn(result, key, cloneJson(value));
   }
   return result;
 }
@@ -377,6 +367,12 @@ export function invalidCall(
     env,
     invalidCallContent(reason),
   );
+}
+
+/** Arguments of a tool with recursive types, nested deeper than the limit. */
+function depthFailure(env: DispatchEnv, call: ToolCall, repairs: readonly string[] | undefined): ToolFailure {
+  const what = `are nested more than ${env.options.limits.maxDepth} levels deep, the limit`;
+  return limitFailure(env, call, what, repairs);
 }
 
 function limitFailure(

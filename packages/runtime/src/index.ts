@@ -4,7 +4,6 @@
  *
  * @packageDocumentation
  */
-export { coerceArguments } from "./coerce.ts";
 export { type ParseResult, parseArguments } from "./lenient-json.ts";
 export {
   type CallEvent,

@@ -1,8 +1,27 @@
 /**
- * Helpers that generated validators call at runtime (`@typecall/runtime/internal`). Not for
- * application code: names start with `_`, and only the compiler's output calls them.
+ * Helpers that generated validators and coercers call at runtime (`@typecall/runtime/internal`).
+ * Not for application code: names start with `_`, and only the compiler's output calls them.
  */
 import type { ValidatorError, ValidatorResult } from "./types.ts";
+
+export {
+  _array,
+  _boolean,
+  _copy,
+  _default,
+  _integer,
+  _isObject,
+  _number,
+  _numberIn,
+  _object,
+  _optional,
+  _others,
+  _othersFit,
+  _prop,
+  _union,
+  type UnionMember,
+} from "./coercion.ts";
+export { _begin, _fits, _is } from "./memo.ts";
 
 /**
  * A validator path extended by a property key, as JavaScript would write the access: `city` at the
@@ -77,35 +96,6 @@ export function _validatorOf(check: (v: unknown) => Issues): (input: unknown) =>
  */
 export function _ownValue(object: object, key: string): unknown {
   return Object.getOwnPropertyDescriptor(object, key)?.value;
-}
-
-/** Which validation is running: a verdict remembered by {@link _is} counts only within its own. */
-let generation = 0;
-/** Per object, per checker: `generation * 2 + 1` when it passed, `generation * 2` when it failed. */
-const verdicts = new WeakMap<object, Map<unknown, number>>();
-
-/** Starts a validation: what `_is` remembered from earlier ones no longer counts (the values may have changed). */
-export function _validation(): void {
-  generation++;
-}
-
-/**
- * Whether `value` passes `check`, a generated checker of one union member, remembered per object
- * for the current validation: nested unions then cost the size of the value times the number of
- * members, not one full check of every subtree per member per level (exponential in depth).
- */
-export function _is(check: (v: unknown) => Issues, value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return check(value) === undefined;
-  let known = verdicts.get(value);
-  if (known === undefined) {
-    known = new Map();
-    verdicts.set(value, known);
-  }
-  const entry = known.get(check);
-  if (entry !== undefined && Math.floor(entry / 2) === generation) return entry % 2 === 1;
-  const passed = check(value) === undefined;
-  known.set(check, generation * 2 + (passed ? 1 : 0));
-  return passed;
 }
 
 const FORMATS: Record<string, (value: string) => boolean> = {

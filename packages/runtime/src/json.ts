@@ -70,6 +70,21 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   }
 }
 
+/**
+ * Whether a value nests objects and arrays deeper than `limit`; one walk without recursion, that
+ * stops as soon as it knows.
+ */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** `object`, `null`, `array`, `symbol`, ...: what a value is, without touching its members. */
 export function kindOf(value: unknown): string {
   if (value === null) return "null";

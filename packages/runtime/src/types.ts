@@ -18,7 +18,7 @@ export type JsonSchema = { readonly [key: string]: unknown };
 
 /** Schema dialects a generated module carries, keyed by dialect name. */
 export interface DialectSchemas {
-  /** Canonical JSON Schema 2020-12 of the arguments object. Drives coercion and normalisation. */
+  /** Canonical JSON Schema 2020-12 of the arguments object. */
   readonly "json-schema": JsonSchema;
   /** OpenAI Chat Completions strict `parameters`. */
   readonly openai: JsonSchema;
@@ -56,6 +56,15 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly schemas: DialectSchemas;
   /** Checks the wire shape of the arguments, after coercion and null/default normalisation. */
   readonly validate: (input: unknown) => ValidatorResult;
+  /**
+   * Converts the near misses of parsed arguments (the README's "What lenient parsing and coercion
+   * do, and never do"): numbers, booleans and null sent as text, objects and arrays sent as JSON
+   * text, numbers and booleans where a literal holds their text; `null` for an optional property
+   * as absent; defaults below the top level. Returns a new value, never mutates its input, never
+   * throws on parsed JSON. Compiled from the tool's types, and absent when nothing in its arguments
+   * can be converted: then a call the validator refuses is refused as it is.
+   */
+  readonly coerce?: (args: unknown) => unknown;
   /** Calls the author's function with validated wire arguments and the tool context. */
   readonly run: (args: never, context: ToolContext<C>) => unknown;
   /** Set when the function declares a `ToolContext` parameter: only then does `run` get a context built. */
@@ -72,15 +81,15 @@ export interface ToolDefinition<C extends object = EmptyContext> {
    */
   readonly settlesAtOnce?: true;
   /**
-   * The defaults of the top-level properties that `run` does not apply itself, by name: a valid
-   * call that leaves one out gets a copy. Listed by the compiler, so that dispatch never searches
-   * the schema for them; a default in the function's signature (`unit = "c"`) is not listed, as
-   * calling the function applies it.
+   * The defaults of the top-level properties that `run` does not apply itself, by name: a call
+   * that leaves one out gets a copy (after {@link coerce}, which fills in only the defaults below).
+   * A default in the function's signature (`unit = "c"`) is not listed, as calling the function
+   * applies it.
    */
   readonly defaults?: { readonly [name: string]: unknown };
   /**
    * Set when a default sits below the top level (in a nested object or a named type): every call
-   * is then normalised against the canonical schema before it is validated.
+   * is then coerced (which fills them in) before it is validated. Only with {@link coerce}.
    */
   readonly nestedDefaults?: true;
   /** Set when the arguments refer to named types (`$defs`, recursive): a call's nesting is bounded first. */

@@ -8,7 +8,6 @@ describe("public API", () => {
   it("@typecall/runtime", () => {
     expect(Object.keys(root).sort()).toEqual([
       "DEFAULTS",
-      "coerceArguments",
       "combineToolsets",
       "createToolset",
       "parseArguments",
@@ -17,16 +16,31 @@ describe("public API", () => {
 
   it("@typecall/runtime/internal", () => {
     expect(Object.keys(internal).sort()).toEqual([
+      "_array",
+      "_begin",
+      "_boolean",
       "_codePoints",
+      "_copy",
+      "_default",
       "_fail",
+      "_fits",
+      "_integer",
       "_is",
       "_isFormat",
+      "_isObject",
       "_isUniqueItems",
       "_joinKey",
       "_nest",
+      "_number",
+      "_numberIn",
+      "_object",
+      "_optional",
+      "_others",
+      "_othersFit",
       "_ownValue",
+      "_prop",
+      "_union",
       "_unknownKeys",
-      "_validation",
       "_validatorOf",
       "_verdict",
     ]);

@@ -1,7 +1,8 @@
 /**
  * typecall's own validator engine against typia's, as a differential test: for every tool of every
  * codegen case, a valid sample and dozens of mutations of it (wrong kinds, missing and unknown
- * properties, nulls) must get the same verdict from both engines' generated validators.
+ * properties, nulls) must get the same verdict from both engines' generated validators. Coercion
+ * is compiled from the IR whichever engine validates: both modules' coercers make the same of them.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -13,7 +14,11 @@ import { caseOptions } from "./support/case-options.ts";
 type Schema = Record<string, unknown>;
 type Toolset = {
   names: readonly string[];
-  get(name: string): { validate(input: unknown): { success: boolean }; schemas: { "json-schema": Schema } };
+  get(name: string): {
+    validate(input: unknown): { success: boolean };
+    coerce?: (input: unknown) => unknown;
+    schemas: { "json-schema": Schema };
+  };
 };
 
 const CASES = join(dirname(fileURLToPath(import.meta.url)), "cases");
@@ -100,6 +105,14 @@ function mutations(value: unknown): unknown[] {
   return results;
 }
 
+/** A copy of a JSON value with every number and boolean in it as text: what coercion converts. */
+function textOf(value: unknown): unknown {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return value.map(textOf);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, textOf(item)]));
+}
+
 describe.each(readdirSync(CASES).sort())("case %s", (name) => {
   it("gets the same verdicts from typecall's engine and from typia's", async () => {
     const entry = join(CASES, name, "input.ts");
@@ -113,6 +126,11 @@ describe.each(readdirSync(CASES).sort())("case %s", (name) => {
     let compared = 0;
     for (const tool of ours.names) {
       const schema = ours.get(tool).schemas["json-schema"];
+      const [coerce, theirCoerce] = [ours.get(tool).coerce, theirs.get(tool).coerce];
+      expect(theirCoerce === undefined, `${tool} has a coercer`).toBe(coerce === undefined);
+      const example = sample(schema);
+      for (const input of [example, textOf(example), ...mutations(example)])
+        expect(theirCoerce?.(input), `${tool} coerces ${JSON.stringify(input)}`).toEqual(coerce?.(input));
       // typia reads a property typed `unknown` as optional and lets an array pass for such an object;
       // JSON Schema (and typecall) require the property, so such tools are left out of the comparison.
       const properties = Object.values((schema.properties ?? {}) as Record<string, Schema>);

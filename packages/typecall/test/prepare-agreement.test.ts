@@ -1,15 +1,15 @@
 /**
- * Issue 7, section 4: the runtime prepares arguments (coercion, `null` as absent, defaults) by
- * reinterpreting each tool's emitted JSON Schema, while the compiler knew the same facts in the
- * IR. This test holds the runtime to a reference written from the IR by the README's rules
- * (`support/ir-prepare.ts`), over every codegen case, every BFCL corpus function and the edge
- * shapes of `prepare-agreement/input.ts`: valid values, and near misses the rules act on or must
- * leave alone (`support/ir-near-misses.ts`). Any value on which they part fails, with both results.
+ * Dispatch prepares arguments (coercion, `null` as absent, defaults) with the coercer the compiler
+ * writes for each tool from its IR. This test holds the generated coercers, and dispatch with
+ * them, to a reference written from the IR by the README's rules alone (`support/ir-prepare.ts`),
+ * over every codegen case, every BFCL corpus function and the edge shapes of
+ * `prepare-agreement/input.ts`: valid values, and near misses the rules act on or must leave alone
+ * (`support/ir-near-misses.ts`). Any value on which they part fails, with both results.
  */
 import { readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { coerceArguments, type JsonSchema } from "@typecall/runtime";
+import { _copy, _integer, _optional } from "@typecall/runtime/internal";
 import { describe, expect, it } from "vitest";
 import { generate, type PropertyIR, type ToolsetIR, writeFiles } from "../src/index.ts";
 import { caseOptions } from "./support/case-options.ts";
@@ -71,50 +71,70 @@ describe("the preparation harness", () => {
     required: ["email"],
     additionalProperties: false,
   };
-  // What the generated module tells dispatch besides the schema: the top-level defaults.
+  // What the generated module tells dispatch: the top-level defaults, and its coercer (written as
+  // the compiler writes one).
   const defaults = { count: 1 };
+  const coerce = (input: unknown) => {
+    const out = _copy(input);
+    if (out === undefined) return input;
+    _optional(out, "count", _integer);
+    return out;
+  };
   // Structural, as the reference judges: enough for dispatch to take its fast path or refuse.
   const validate = (input: unknown) =>
     fitsType(input, { kind: "object", properties: parameters }, {})
       ? { success: true }
       : { success: false, errors: [{ path: "$", expected: "the probe's arguments", value: input }] };
-  const changes = async (tool: Subject["tool"], coerce?: (v: unknown, s: JsonSchema) => unknown) => {
+  const probe = { schemas: { "json-schema": schema }, defaults, coerce, validate };
+  const changes = async (tool: Subject["tool"]) => {
     const subject: Subject = { name: "probe", parameters, definitions: {}, tool };
-    const { divergences } = await judgePreparation([subject], coerce ? { coerce } : {});
+    const { divergences } = await judgePreparation([subject]);
     return [...new Set(divergences.map((d) => `${d.stage}: ${d.change} at ${d.path}`))];
   };
 
-  it("reports a schema that forgot a default the IR has", async () => {
-    const { count: _, ...rest } = schema.properties;
-    const forgetful = { ...schema, properties: { ...rest, count: { type: "integer" } } };
-    expect(await changes({ schemas: { "json-schema": forgetful }, defaults, validate })).toContain(
-      "coerceArguments: a defaulted property left out at $input",
+  it("reports a definition that forgot a default the IR has", async () => {
+    const { defaults: _, ...forgetful } = probe;
+    expect(await changes(forgetful)).toContain("coerce: a defaulted property left out at $input");
+  });
+
+  it("reports a coercer that leaves a number as text", async () => {
+    const lazy = (input: unknown) => _copy(input) ?? input;
+    expect(await changes({ ...probe, coerce: lazy })).toContain(
+      "coerce: a number as a string at $input.count",
     );
   });
 
-  it("reports a runtime that turns a number into a free string", async () => {
-    const lax = (value: unknown, s: JsonSchema) => {
-      const coerced = coerceArguments(value, s) as Record<string, unknown>;
+  it("reports a coercer that turns a number into a free string", async () => {
+    const lax = (input: unknown) => {
+      const coerced = coerce(input) as Record<string, unknown>;
       return typeof coerced.email === "number" ? { ...coerced, email: String(coerced.email) } : coerced;
     };
-    expect(await changes({ schemas: { "json-schema": schema }, defaults, validate }, lax)).toContain(
-      "coerceArguments: a number where a free string is at $input.email",
+    expect(await changes({ ...probe, coerce: lax })).toContain(
+      "coerce: a number where a free string is at $input.email",
     );
+  });
+
+  it("reports a coercer that mutates its input", async () => {
+    const careless = (input: unknown) => {
+      if (typeof input === "object" && input !== null && "count" in input) delete input.count;
+      return coerce(input);
+    };
+    expect(await changes({ ...probe, coerce: careless })).toContain("coerce: valid at $input");
   });
 
   it("reports nothing when both agree", async () => {
-    expect(await changes({ schemas: { "json-schema": schema }, defaults, validate })).toEqual([]);
+    expect(await changes(probe)).toEqual([]);
   });
 });
 
 describe.each(readdirSync(CASES).sort())("case %s", (name) => {
-  it("prepares arguments from the json-schema as the IR says", async () => {
+  it("coerces arguments as the IR says", async () => {
     expectAgreement(await judgePreparation(await caseSubjects(name), { mutations: true }), 100);
   });
 });
 
 describe("edge shapes", () => {
-  it("prepares arguments from the json-schema as the IR says", async () => {
+  it("coerces arguments as the IR says", async () => {
     expectAgreement(await judgePreparation(await edgeSubjects(), { mutations: true }), 1000);
   });
 
@@ -125,7 +145,7 @@ describe("edge shapes", () => {
 });
 
 describe("BFCL corpus", () => {
-  it("prepares arguments from the json-schema as the IR says, for every function", async () => {
+  it("coerces arguments as the IR says, for every function", async () => {
     const { subjects } = await loadCorpusTools(join(SCRATCH, "prepare-corpus"));
     expect(subjects.length).toBeGreaterThan(1100);
     expectAgreement(await judgePreparation(subjects, { mutations: true }), 50_000);

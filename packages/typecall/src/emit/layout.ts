@@ -24,7 +24,7 @@ export function condText(cond: Cond, parent?: "&&" | "||"): string {
 }
 
 /** The expression broken one term per line at `pad`, each term itself broken when still too long. */
-function condLines(cond: Cond, pad: string, parent?: "&&" | "||"): string[] {
+export function condLines(cond: Cond, pad: string, parent?: "&&" | "||"): string[] {
   const flat = condText(cond, parent);
   if (typeof cond === "string" || pad.length + flat.length <= WIDTH) return [pad + flat];
   const wrap = parent === "&&" && cond.op === "||";
@@ -78,4 +78,26 @@ export function ifElse(
   if (head[last] === `${pad}}`)
     return [...head.slice(0, last), `${pad}} ${elseHead} {`, ...otherwise, `${pad}}`];
   return [...head, `${pad}${elseHead} {`, ...otherwise, `${pad}}`];
+}
+
+/** A conditional expression in parentheses, where it sits inside another or is an arrow's body. */
+export function parenthesized(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === '"') i = closingQuote(text, i);
+    else if (depth === 0 && text.startsWith(" ? ", i)) return `(${text})`;
+  }
+  return text;
+}
+
+/** Where the JSON string that starts at `open` ends. */
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === "\\") i++;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
 }

@@ -109,7 +109,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
     return { fn, lines, shared };
   });
   const validators = bodies.map(({ fn, lines, shared }) => {
-    const memo = usesMemo(fn.calls, module) ? ["  _validation();"] : [];
+    const memo = usesMemo(fn.calls, module) ? ["  _begin();"] : [];
     if (shared !== undefined && memo.length === 0) return `_validatorOf(${shared})`;
     const body = lines.map((line) => line.slice(VALIDATOR_PAD.length));
     return ["(input: any) => {", ...memo, `  let e: ${ISSUES};`, ...body, "  return _verdict(e);", "}"].join(
@@ -128,6 +128,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
 
 /** What generated validators call from `@typecall/runtime/internal`, sorted. */
 const HELPERS = [
+  "_begin",
   "_codePoints",
   "_fail",
   "_is",
@@ -137,7 +138,6 @@ const HELPERS = [
   "_nest",
   "_ownValue",
   "_unknownKeys",
-  "_validation",
   "_validatorOf",
   "_verdict",
 ];

@@ -15,6 +15,8 @@ export interface LoadedTool {
   schemas: { "json-schema": Record<string, unknown> };
   /** The top-level defaults dispatch fills in, when the tool has any (`ToolDefinition.defaults`). */
   defaults?: Readonly<Record<string, unknown>>;
+  /** The tool's coercer, when its arguments have anything to coerce (`ToolDefinition.coerce`). */
+  coerce?: (args: unknown) => unknown;
   validate(input: unknown): { success: boolean; errors?: unknown };
 }
 

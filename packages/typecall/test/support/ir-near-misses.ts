@@ -1,9 +1,10 @@
 /**
  * "Near-miss" copies of a valid arguments value, made from the IR: the slips that preparation acts
- * on (or must leave alone), at every path: numbers, booleans and null sent as strings, nulls for
- * optional properties and record entries, defaulted properties left out, objects and arrays sent
- * double-encoded, numbers where a literal of numeric text is, numbers where a free string is. Each
- * family is also applied everywhere at once, so that the slips meet inside unions.
+ * on (or must leave alone), at every path: numbers, booleans and null sent as strings (fractions
+ * where integers are), nulls for optional properties and record entries, defaulted properties left
+ * out, objects and arrays sent double-encoded, numbers where a literal of numeric text is, numbers
+ * where a free string is. Each family is also applied everywhere at once, so that the slips meet
+ * inside unions.
  */
 import type { ObjectTypeIR, PropertyIR, TypeIR } from "../../src/index.ts";
 import type { Probe } from "./ir-mutations.ts";
@@ -188,6 +189,14 @@ export const FAMILIES: readonly Family[] = [
     name: "a number or boolean where a literal holds its text",
     at: (type, v, definitions) =>
       typeof v === "string" && stringLiterals(type, definitions).includes(v) ? literalOf(v) : [],
+  },
+  {
+    // Text of a number that is no integer stays text; an integer's text with a zero fraction is the integer.
+    name: "a fraction as a string where an integer is",
+    at: (type, v, definitions) => {
+      const shape = shapeOf(type, v, definitions);
+      return typeof v === "number" && shape?.kind === "number" && shape.integer ? [`${v}.5`, `${v}.0`] : [];
+    },
   },
   {
     name: "a number where a free string is",

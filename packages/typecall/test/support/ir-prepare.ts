@@ -1,12 +1,14 @@
 /**
  * The preparation of parsed arguments, as the README documents it ("What lenient parsing and
- * coercion do, and never do"), written from the IR and never from a schema, as the reference the
- * runtime's schema-driven `coerceArguments` is compared with:
+ * coercion do, and never do"), written from the IR by the rules alone, as the reference the
+ * generated coercers and dispatch are compared with:
  *
  * - a value that fits its type is never converted;
  * - a string holding exactly a JSON number, boolean or `null` literal becomes that value where the
  *   type wants that kind and the result fits (an integer past 2^53 stays a string);
- * - a string holding a JSON object or array becomes it where the type wants one, prepared inside;
+ * - a string holding a JSON object or array becomes it where the type wants one, prepared inside
+ *   (whether it then fits is the validator's to say, at the path inside it; in a union, only a
+ *   member it fits takes it, as below);
  * - a number or boolean becomes a string only for a string literal of exactly that text;
  * - `null` for an optional property whose type does not take null means absent; an absent property
  *   with a default gets a copy of it;
@@ -51,23 +53,23 @@ const PREPARE: { [K in Kind]: Preparer<K> } = {
   array: (value, type, definitions) =>
     Array.isArray(value)
       ? value.map((item) => prepare(item, type.items, definitions))
-      : convertUnlessFits(value, type, definitions),
+      : decodeInto(value, type, definitions),
   tuple: (value, type, definitions) =>
     Array.isArray(value)
       ? value.map((item, i) => {
           const at = i < type.items.length ? type.items[i] : type.rest;
           return at === undefined ? item : prepare(item, at, definitions);
         })
-      : convertUnlessFits(value, type, definitions),
+      : decodeInto(value, type, definitions),
   object: (value, type, definitions) =>
-    isRecord(value) ? prepareObject(value, type, definitions) : convertUnlessFits(value, type, definitions),
+    isRecord(value) ? prepareObject(value, type, definitions) : decodeInto(value, type, definitions),
   union: prepareUnion,
   ref: (value, type, definitions) => prepare(value, resolveRef(type, definitions), definitions),
 };
 
-function convertUnlessFits(value: unknown, type: TypeIR, definitions: Definitions): unknown {
+function convertUnlessFits(value: unknown, type: Of<ScalarKind>, definitions: Definitions): unknown {
   if (fitsType(value, type, definitions)) return value;
-  const converted = (CONVERT[type.kind] as Converter<Kind>)(value, type as never, definitions);
+  const converted = (CONVERT[type.kind] as Converter<ScalarKind>)(value, type as never);
   return converted !== NONE && fitsType(converted.value, type, definitions) ? converted.value : value;
 }
 
@@ -103,27 +105,18 @@ function prepareUnion(value: unknown, type: Of<"union">, definitions: Definition
   return texts.size === 1 ? accepted[0] : value;
 }
 
-// Conversions of a value that does not fit, per kind of the type it should fit.
+// Conversions of a scalar that does not fit, per kind of the type it should fit.
 
+type ScalarKind = "string" | "number" | "boolean" | "null" | "literal";
 const NONE: unique symbol = Symbol("no conversion");
-type Converter<K extends Kind> = (
-  value: unknown,
-  type: Of<K>,
-  definitions: Definitions,
-) => { value: unknown } | typeof NONE;
+type Converter<K extends ScalarKind> = (value: unknown, type: Of<K>) => { value: unknown } | typeof NONE;
 
-const CONVERT: { [K in Kind]: Converter<K> } = {
+const CONVERT: { [K in ScalarKind]: Converter<K> } = {
   string: () => NONE,
   number: (value) => (typeof value === "string" ? readNumber(value) : NONE),
   boolean: (value) => (typeof value === "string" ? readBoolean(value) : NONE),
   null: (value) => (value === "null" ? { value: null } : NONE),
   literal: convertToLiteral,
-  unknown: () => NONE,
-  array: decodeInto,
-  tuple: decodeInto,
-  object: decodeInto,
-  union: () => NONE,
-  ref: () => NONE,
 };
 
 function convertToLiteral(value: unknown, type: Of<"literal">): { value: unknown } | typeof NONE {
@@ -141,21 +134,17 @@ function convertToLiteral(value: unknown, type: Of<"literal">): { value: unknown
   return NONE;
 }
 
-/** A string holding a JSON object or array: the decoded value, prepared for the type. */
-function decodeInto(
-  value: unknown,
-  type: TypeIR,
-  definitions: Definitions,
-): { value: unknown } | typeof NONE {
-  if (typeof value !== "string") return NONE;
+/** A string holding a JSON object or array, for an object, array or tuple type: the decoded value, prepared for it. */
+function decodeInto(value: unknown, type: TypeIR, definitions: Definitions): unknown {
+  if (typeof value !== "string") return value;
   let decoded: unknown;
   try {
     decoded = JSON.parse(value);
   } catch {
-    return NONE;
+    return value;
   }
   const wanted = type.kind === "object" ? isRecord(decoded) : Array.isArray(decoded);
-  return wanted ? { value: prepare(decoded, type, definitions) } : NONE;
+  return wanted ? prepare(decoded, type, definitions) : value;
 }
 
 /** JSON's number grammar, exactly: no spaces, no sign but minus, no leading zeros, no bare dots. */

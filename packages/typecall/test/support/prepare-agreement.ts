@@ -1,17 +1,14 @@
 /**
  * The judge of the preparation agreement test: for each tool, values generated from its IR (valid
- * ones, their near misses, their mutations) are prepared twice, by the runtime's `coerceArguments`
- * reading the tool's canonical JSON Schema and by the IR-driven reference (`ir-prepare.ts`), and
- * then dispatched through a toolset whose tool hands back what it receives, so that dispatch's own
- * shortcuts (`planOf`, `withTopDefaults`) are judged too. Every value on which they part is kept.
+ * ones, their near misses, their mutations) are prepared twice, by the tool's generated coercer (as
+ * dispatch applies it: the arguments' double-encoded text decoded first, the top level's defaults
+ * filled in after) and by the IR-driven reference (`ir-prepare.ts`), and then dispatched through a
+ * toolset whose tool hands back what it receives, so that dispatch's own shortcuts (its fast path
+ * for arguments the validator accepts, `withTopDefaults`) are judged too. Every value on which they
+ * part is kept.
  */
-import {
-  coerceArguments,
-  createToolset,
-  type JsonSchema,
-  type ToolDefinition,
-  type ToolTypes,
-} from "@typecall/runtime";
+import { createToolset, type ToolDefinition, type ToolTypes } from "@typecall/runtime";
+import { _object } from "@typecall/runtime/internal";
 import type { TypeIR } from "../../src/index.ts";
 import type { Subject } from "./differential.ts";
 import { type Probe, toolMutations } from "./ir-mutations.ts";
@@ -22,8 +19,8 @@ import { formatSegment, toolValues } from "./ir-values.ts";
 /** A value the runtime and the reference prepare differently. */
 export interface Divergence {
   tool: string;
-  /** Which part of the runtime parted: `coerceArguments` itself, or dispatch after it agreed. */
-  stage: "coerceArguments" | "dispatch";
+  /** Which part of the runtime parted: the tool's coercer itself, or dispatch after it agreed. */
+  stage: "coerce" | "dispatch";
   change: string;
   path: string;
   type?: TypeIR;
@@ -42,7 +39,7 @@ export interface Agreement {
   divergences: Divergence[];
 }
 
-/** What to judge with: the slips to make, and the runtime's preparation (replaced by the self-test). */
+/** What to judge with: the slips to make. */
 export interface JudgeOptions {
   /** The near misses to make of each valid sample (by default, the slips the rules act on). */
   families?: readonly Family[];
@@ -53,8 +50,6 @@ export interface JudgeOptions {
    * each sample with every number and boolean as text.
    */
   mutations?: boolean;
-  /** The runtime's preparation under judgement: `coerceArguments` unless a self-test plants another. */
-  coerce?: (value: unknown, schema: JsonSchema) => unknown;
 }
 
 /** Judges every subject; see the module comment. */
@@ -69,18 +64,21 @@ export async function judgePreparation(
 
 async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreement): Promise<void> {
   const { parameters, definitions, tool, name } = subject;
-  const schema = tool.schemas["json-schema"];
-  const coerce = options.coerce ?? coerceArguments;
   // The definition as the generated module made it (with what it tells dispatch of defaults and
   // nesting), its tool replaced by one that hands back what it receives, after applying the
   // defaults of its signature as the function would (dispatch leaves those to the function).
   const definition = tool as unknown as ToolDefinition;
   const inSignature = parameters.filter((p) => p.defaultInSignature);
-  const run = (args: Record<string, unknown>) => {
-    const absent = inSignature.filter((p) => args[p.name] === undefined);
-    return absent.length === 0
-      ? args
-      : { ...args, ...Object.fromEntries(absent.map((p) => [p.name, structuredClone(p.default)])) };
+  const run = (args: Record<string, unknown>) => withDefaults(args, inSignature);
+  // The top level's defaults: dispatch's (the definition lists them), then the function's.
+  const topDefaults = [
+    ...Object.entries(tool.defaults ?? {}).map(([key, value]) => ({ name: key, default: value })),
+    ...inSignature,
+  ];
+  const coerce = (input: unknown) => {
+    const decoded = typeof input === "string" ? _object(input) : input;
+    const coerced = tool.coerce === undefined ? decoded : tool.coerce(decoded);
+    return isRecord(coerced) ? withDefaults(coerced, topDefaults) : coerced;
   };
   const echo = createToolset<Record<string, ToolTypes>>([
     { ...definition, name, description: "", run: run as (args: never) => unknown },
@@ -92,11 +90,11 @@ async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreeme
     const found = { tool: name, ...where, input, reference };
     total.compared++;
     total.byChange.set(probe.change, (total.byChange.get(probe.change) ?? 0) + 1);
-    const runtime = prepared(() => coerce(input, schema));
+    const runtime = prepared(() => coerce(input));
     if (JSON.stringify(input) !== text) {
-      total.divergences.push({ ...found, stage: "coerceArguments", runtime: "(mutated its input)" });
+      total.divergences.push({ ...found, stage: "coerce", runtime: "(mutated its input)" });
     } else if (canonicalText(runtime) !== canonicalText(reference)) {
-      total.divergences.push({ ...found, stage: "coerceArguments", runtime });
+      total.divergences.push({ ...found, stage: "coerce", runtime });
     } else {
       const outcome = await echo.dispatch({ name, arguments: text });
       const received = outcome.ok ? outcome.value : `(${outcome.error.code})`;
@@ -105,6 +103,16 @@ async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreeme
         total.divergences.push({ ...found, stage: "dispatch", runtime: received, reference: expected });
     }
   }
+}
+
+/** The arguments with each of `defaults` they leave out filled in (a copy). */
+function withDefaults(
+  args: Record<string, unknown>,
+  defaults: readonly { name: string; default?: unknown }[],
+): Record<string, unknown> {
+  const absent = defaults.filter((p) => !Object.hasOwn(args, p.name) || args[p.name] === undefined);
+  if (absent.length === 0) return args;
+  return { ...args, ...Object.fromEntries(absent.map((p) => [p.name, structuredClone(p.default)])) };
 }
 
 /** The runtime's preparation, or what it threw, in words. */

@@ -4,7 +4,18 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import {
+  _array,
+  _boolean,
+  _copy,
+  _fail,
+  _number,
+  _numberIn,
+  _optional,
+  _prop,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -139,6 +150,21 @@ const sleepSchema = {
 
 const pingSchema = { "type": "object", "properties": {}, "required": [], "additionalProperties": false };
 
+const coerceLinesItem = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "quantity", _number);
+  _optional(out, "gift", _boolean);
+  return out;
+};
+
+const coerceTo = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "zip");
+  return out;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -264,6 +290,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "required": ["parcels", "speed", "to", "note"],
       "additionalProperties": false,
     },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "lines", (x: any) => _array(x, coerceLinesItem));
+      _prop(out, "to", coerceTo);
+      _optional(out, "speed");
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -348,6 +382,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "number" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "amount", _number);
+      _optional(out, "round", _boolean);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -405,6 +446,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "required": ["id", "labels", "priority"],
         "additionalProperties": false,
       },
+    },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "ids", _array);
+      _optional(out, "labels", _array);
+      _optional(out, "priority", (x: any) => _numberIn(x, [1, 2, 3]));
+      return out;
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -511,6 +560,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": sleepSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "ms", _number);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

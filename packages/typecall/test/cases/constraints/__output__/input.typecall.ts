@@ -4,7 +4,20 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _codePoints, _fail, _isFormat, _isUniqueItems, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import {
+  _array,
+  _codePoints,
+  _copy,
+  _fail,
+  _integer,
+  _isFormat,
+  _isUniqueItems,
+  _number,
+  _optional,
+  _prop,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -128,6 +141,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     defaults: {
       "samples": 10,
       "retries": 3,
+    },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "samples", _integer);
+      _prop(out, "step", _number);
+      _prop(out, "sensors", _array);
+      _prop(out, "retries", _integer);
+      return out;
     },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

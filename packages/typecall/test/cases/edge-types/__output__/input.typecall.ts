@@ -4,7 +4,20 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type ToolContext, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _joinKey, _ownValue, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import {
+  _array,
+  _boolean,
+  _copy,
+  _fail,
+  _joinKey,
+  _number,
+  _object,
+  _optional,
+  _ownValue,
+  _prop,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -219,6 +232,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": probeSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "big", (x: any) => (x === 10 ? "10" : x));
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -244,6 +263,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": tuplesSchema,
     },
     outputSchema: { "type": "number" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "path", (x: any) => _array(x, (y: any, i: number) => (i >= 1 ? _number(y) : y)));
+      _prop(out, "point", (x: any) => _array(x, (y: any, i: number) => (i < 2 ? _number(y) : y)));
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -311,6 +337,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": taggedSchema,
     },
     outputSchema: { "type": "number" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "tags", _array);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -338,6 +370,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": computedSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "pro", _boolean);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -371,6 +409,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "maybe");
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -394,6 +438,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": objectsSchema,
     },
     outputSchema: { "type": "number" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "none", _object);
+      _prop(out, "empty", _object);
+      _prop(out, "anything", _object);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -496,6 +548,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "constructor");
+      _optional(out, "toString");
+      _optional(out, "hasOwnProperty");
+      _optional(out, "valueOf");
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

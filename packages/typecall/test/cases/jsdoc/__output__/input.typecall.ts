@@ -4,7 +4,18 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import {
+  _boolean,
+  _copy,
+  _fail,
+  _integer,
+  _number,
+  _object,
+  _optional,
+  _prop,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -75,6 +86,14 @@ const countSchema = {
   "additionalProperties": false,
 };
 
+const coerceFilter = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "age", _number);
+  _prop(out, "nested", _object);
+  return out;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -129,6 +148,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "filter", coerceFilter);
+      _prop(out, "special", _boolean);
+      _prop(out, "page", _number);
+      _prop(out, "size", _number);
+      _prop(out, "count", _integer);
+      _prop(out, "offset", _number);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -212,6 +242,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "timeout", _number);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -237,6 +273,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": countSchema,
     },
     outputSchema: { "type": "number" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "n", _integer);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

@@ -4,7 +4,23 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _is, _nest, _unknownKeys, _validation, _verdict } from "@typecall/runtime/internal";
+import {
+  _array,
+  _begin,
+  _copy,
+  _fail,
+  _fits,
+  _is,
+  _isObject,
+  _nest,
+  _number,
+  _optional,
+  _othersFit,
+  _prop,
+  _union,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** Wire shape of the recursive type Expr. */
@@ -139,6 +155,42 @@ const checkExpr = (v: any): ValidatorError[] | undefined => {
   return e;
 };
 
+const coerceFolder = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "children", (x: any) => _array(x, coerceFolder));
+  return out;
+};
+
+const coerceExprMember = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "value", _number);
+  return out;
+};
+
+const fitsExprMember = (v: any): boolean =>
+  _isObject(v) && v.op === "num" && typeof v.value === "number" && _othersFit(v, ["op", "value"]);
+
+const coerceExprMember2 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "args", (x: any) => _array(x, coerceExpr));
+  return out;
+};
+
+const fitsExpr = (v: any): boolean => _fits(fitsExprMember, v) || _fits(fitsExprMember2, v);
+
+const fitsExprMember2 = (v: any): boolean =>
+  _isObject(v) &&
+  (v.op === "add" || v.op === "mul") &&
+  Array.isArray(v.args) &&
+  v.args.every(fitsExpr) &&
+  _othersFit(v, ["op", "args"]);
+
+const coerceExpr = (v: any): any =>
+  _union(v, [[coerceExprMember, fitsExprMember], [coerceExprMember2, fitsExprMember2]]);
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -168,6 +220,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     outputSchema: { "type": "number" },
     recursive: true,
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "root", coerceFolder);
+      _optional(out, "depthLimit", _number);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -192,8 +251,15 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     outputSchema: { "type": "number" },
     recursive: true,
+    coerce: (input: any) => {
+      _begin();
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "expr", coerceExpr);
+      return out;
+    },
     validate: (input: any) => {
-      _validation();
+      _begin();
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
       else {

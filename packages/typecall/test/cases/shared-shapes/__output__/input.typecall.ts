@@ -4,7 +4,17 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _fail, _nest, _unknownKeys, _validatorOf, _verdict } from "@typecall/runtime/internal";
+import {
+  _copy,
+  _default,
+  _fail,
+  _nest,
+  _optional,
+  _prop,
+  _unknownKeys,
+  _validatorOf,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -122,6 +132,22 @@ const checkShippingAddress = (v: any): ValidatorError[] | undefined => {
   return e;
 };
 
+const coerceShippingAddress = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "zip");
+  return out;
+};
+
+const coerceShipping = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "address", coerceShippingAddress);
+  _optional(out, "speed");
+  _default(out, "speed", "standard");
+  return out;
+};
+
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
   {
@@ -132,6 +158,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": archiveUserOpenaiSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "reason");
+      return out;
+    },
     validate: _validatorOf(checkArchiveUser),
     run: (args: ToolMap["archiveUser"]["args"]) =>
       tools.archiveUser(args.userId as never, args.reason as never),
@@ -144,6 +176,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "openai": archiveUserOpenaiSchema,
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _optional(out, "reason");
+      return out;
+    },
     validate: _validatorOf(checkArchiveUser),
     run: (args: ToolMap["restoreUser"]["args"]) =>
       tools.restoreUser(args.userId as never, args.reason as never),
@@ -200,6 +238,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     outputSchema: { "type": "string" },
     nestedDefaults: true,
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "shipping", coerceShipping);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -249,6 +293,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "address", coerceShippingAddress);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);

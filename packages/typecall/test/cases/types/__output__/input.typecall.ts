@@ -4,7 +4,27 @@
 // biome-ignore-all lint: generated code
 
 import { createToolset, type Toolset, type ValidatorError } from "@typecall/runtime";
-import { _codePoints, _fail, _isFormat, _joinKey, _unknownKeys, _verdict } from "@typecall/runtime/internal";
+import {
+  _array,
+  _begin,
+  _boolean,
+  _codePoints,
+  _copy,
+  _fail,
+  _integer,
+  _isFormat,
+  _isObject,
+  _joinKey,
+  _number,
+  _numberIn,
+  _object,
+  _optional,
+  _othersFit,
+  _prop,
+  _union,
+  _unknownKeys,
+  _verdict,
+} from "@typecall/runtime/internal";
 import * as tools from "../input.ts";
 
 /** The arguments (as the model sends them, once normalised) and the result of each tool. */
@@ -138,6 +158,57 @@ const codePattern = new RegExp("^order--?[0-9]+(\\.[0-9]+)?$", "u");
 const assigneesItemHandlePattern = new RegExp("^[a-z0-9_]+$", "u");
 
 const budgetPattern = new RegExp("^-?[0-9]+$", "u");
+
+const coerceTicket = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "internalNote");
+  return out;
+};
+
+const coerceAssigneesItem = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "age", _integer);
+  return out;
+};
+
+const coerceShapeMember = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "radius", _number);
+  return out;
+};
+
+const fitsShapeMember = (v: any): boolean =>
+  _isObject(v) && v.kind === "circle" && typeof v.radius === "number" && _othersFit(v, ["kind", "radius"]);
+
+const coerceShapeMember2 = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "side", _number);
+  return out;
+};
+
+const fitsShapeMember2 = (v: any): boolean =>
+  _isObject(v) && v.kind === "square" && typeof v.side === "number" && _othersFit(v, ["kind", "side"]);
+
+const coerceShape = (v: any): any =>
+  _union(v, [[coerceShapeMember, fitsShapeMember], [coerceShapeMember2, fitsShapeMember2]]);
+
+const coercePage = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "items", (x: any) => _array(x, _object));
+  return out;
+};
+
+const coerceSettings = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _prop(out, "compact", _boolean);
+  return out;
+};
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -306,6 +377,24 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       },
     },
     outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      _begin();
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "ticket", coerceTicket);
+      _prop(out, "priority", (x: any) => _numberIn(x, [1, 2]));
+      _optional(out, "assignees", (x: any) => _array(x, coerceAssigneesItem));
+      _optional(out, "labels", _object);
+      _optional(out, "position", (x: any) => _array(x, (y: any, i: number) => (i < 2 ? _number(y) : y)));
+      _optional(out, "shape", coerceShape);
+      _optional(out, "role");
+      _optional(out, "urgent", (x: any) => (x === "true" ? true : x));
+      _optional(out, "budget");
+      _optional(out, "link");
+      _optional(out, "page", coercePage);
+      _optional(out, "settings", coerceSettings);
+      return out;
+    },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
