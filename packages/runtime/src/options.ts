@@ -93,7 +93,7 @@ function shownValue(value: unknown): string {
 }
 
 /** The least time limit: any positive number of milliseconds. */
-export const MIN_TIMEOUT_MS = Number.MIN_VALUE;
+export const MIN_TIMEOUT_MS: number = Number.MIN_VALUE;
 
 /**
  * Applies the defaults over `base` (the options already in force); throws a RangeError for a value
