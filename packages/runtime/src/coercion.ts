@@ -128,11 +128,6 @@ export function _others(
   for (const key of Object.keys(out)) if (!known.includes(key)) out[key] = coerce(out[key]);
 }
 
-/** Whether a value is a plain JSON object: not null, not an array. */
-export function _isObject(value: unknown): value is Record<string, unknown> {
-  return isJsonObject(value);
-}
-
 /** Whether every key of an object but the `known` ones has a value that `fits` (none may, without it). */
 export function _othersFit(
   value: Record<string, unknown>,

@@ -211,7 +211,7 @@ function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
       if (parsed.repairs.length > 0) repairs = parsed.repairs;
       args = parsed.value;
     }
-    // The JSON text of the arguments' JSON text: the object it holds.
+    // Arguments encoded twice (JSON text of JSON text): the object the inner text holds.
     if (typeof args === "string") args = _object(args);
   }
   const plan = entry.plan ?? planOf(entry);

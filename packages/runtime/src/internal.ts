@@ -10,7 +10,6 @@ export {
   _copy,
   _default,
   _integer,
-  _isObject,
   _number,
   _numberIn,
   _object,
@@ -21,6 +20,7 @@ export {
   _union,
   type UnionMember,
 } from "./coercion.ts";
+export { isJsonObject as _isObject } from "./json.ts";
 export { _begin, _fits, _is } from "./memo.ts";
 
 /**

@@ -1,3 +1,4 @@
+import { structuralKeys, WORDS } from "../ir/keys.ts";
 import type { TypeIR } from "../ir/types.ts";
 import { camel } from "./names.ts";
 
@@ -44,26 +45,16 @@ export function createCoerceModule(
   definitions: Readonly<Record<string, TypeIR>>,
   taken: Iterable<string>,
 ): CoerceModule {
-  const keys = new WeakMap<TypeIR, string>();
   return {
     definitions,
     names: new Set(taken),
     declarations: [],
     made: new Map(),
     helpers: new Set(),
-    keyOf: (type) => {
-      let key = keys.get(type);
-      if (key === undefined) {
-        key = JSON.stringify(type, (name, value) => (WORDS.has(name) ? undefined : value));
-        keys.set(type, key);
-      }
-      return key;
-    },
+    // A default is filled in by the coercer: it is part of what a coercer does.
+    keyOf: structuralKeys(WORDS),
   };
 }
-
-/** What a type or property carries besides what coercion depends on (a default is applied: it stays). */
-const WORDS = new Set(["description", "location", "examples", "deprecated", "defaultInSignature"]);
 
 /** A helper of `@typecall/runtime/internal`, recorded as imported. */
 export function helper(scope: Scope, name: string): string {

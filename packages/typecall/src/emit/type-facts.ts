@@ -24,12 +24,9 @@ export function isIdentity(
       return scalarConversion([type]) === undefined;
     case "union":
       return type.members.every(isScalar) && scalarConversion(type.members.filter(isScalar)) === undefined;
-    case "ref": {
+    case "ref":
       // A named type that refers to itself has parts (objects or arrays), which a string can encode.
-      if (seen.has(type.name)) return false;
-      const target = definitions[type.name];
-      return target !== undefined && isIdentity(target, definitions, new Set([...seen, type.name]));
-    }
+      return throughRef(type.name, definitions, seen, false, isIdentity);
     default:
       // Objects, arrays and tuples: a string can hold them double-encoded.
       return false;
@@ -48,11 +45,8 @@ export function takesNull(
       return true;
     case "union":
       return type.members.some((m) => takesNull(m, definitions, seen));
-    case "ref": {
-      if (seen.has(type.name)) return false;
-      const target = definitions[type.name];
-      return target !== undefined && takesNull(target, definitions, new Set([...seen, type.name]));
-    }
+    case "ref":
+      return throughRef(type.name, definitions, seen, false, takesNull);
     default:
       return false;
   }
@@ -71,12 +65,27 @@ export function takesOnlyParts(
       return true;
     case "union":
       return type.members.every((m) => takesOnlyParts(m, definitions, seen));
-    case "ref": {
-      if (seen.has(type.name)) return true;
-      const target = definitions[type.name];
-      return target !== undefined && takesOnlyParts(target, definitions, new Set([...seen, type.name]));
-    }
+    case "ref":
+      return throughRef(type.name, definitions, seen, true, takesOnlyParts);
     default:
       return false;
   }
+}
+
+type Fact = (type: TypeIR, definitions: Definitions, seen: ReadonlySet<string>) => boolean;
+
+/**
+ * `fact` of the named type `name`, or `onCycle` when that name is already being followed (a type
+ * that refers to itself); false for a name with no definition.
+ */
+function throughRef(
+  name: string,
+  definitions: Definitions,
+  seen: ReadonlySet<string>,
+  onCycle: boolean,
+  fact: Fact,
+): boolean {
+  if (seen.has(name)) return onCycle;
+  const target = definitions[name];
+  return target !== undefined && fact(target, definitions, new Set([...seen, name]));
 }

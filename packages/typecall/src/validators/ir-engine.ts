@@ -2,6 +2,7 @@ import { _joinKey } from "@typecall/runtime/internal";
 import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from "../emit/layout.ts";
 import { accessText, camel, MODULE_NAMES, ownPropertyText } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
+import { structuralKeys, WORDS } from "../ir/keys.ts";
 import type { ObjectTypeIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
@@ -39,7 +40,7 @@ interface ModuleState {
   readonly checkers: Map<string, Checker>;
   /** Structural keys of the object types met more than once: they get a shared checker. */
   readonly shared: ReadonlySet<string>;
-  /** The structural key of a type, made once per type object (see {@link createStructuralKeys}). */
+  /** The structural key of a type, made once per type object (see {@link structuralKeys}). */
   readonly keyOf: (type: TypeIR) => string;
   /** Regular expression constant of each pattern. */
   readonly patterns: Map<string, string>;
@@ -83,7 +84,10 @@ const IS_MEMO = "_is";
 
 function compileModule(request: ValidatorRequest): ValidatorOutput {
   const definitions = request.definitions ?? {};
-  const keyOf = createStructuralKeys();
+  // Shared checkers are found by wire shape: words and defaults change neither what is accepted nor
+  // how an error reads. The key of each object type is asked for to find the shared ones and again
+  // to generate its checks.
+  const keyOf = structuralKeys(new Set([...WORDS, "default"]));
   // Each tool's arguments object, one object for both walks, so that its key is made once.
   const roots = request.tools.map(
     (parameters): ObjectTypeIR => ({ kind: "object", properties: [...parameters] }),
@@ -158,33 +162,6 @@ function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
   }
   return false;
 }
-
-/**
- * The structural key of a type for sharing: its wire shape without annotations, which do not
- * change what is accepted or how an error reads. One memo per module: the key of each object type is
- * asked for once to find the shared ones and again to generate its checks.
- */
-function createStructuralKeys(): (type: TypeIR) => string {
-  const keys = new WeakMap<TypeIR, string>();
-  return (type) => {
-    let key = keys.get(type);
-    if (key === undefined) {
-      key = JSON.stringify(type, (name, value) => (ANNOTATIONS.has(name) ? undefined : value));
-      keys.set(type, key);
-    }
-    return key;
-  };
-}
-
-/** What a type or property carries besides its shape: words, defaults and where it was written. */
-const ANNOTATIONS = new Set([
-  "description",
-  "location",
-  "examples",
-  "deprecated",
-  "default",
-  "defaultInSignature",
-]);
 
 /** Object types (with properties) that appear more than once across the module's tools' arguments. */
 function sharedObjectKeys(roots: readonly TypeIR[], keyOf: (type: TypeIR) => string): Set<string> {

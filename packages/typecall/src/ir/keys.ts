@@ -1,0 +1,29 @@
+import type { TypeIR } from "./types.ts";
+
+/**
+ * What a type or property carries besides what any check or conversion of its values depends on:
+ * its words, and where it was written.
+ */
+export const WORDS: ReadonlySet<string> = new Set([
+  "description",
+  "location",
+  "examples",
+  "deprecated",
+  "defaultInSignature",
+]);
+
+/**
+ * Structural keys of types: a type's JSON without the fields `ignored` names, made once per type
+ * object. Types with one key are alike for the code that asks (one shared checker, one coercer).
+ */
+export function structuralKeys(ignored: ReadonlySet<string>): (type: TypeIR) => string {
+  const keys = new WeakMap<TypeIR, string>();
+  return (type) => {
+    let key = keys.get(type);
+    if (key === undefined) {
+      key = JSON.stringify(type, (name, value) => (ignored.has(name) ? undefined : value));
+      keys.set(type, key);
+    }
+    return key;
+  };
+}
