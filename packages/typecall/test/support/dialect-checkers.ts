@@ -202,14 +202,15 @@ function checkList(dialect: CheckedDialect, tools: unknown, out: Violation[]): v
   const strictAnthropic: { tool: string; schema: unknown }[] = [];
   const names = new Map<string, number>();
   for (let index = 0; index < tools.length; index++) {
-    const tool: unknown = tools[index];
-    const label = toolLabel(tool, index);
+    const label = toolLabel(tools[index], index);
     const report = reporter(out, label);
-    const notJson = nonJsonAt(tool, "", new Set());
+    const notJson = nonJsonAt(tools[index], "", new Set());
     if (notJson !== undefined) {
       report("tool/not-json", `the value at "${notJson}" of the tool is not JSON`);
       continue;
     }
+    // What the SDKs send: JSON.stringify drops the keys whose value is undefined.
+    const tool: unknown = JSON.parse(JSON.stringify(tools[index]));
     if (!isObject(tool)) {
       report("tool/not-object", `got ${describe(tool)}`);
       continue;
@@ -290,7 +291,7 @@ function checkJsonSchemaTool(schema: unknown, key: string, report: Report): void
     if (s.$schema !== undefined && s.$schema !== JSON_SCHEMA_2020 && s.$schema !== `${JSON_SCHEMA_2020}#`) {
       report("schema/dialect", `$schema is ${describe(s.$schema)}`, node.path);
     }
-    checkRequiredKnown(s, node.path, report);
+    if (isObjectSchema(s)) checkRequiredKnown(s, node.path, report);
     if (typeof s.$ref === "string" && resolveRef(schema, s.$ref).kind !== "local") {
       report("schema/ref-unresolved", `"${s.$ref}" does not resolve inside the schema`, node.path);
     }
@@ -306,7 +307,7 @@ function checkJsonSchemaTool(schema: unknown, key: string, report: Report): void
 
 /** An object schema's required names only keys of its properties. */
 function checkRequiredKnown(schema: JsonObject, path: string, report: Report): void {
-  if (!Array.isArray(schema.required) || !isObjectSchema(schema)) return;
+  if (!Array.isArray(schema.required)) return;
   const properties = isObject(schema.properties) ? schema.properties : {};
   for (const name of schema.required) {
     if (typeof name === "string" && !Object.hasOwn(properties, name)) {
@@ -1107,7 +1108,10 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-/** The path of the first value in `value` that is not JSON, or undefined when it is all JSON. */
+/**
+ * The path of the first value in `value` that is not JSON, or undefined when it is all JSON. A key
+ * whose value is undefined counts as absent (JSON.stringify drops it), but not an undefined array item.
+ */
 function nonJsonAt(value: unknown, path: string, ancestors: Set<object>): string | undefined {
   if (value === null || typeof value === "string" || typeof value === "boolean") return undefined;
   if (typeof value === "number") return Number.isFinite(value) ? undefined : path;
@@ -1122,9 +1126,13 @@ function nonJsonAt(value: unknown, path: string, ancestors: Set<object>): string
         if (at !== undefined) return at;
       }
     } else {
-      for (const [key, child] of Object.entries(value)) {
-        const at = nonJsonAt(child, `${path}/${escapePointer(key)}`, ancestors);
-        if (at !== undefined) return at;
+      // Descriptors rather than values, so that a getter is reported and never run.
+      for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(value))) {
+        const at = `${path}/${escapePointer(key)}`;
+        if (!("value" in descriptor)) return at;
+        const inside =
+          descriptor.value === undefined ? undefined : nonJsonAt(descriptor.value, at, ancestors);
+        if (inside !== undefined) return inside;
       }
     }
   } finally {
