@@ -125,9 +125,9 @@ const CASES: RuleCase[] = [
   {
     rule: "tool/not-json",
     dialect: "mcp",
-    title: "a getter",
+    title: "a getter (never run)",
     bad: [
-      Object.defineProperty(mcp(object()), "title", {
+      Object.defineProperty(mcp(object()), "name", {
         get: () => {
           throw new Error("run");
         },

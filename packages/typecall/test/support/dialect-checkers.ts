@@ -185,6 +185,7 @@ export function checkDialect(dialect: CheckedDialect, tools: readonly unknown[])
   return out;
 }
 
+/** The list-wide limits, each tool as its dialect's shape, then unique names and request-wide budgets. */
 function checkList(dialect: CheckedDialect, tools: unknown, out: Violation[]): void {
   const listReport = reporter(out, undefined);
   if (!Array.isArray(tools)) {
@@ -1057,9 +1058,10 @@ function reporter(out: Violation[], tool: string | undefined, label = ""): Repor
   };
 }
 
-/** The tool's name, or `#index` when it has none to show. */
+/** The tool's name, or `#index` when it has none to show (read without running a getter). */
 function toolLabel(tool: unknown, index: number): string {
-  return isObject(tool) && typeof tool.name === "string" && tool.name !== "" ? tool.name : `#${index}`;
+  const name: unknown = isObject(tool) ? Object.getOwnPropertyDescriptor(tool, "name")?.value : undefined;
+  return typeof name === "string" && name !== "" ? name : `#${index}`;
 }
 
 function isObject(value: unknown): value is JsonObject {
