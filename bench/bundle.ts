@@ -5,6 +5,7 @@
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { build, type Plugin } from "esbuild";
+import type { DialectName } from "../packages/typecall/src/index.ts";
 import { writeCorpus } from "./corpus.ts";
 
 /** The corpus's generated modules and the entry that re-exports their toolsets. */
@@ -19,14 +20,18 @@ export interface GeneratedCorpus {
 
 /**
  * Writes the corpus of (b) (`files` modules of `perFile` tools) under `dir`, generates its modules
- * with typecall's public `generate` and `writeFiles`, and writes an entry exporting every toolset.
- * Loads the compiler.
+ * with typecall's public `generate` and `writeFiles` (every dialect, unless `dialects` says), and
+ * writes an entry exporting every toolset. Loads the compiler.
  */
-export async function generateCorpus(dir: string, files = 20, perFile = 10): Promise<GeneratedCorpus> {
+export async function generateCorpus(
+  dir: string,
+  options: { files?: number; perFile?: number; dialects?: readonly DialectName[] } = {},
+): Promise<GeneratedCorpus> {
+  const { files = 20, perFile = 10, dialects } = options;
   const { generate, writeFiles } = await import("../packages/typecall/src/index.ts");
   const entries = writeCorpus(dir, files, perFile);
-  const result = generate({ entries });
-  if (result.files.length !== files || result.diagnostics.length > 0)
+  const result = generate({ entries, ...(dialects && { dialects }) });
+  if (result.files.length !== files || result.diagnostics.some((d) => d.severity === "error"))
     throw new Error(`the corpus did not generate: ${result.diagnostics.map((d) => d.message).join("; ")}`);
   writeFiles(result.files);
   const exports = result.files.map((_, i) => `toolset${i}`);

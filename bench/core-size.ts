@@ -16,9 +16,14 @@ export const CORE_GZIP_TARGET = 4096;
 /**
  * What the size test allows, in bytes: the size measured when the test was written, rounded up to
  * the next 256. The target is {@link CORE_GZIP_TARGET}; this number must only go down, towards it,
- * as the runtime shrinks.
+ * as the runtime shrinks, unless a change decides otherwise and says why here.
+ *
+ * Raised once, from 7680 to 8448, by issue 9: `toolset.schemas` writes each dialect's tool (Gemini's
+ * OpenAPI spelling, MCP's object-rooted output schema) from the canonical schema, ~0.7 KB gz, rather
+ * than every generated module carrying those schemas per tool (six dialects would then cost 1.25x
+ * the module of two, against 1.09x).
  */
-export const CORE_GZIP_BUDGET = 7680;
+export const CORE_GZIP_BUDGET = 8448;
 
 /**
  * The entry: tool definitions come from outside, so nothing that dispatch may need can be shaken

@@ -68,18 +68,57 @@ describe("typecall generate", () => {
 });
 
 describe("options that diagnostics' hints point to", () => {
-  it("--severity CODE=off lets a module through, --allow-any silences TC2006", async () => {
+  it("--strict openai=always makes TC3003 an error, --severity and --strict never silence it", async () => {
     writeFileSync(
       join(dir, "src", "free.ts"),
       "/** Stores. */\nexport function store(meta: unknown) {\n  return meta;\n}\n",
     );
-    expect(await run("generate", "src/free.ts")).toBe(1);
+    expect(await run("generate", "src/free.ts", "--strict", "openai=always")).toBe(1);
     expect(out.stderr).toContain("warning TC2006");
-    expect(out.stderr).toContain("error TC3003");
+    expect(out.stderr).toMatch(
+      /error TC3003: "meta" of "store" holds a value of any type, which OpenAI strict mode/,
+    );
     out = { stdout: "", stderr: "" };
-    expect(await run("generate", "src/free.ts", "--severity", "TC3003=off", "--allow-any")).toBe(0);
+    expect(await run("generate", "src/free.ts", "--allow-any")).toBe(0);
+    expect(out.stderr).toContain("warning TC3003");
+    out = { stdout: "", stderr: "" };
+    const quiet = [
+      "--strict",
+      "openai=never",
+      "--strict",
+      "openai-responses=never",
+      "--strict",
+      "anthropic=never",
+    ];
+    expect(await run("generate", "src/free.ts", "--allow-any", ...quiet)).toBe(0);
     expect(out.stderr).toBe("");
-    expect(out.stdout).toBe("wrote src/free.typecall.ts (1 tools)\n");
+    expect(await run("generate", "src/free.ts", "--allow-any", "--severity", "TC3003=off")).toBe(0);
+    expect(out.stderr).toBe("");
+    expect(out.stdout).toContain("src/free.typecall.ts (1 tools)\n");
+  });
+
+  it("--dialects emits and checks only the dialects named", async () => {
+    writeFileSync(
+      join(dir, "src", "free.ts"),
+      "/** Stores. */\nexport function store(meta: unknown) {\n  return meta;\n}\n",
+    );
+    expect(await run("generate", "src/free.ts", "--allow-any", "--dialects", "json-schema,gemini,mcp")).toBe(
+      0,
+    );
+    expect(out.stderr).toBe("");
+    const module = readFileSync(join(dir, "src", "free.typecall.ts"), "utf8");
+    expect(module).toContain('"gemini": ');
+    expect(module).not.toContain('"openai"');
+  });
+
+  it.each([
+    ["--dialects", "json-schema,claude"],
+    ["--strict", "gemini=always"],
+    ["--strict", "openai=sometimes"],
+  ])("exits 2 for %s %s, naming it", async (flag, value) => {
+    expect(await run("generate", "src/tools.ts", flag, value)).toBe(2);
+    expect(out.stderr).toContain(`${flag}`);
+    expect(out.stderr).toContain(value.split("=")[0]?.split(",").at(-1) ?? value);
   });
 
   it.each([["TC9999=off"], ["TC3003=loud"], ["TC3003"]])("exits 2 for --severity %s", async (pair) => {

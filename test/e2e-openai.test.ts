@@ -2,7 +2,7 @@
  * End to end, as the quick start runs: the real `openai` client talks over HTTP to a local server
  * speaking the Chat Completions wire format, and the generated dispatcher answers the tool calls.
  */
-import { runTools } from "@typecall/runtime/openai";
+import { runTools, toOpenAITools } from "@typecall/runtime/openai";
 import { startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, expect, it } from "vitest";
@@ -27,7 +27,7 @@ it("plays the quick start: a call, two parallel calls, an error fed back and a c
   expect(server.errors).toEqual([]);
   expect(server.requests).toHaveLength(4);
   // Every request offered the generated OpenAI tools, exactly.
-  for (const request of server.requests) expect(request.tools).toEqual(toolset.schemas("openai"));
+  for (const request of server.requests) expect(request.tools).toEqual(toOpenAITools(toolset));
 
   const outcomes = result.steps.flatMap((s) => s.outcomes.map((o) => [o.name, o.ok ? "ok" : o.error.code]));
   expect(outcomes).toEqual([

@@ -139,8 +139,8 @@ describe("JSDoc, read whole", () => {
     expect(properties("report").title?.description).toBe(
       "Shown at the top of the page. The report's title, from the interface.",
     );
-    const openai = documented.schemas("openai").find((t) => t.function.name === "report");
-    const sent = (openai?.function.parameters.properties ?? {}) as Record<string, { description: string }>;
+    const openai = documented.schemas("openai").find((t) => t.name === "report");
+    const sent = (openai?.parameters.properties ?? {}) as Record<string, { description: string }>;
     const timeout = sent.timeout;
     expect(timeout?.description).toBe("Timeout in seconds. Defaults to 30.");
   });

@@ -63,6 +63,35 @@ const searchHotelsAmenitiesSchema = {
   },
 };
 
+const searchHotelsSchema = {
+  "type": "object",
+  "properties": {
+    "city": searchHotelsCitySchema,
+    "maxPrice": { "type": "number", "description": "Highest acceptable price per night, in euros" },
+    "amenities": {
+      ...searchHotelsAmenitiesSchema,
+      "description": "Features every returned hotel must have",
+      "default": [],
+    },
+  },
+  "required": ["city"],
+  "additionalProperties": false,
+};
+
+const searchHotelsOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "city": searchHotelsCitySchema,
+    "maxPrice": { "type": ["number", "null"], "description": "Highest acceptable price per night, in euros" },
+    "amenities": {
+      "anyOf": [searchHotelsAmenitiesSchema, { "type": "null" }],
+      "description": "Features every returned hotel must have. Default: [].",
+    },
+  },
+  "required": ["city", "maxPrice", "amenities"],
+  "additionalProperties": false,
+};
+
 const bookRoomHotelIdSchema = { "type": "string", "description": "The `id` of a hotel returned by `searchHotels`." };
 
 const bookRoomCheckInSchema = { "type": "string", "description": "Arrival date, `YYYY-MM-DD`." };
@@ -78,7 +107,110 @@ const bookRoomNotesSchema = {
   "description": "A request for the front desk, or null for none.",
 };
 
+const bookRoomSchema = {
+  "type": "object",
+  "properties": {
+    "hotelId": bookRoomHotelIdSchema,
+    "checkIn": bookRoomCheckInSchema,
+    "nights": bookRoomNightsSchema,
+    "guests": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "name": bookRoomGuestsItemsNameSchema,
+          "email": bookRoomGuestsItemsEmailSchema,
+          "age": { "type": "number", "description": "Age in years; needed for guests under 18." },
+        },
+        "required": ["name", "email"],
+        "additionalProperties": false,
+        "description": "Someone staying in the room.",
+      },
+      "description": "Everyone staying in the room; the first guest pays.",
+    },
+    "notes": bookRoomNotesSchema,
+  },
+  "required": ["hotelId", "checkIn", "nights", "guests"],
+  "additionalProperties": false,
+};
+
+const bookRoomOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "hotelId": bookRoomHotelIdSchema,
+    "checkIn": bookRoomCheckInSchema,
+    "nights": bookRoomNightsSchema,
+    "guests": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "name": bookRoomGuestsItemsNameSchema,
+          "email": bookRoomGuestsItemsEmailSchema,
+          "age": { "type": ["number", "null"], "description": "Age in years; needed for guests under 18." },
+        },
+        "required": ["name", "email", "age"],
+        "additionalProperties": false,
+        "description": "Someone staying in the room.",
+      },
+      "description": "Everyone staying in the room; the first guest pays.",
+    },
+    "notes": bookRoomNotesSchema,
+  },
+  "required": ["hotelId", "checkIn", "nights", "guests", "notes"],
+  "additionalProperties": false,
+};
+
+const getWeatherSchema = {
+  "type": "object",
+  "properties": {
+    "city": searchHotelsCitySchema,
+    "unit": {
+      "type": "string",
+      "enum": ["c", "f"],
+      "description": "Temperature unit: \"c\" for Celsius, \"f\" for Fahrenheit",
+      "default": "c",
+    },
+  },
+  "required": ["city"],
+  "additionalProperties": false,
+};
+
+const getWeatherOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "city": searchHotelsCitySchema,
+    "unit": {
+      "type": ["string", "null"],
+      "enum": ["c", "f", null],
+      "description": "Temperature unit: \"c\" for Celsius, \"f\" for Fahrenheit. Default: \"c\".",
+    },
+  },
+  "required": ["city", "unit"],
+  "additionalProperties": false,
+};
+
 const cancelBookingBookingIdSchema = { "type": "string", "description": "The id returned by bookRoom" };
+
+const cancelBookingSchema = {
+  "type": "object",
+  "properties": {
+    "bookingId": cancelBookingBookingIdSchema,
+    "reason": { "type": "string", "description": "Why the guest cancels, for the hotel" },
+  },
+  "required": ["bookingId"],
+  "additionalProperties": false,
+};
+
+const cancelBookingOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "bookingId": cancelBookingBookingIdSchema,
+    "reason": { "type": ["string", "null"], "description": "Why the guest cancels, for the hotel" },
+  },
+  "required": ["bookingId", "reason"],
+  "additionalProperties": false,
+};
 
 const coerceGuestsItem = (v: any): any => {
   const out = _copy(v);
@@ -94,34 +226,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Search hotels in a city.\n\nReturns at most 10 hotels, cheapest first.",
     settlesAtOnce: true,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "city": searchHotelsCitySchema,
-          "maxPrice": { "type": "number", "description": "Highest acceptable price per night, in euros" },
-          "amenities": {
-            ...searchHotelsAmenitiesSchema,
-            "description": "Features every returned hotel must have",
-            "default": [],
-          },
-        },
-        "required": ["city"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "city": searchHotelsCitySchema,
-          "maxPrice": { "type": ["number", "null"], "description": "Highest acceptable price per night, in euros" },
-          "amenities": {
-            "anyOf": [searchHotelsAmenitiesSchema, { "type": "null" }],
-            "description": "Features every returned hotel must have. Default: [].",
-          },
-        },
-        "required": ["city", "maxPrice", "amenities"],
-        "additionalProperties": false,
-      },
+      "json-schema": searchHotelsSchema,
+      "openai": searchHotelsOpenaiSchema,
+      "openai-responses": searchHotelsOpenaiSchema,
+      "anthropic": searchHotelsSchema,
+      "gemini": searchHotelsSchema,
+      "mcp": searchHotelsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: {
       "type": "array",
       "items": {
@@ -189,59 +301,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Book a room for one or more guests.\n\nThe booking is made on behalf of the signed-in user.",
     settlesAtOnce: true,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "hotelId": bookRoomHotelIdSchema,
-          "checkIn": bookRoomCheckInSchema,
-          "nights": bookRoomNightsSchema,
-          "guests": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "name": bookRoomGuestsItemsNameSchema,
-                "email": bookRoomGuestsItemsEmailSchema,
-                "age": { "type": "number", "description": "Age in years; needed for guests under 18." },
-              },
-              "required": ["name", "email"],
-              "additionalProperties": false,
-              "description": "Someone staying in the room.",
-            },
-            "description": "Everyone staying in the room; the first guest pays.",
-          },
-          "notes": bookRoomNotesSchema,
-        },
-        "required": ["hotelId", "checkIn", "nights", "guests"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "hotelId": bookRoomHotelIdSchema,
-          "checkIn": bookRoomCheckInSchema,
-          "nights": bookRoomNightsSchema,
-          "guests": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "name": bookRoomGuestsItemsNameSchema,
-                "email": bookRoomGuestsItemsEmailSchema,
-                "age": { "type": ["number", "null"], "description": "Age in years; needed for guests under 18." },
-              },
-              "required": ["name", "email", "age"],
-              "additionalProperties": false,
-              "description": "Someone staying in the room.",
-            },
-            "description": "Everyone staying in the room; the first guest pays.",
-          },
-          "notes": bookRoomNotesSchema,
-        },
-        "required": ["hotelId", "checkIn", "nights", "guests", "notes"],
-        "additionalProperties": false,
-      },
+      "json-schema": bookRoomSchema,
+      "openai": bookRoomOpenaiSchema,
+      "openai-responses": bookRoomOpenaiSchema,
+      "anthropic": bookRoomSchema,
+      "gemini": bookRoomSchema,
+      "mcp": bookRoomSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: {
       "type": "object",
       "properties": {
@@ -311,34 +378,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "getWeather",
     description: "Current weather for a city.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "city": searchHotelsCitySchema,
-          "unit": {
-            "type": "string",
-            "enum": ["c", "f"],
-            "description": "Temperature unit: \"c\" for Celsius, \"f\" for Fahrenheit",
-            "default": "c",
-          },
-        },
-        "required": ["city"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "city": searchHotelsCitySchema,
-          "unit": {
-            "type": ["string", "null"],
-            "enum": ["c", "f", null],
-            "description": "Temperature unit: \"c\" for Celsius, \"f\" for Fahrenheit. Default: \"c\".",
-          },
-        },
-        "required": ["city", "unit"],
-        "additionalProperties": false,
-      },
+      "json-schema": getWeatherSchema,
+      "openai": getWeatherOpenaiSchema,
+      "openai-responses": getWeatherOpenaiSchema,
+      "anthropic": getWeatherSchema,
+      "gemini": getWeatherSchema,
+      "mcp": getWeatherSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: {
       "type": "object",
       "properties": {
@@ -375,25 +422,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Cancel a booking made with `bookRoom`.",
     settlesAtOnce: true,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "bookingId": cancelBookingBookingIdSchema,
-          "reason": { "type": "string", "description": "Why the guest cancels, for the hotel" },
-        },
-        "required": ["bookingId"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "bookingId": cancelBookingBookingIdSchema,
-          "reason": { "type": ["string", "null"], "description": "Why the guest cancels, for the hotel" },
-        },
-        "required": ["bookingId", "reason"],
-        "additionalProperties": false,
-      },
+      "json-schema": cancelBookingSchema,
+      "openai": cancelBookingOpenaiSchema,
+      "openai-responses": cancelBookingOpenaiSchema,
+      "anthropic": cancelBookingSchema,
+      "gemini": cancelBookingSchema,
+      "mcp": cancelBookingSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);

@@ -162,3 +162,40 @@ export function _union(value: unknown, members: readonly UnionMember[]): unknown
   }
   return found ? chosen : value;
 }
+
+/**
+ * A record sent as an array of `{ key, value }` entries (how strict dialects send one) as the
+ * object it encodes; anything else as it is, and so is an array with a duplicate key or an item that
+ * is not exactly an entry. A record is never an array, so nothing else is read this way.
+ */
+export function _entries(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const entry of value) {
+    if (!isJsonObject(entry) || typeof entry.key !== "string" || !Object.hasOwn(entry, "value")) return value;
+    if (Object.keys(entry).length !== 2 || Object.hasOwn(out, entry.key)) return value;
+    setOwn(out, entry.key, entry.value);
+  }
+  return out;
+}
+
+/**
+ * A tuple sent as an object with one property per position (`"0"`, `"1"`, ...; how strict dialects
+ * send one) as the array it encodes; anything else as it is. `length` is the tuple's, `required`
+ * how many leading items it must have: past those, `null` or a missing position means the tuple
+ * ends there, and nothing may follow. A tuple is never an object, so nothing else is read this way.
+ */
+export function _positions(value: unknown, length: number, required: number): unknown {
+  if (!isJsonObject(value)) return value;
+  const keys = Object.keys(value);
+  if (keys.some((key) => !/^(0|[1-9]\d*)$/.test(key) || Number(key) >= length)) return value;
+  const items: unknown[] = [];
+  for (let i = 0; i < length; i++) {
+    const item = Object.hasOwn(value, String(i)) ? value[String(i)] : undefined;
+    const absent = item === undefined || (item === null && i >= required);
+    if (absent && i < required) return value;
+    if (absent) return keys.every((key) => Number(key) < i || value[key] === null) ? items : value;
+    items.push(item);
+  }
+  return items;
+}

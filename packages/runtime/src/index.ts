@@ -4,6 +4,14 @@
  *
  * @packageDocumentation
  */
+
+export type {
+  DialectTools,
+  GeminiTool,
+  JsonSchemaTool,
+  McpTool,
+  StrictDialectTool,
+} from "./dialects.ts";
 export { type ParseResult, parseArguments } from "./lenient-json.ts";
 export {
   type CallEvent,
@@ -32,19 +40,13 @@ export type {
   ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
-export {
-  combineToolsets,
-  createToolset,
-  type DialectTools,
-  type JsonSchemaTool,
-  type OpenAITool,
-  type Toolset,
-} from "./toolset.ts";
+export { combineToolsets, createToolset, type Toolset } from "./toolset.ts";
 export type {
   Dialect,
   DialectSchemas,
   EmptyContext,
   JsonSchema,
+  ToolAnnotations,
   ToolContext,
   ToolDefinition,
   ValidatorError,

@@ -1,8 +1,9 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
 import { readOptions } from "./call.ts";
+import { type DialectTools, dialectTool } from "./dialects.ts";
 import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
 import { thrownMessage } from "./feedback.ts";
-import { cloneJson, kindOf } from "./json.ts";
+import { kindOf } from "./json.ts";
 import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
 import type {
   AnyOutcome,
@@ -16,26 +17,7 @@ import type {
   ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
-import type { Dialect, EmptyContext, JsonSchema, ToolDefinition } from "./types.ts";
-
-/** A tool in the `json-schema` dialect: name, description and the arguments' JSON Schema. */
-export interface JsonSchemaTool {
-  name: string;
-  description: string;
-  parameters: JsonSchema;
-}
-
-/** A tool in the OpenAI Chat Completions format, strict mode on. */
-export interface OpenAITool {
-  type: "function";
-  function: { name: string; description: string; parameters: JsonSchema; strict: true };
-}
-
-/** The shape of one tool in each dialect's tool list. */
-export interface DialectTools {
-  "json-schema": JsonSchemaTool;
-  openai: OpenAITool;
-}
+import type { Dialect, EmptyContext, ToolDefinition } from "./types.ts";
 
 /**
  * A set of tools with typed dispatch. `M` maps tool names to argument and result types; `C` is the
@@ -46,7 +28,10 @@ export interface Toolset<M extends ToolMapShape<M>, C extends object = EmptyCont
   readonly names: readonly (keyof M & string)[];
   /** The definition of a tool, if there is one by that name. */
   get(name: string): ToolDefinition<C> | undefined;
-  /** The tool list in a dialect's format; a fresh copy each call, free to mutate. */
+  /**
+   * The tool list in a dialect's shape, without the provider's envelope (the adapters add it); a
+   * fresh copy each call, free to mutate. Throws when the module was generated without the dialect.
+   */
   schemas<D extends Dialect>(dialect: D): DialectTools[D][];
   /**
    * Runs a call written by typed application code: the name must be a tool and the arguments its
@@ -103,14 +88,28 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
     if (tools.has(definition.name)) throw new Error(`typecall: duplicate tool name "${definition.name}"`);
     tools.set(definition.name, { definition: definition as unknown as ToolDefinition<object> });
   }
-  const env: DispatchEnv = { tools, names: Object.freeze([...tools.keys()]), options: resolved };
+  // A name a provider sends the tool under (`math_factorial` for `math.factorial`) reaches it too.
+  for (const definition of definitions) {
+    const entry = tools.get(definition.name) as ToolEntry;
+    for (const alias of Object.values(definition.names ?? {})) {
+      const owner = tools.get(alias);
+      if (owner !== undefined && owner !== entry)
+        throw new Error(
+          `typecall: tool name "${alias}" is used by two tools ("${owner.definition.name}" and "${definition.name}")`,
+        );
+      tools.set(alias, entry);
+    }
+  }
+  const names = Object.freeze(definitions.map((d) => d.name));
+  const env: DispatchEnv = { tools, names, options: resolved };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
   return {
     names: env.names as readonly (keyof M & string)[],
     get: (name) => tools.get(name)?.definition as ToolDefinition<C> | undefined,
-    schemas: (dialect) => definitions.map((definition) => toDialectTool(definition, dialect)),
+    schemas: (dialect) =>
+      definitions.map((definition) => dialectTool(definition as ToolDefinition<never>, dialect)),
     dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
     dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
       dispatchBatch(env, calls, context, batch)) as unknown as Toolset<M, C>["dispatchAll"],
@@ -172,19 +171,6 @@ export function combineToolsets(
       `typecall: combineToolsets: tool names used twice: ${clashes.join(", ")}; rename one with @name`,
     );
   return createToolset(definitions, options);
-}
-
-function toDialectTool<D extends Dialect>(
-  definition: Pick<ToolDefinition, "name" | "description" | "schemas">,
-  dialect: D,
-): DialectTools[D] {
-  const { name, description } = definition;
-  const parameters = cloneJson(definition.schemas[dialect]);
-  const tool: DialectTools[Dialect] =
-    dialect === "openai"
-      ? { type: "function", function: { name, description, parameters, strict: true } }
-      : { name, description, parameters };
-  return tool as DialectTools[D];
 }
 
 async function dispatchBatch(

@@ -16,16 +16,40 @@ export type EmptyContext = {};
 /** A JSON Schema object as emitted by the compiler (any dialect). */
 export type JsonSchema = { readonly [key: string]: unknown };
 
-/** Schema dialects a generated module carries, keyed by dialect name. */
+/**
+ * The arguments' schema in each dialect a generated module carries, keyed by dialect name. The
+ * canonical one is always there; a dialect is there when the module was generated with it. A tool
+ * a dialect sends non-strict has the canonical schema there (the same object).
+ */
 export interface DialectSchemas {
   /** Canonical JSON Schema 2020-12 of the arguments object. */
   readonly "json-schema": JsonSchema;
-  /** OpenAI Chat Completions strict `parameters`. */
-  readonly openai: JsonSchema;
+  /** OpenAI Chat Completions `parameters`: strict mode's form when the tool is sent strict. */
+  readonly openai?: JsonSchema;
+  /** OpenAI Responses `parameters`, like Chat Completions'. */
+  readonly "openai-responses"?: JsonSchema;
+  /** Anthropic `input_schema`: strict tool use's form when the tool is sent strict. */
+  readonly anthropic?: JsonSchema;
+  /** Gemini: the JSON Schema that `toolset.schemas("gemini")` writes as `parameters` or `parametersJsonSchema`. */
+  readonly gemini?: JsonSchema;
+  /** MCP `inputSchema`. */
+  readonly mcp?: JsonSchema;
 }
 
 /** The name of a schema dialect. */
 export type Dialect = keyof DialectSchemas;
+
+/** MCP tool annotations, from the tool's JSDoc tags: hints to clients, never enforced. */
+export interface ToolAnnotations {
+  /** `@readonly`: the tool does not change its environment. */
+  readonly readOnlyHint?: boolean;
+  /** `@destructive`: it may destroy or overwrite. */
+  readonly destructiveHint?: boolean;
+  /** `@idempotent`: calling it again with the same arguments changes nothing more. */
+  readonly idempotentHint?: boolean;
+  /** `@openWorld`: it reaches outside entities (the web, other systems). */
+  readonly openWorldHint?: boolean;
+}
 
 /** One validation failure as reported by a generated validator: final texts, shown to the model as they are. */
 export interface ValidatorError {
@@ -54,6 +78,17 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly description: string;
   /** The arguments' schema in every generated dialect. */
   readonly schemas: DialectSchemas;
+  /** The dialects that send the tool strict (its schema there is the strict mode's). */
+  readonly strict?: readonly Dialect[];
+  /**
+   * The names it is sent under where a provider's name rule does not take `name` (`math.factorial`
+   * is sent to OpenAI as `math_factorial`); dispatch takes each of them for this tool.
+   */
+  readonly names?: { readonly [D in Dialect]?: string };
+  /** A display name (`@title`), for MCP clients. */
+  readonly title?: string;
+  /** MCP annotations (`@readonly`, `@destructive`, `@idempotent`, `@openWorld`). */
+  readonly annotations?: ToolAnnotations;
   /** Checks the wire shape of the arguments, after coercion and null/default normalisation. */
   readonly validate: (input: unknown) => ValidatorResult;
   /**

@@ -29,28 +29,31 @@ describe("schemas", () => {
     });
   });
 
-  it("gives the openai dialect as strict Chat Completions function tools", () => {
+  it("gives the openai dialect's tools without the request's envelope, strict stated", () => {
     const tools = toolset.schemas("openai");
-    expect(tools.map((tool) => tool.function.name)).toEqual(["getWeather", "bookRoom", "whoAmI"]);
+    expect(tools.map((tool) => tool.name)).toEqual(["getWeather", "bookRoom", "whoAmI"]);
     expect(tools[0]).toEqual({
-      type: "function",
-      function: {
-        name: "getWeather",
-        description: "Current weather for a city.",
-        parameters: toolset.get("getWeather")?.schemas.openai,
-        strict: true,
-      },
+      name: "getWeather",
+      description: "Current weather for a city.",
+      parameters: toolset.get("getWeather")?.schemas.openai,
+      strict: true,
     });
+    const loose = createToolset([adhocTool("loose", () => 1)]).schemas("openai");
+    expect(loose[0]?.strict).toBe(false);
+  });
+
+  it("refuses a dialect the module was not generated with, saying to regenerate", () => {
+    expect(() => toolset.schemas("anthropic")).toThrow(/no "anthropic" schemas.*typecall generate/s);
   });
 
   it("returns fresh copies that callers may mutate", () => {
     const first = toolset.schemas("openai");
     first.pop();
-    const parameters = first[0]?.function.parameters as { properties: Record<string, unknown> };
+    const parameters = first[0]?.parameters as { properties: Record<string, unknown> };
     parameters.properties.injected = {};
     const second = toolset.schemas("openai");
     expect(second).toHaveLength(3);
-    expect(second[0]?.function.parameters).not.toHaveProperty("properties.injected");
+    expect(second[0]?.parameters).not.toHaveProperty("properties.injected");
     expect(toolset.get("getWeather")?.schemas.openai).not.toHaveProperty("properties.injected");
   });
 });

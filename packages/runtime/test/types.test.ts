@@ -5,6 +5,7 @@ import {
   createToolset,
   type EmptyContext,
   type ErrorCode,
+  type GeminiTool,
   type ToolOutcome,
   type Toolset,
 } from "@typecall/runtime";
@@ -69,12 +70,13 @@ describe("types", () => {
   });
 
   it("types each dialect's tool list", () => {
-    expectTypeOf(toolset.schemas("openai")[0]?.function.strict).toEqualTypeOf<true | undefined>();
+    expectTypeOf(toolset.schemas("openai")[0]?.strict).toEqualTypeOf<boolean | undefined>();
     expectTypeOf(toolset.schemas("json-schema")[0]?.parameters).toEqualTypeOf<
       { readonly [key: string]: unknown } | undefined
     >();
+    expectTypeOf<ReturnType<typeof toolset.schemas<"gemini">>>().toEqualTypeOf<GeminiTool[]>();
     // @ts-expect-error: not a dialect
-    toolset.schemas("anthropic");
+    expect(() => toolset.schemas("claude")).toThrow(/no "claude" schemas/);
     expect(toolset.schemas("openai")).toHaveLength(3);
   });
 });

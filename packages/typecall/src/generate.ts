@@ -9,7 +9,8 @@ import {
   hasErrors,
   sortDiagnostics,
 } from "./diagnostics/diagnostic.ts";
-import { checkProviderLimits } from "./emit/limits.ts";
+import { DIALECT_NAMES, type DialectName, STRICT_DIALECTS, type StrictMode } from "./emit/dialects/index.ts";
+import { type DialectOptions, runDialects, type ToolDialects } from "./emit/dialects/run.ts";
 import { emitModule, type ModuleInput } from "./emit/module.ts";
 import type { ToolIR, ToolsetIR } from "./ir/types.ts";
 import type { ValidatorEngine, ValidatorOutput } from "./validators/engine.ts";
@@ -37,7 +38,22 @@ export interface GenerateOptions {
    * `"error"` blocks it. For example `{ TC3003: "off" }` when no OpenAI strict mode is used.
    */
   severity?: Partial<Record<DiagnosticCode, "error" | "warning" | "off">>;
+  /**
+   * The dialects to emit and check (default: all of them). Only these are checked, so an app
+   * without OpenAI sees no OpenAI diagnostic. `json-schema`, the canonical form every other
+   * dialect starts from, is always emitted.
+   */
+  dialects?: readonly DialectName[];
+  /**
+   * Per dialect with a strict mode (`openai`, `openai-responses`, `anthropic`): `auto` (default)
+   * sends a tool strict when the mode can express it, else non-strict with a warning; `always`
+   * makes that warning an error; `never` sends every tool non-strict.
+   */
+  strict?: Partial<Record<StrictDialect, StrictMode>>;
 }
+
+/** A dialect with a strict mode. */
+export type StrictDialect = "openai" | "openai-responses" | "anthropic";
 
 /** A file to write. */
 export interface GeneratedFile {
@@ -63,19 +79,18 @@ export function generate(options: GenerateOptions): GenerateResult {
   const files: GeneratedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const entries = options.entries.map((e) => resolve(e));
+  const dialectOptions = readDialectOptions(options);
   const analyses = analyzeEntries(entries, { allowAny: options.allowAny ?? false });
   const names = duplicateNames(analyses.map((a) => a.toolset));
-  const ready: { analysis: (typeof analyses)[number]; path: string }[] = [];
+  const ready: { analysis: (typeof analyses)[number]; path: string; dialects: ToolDialects[] }[] = [];
   for (const analysis of analyses) {
-    const raw = [
-      ...analysis.diagnostics,
-      ...checkProviderLimits(analysis.toolset),
-      ...(names.get(analysis.toolset) ?? []),
-    ];
+    const dialects = runDialects(analysis.toolset, dialectOptions);
+    const raw = [...analysis.diagnostics, ...dialects.diagnostics, ...(names.get(analysis.toolset) ?? [])];
     const found = withSeverities(raw, options.severity);
     diagnostics.push(...found);
     if (hasErrors(found) || analysis.toolset.tools.length === 0) continue;
-    ready.push({ analysis, path: outputPath(analysis.toolset.entry, options.out, entries.length) });
+    const path = outputPath(analysis.toolset.entry, options.out, entries.length);
+    ready.push({ analysis, path, dialects: dialects.tools });
   }
   // One validator batch per program: an engine that needs TypeScript then extends it once.
   for (const program of new Set(ready.map((r) => r.analysis.program))) {
@@ -85,7 +100,7 @@ export function generate(options: GenerateOptions): GenerateResult {
       engine,
       batch.map(({ analysis, path }) => ({ toolset: analysis.toolset, key: path })),
     );
-    batch.forEach(({ analysis, path }, i) => {
+    batch.forEach(({ analysis, path, dialects }, i) => {
       const { toolset } = analysis;
       const output = compiled[i];
       if (output === undefined || Array.isArray(output)) {
@@ -97,6 +112,7 @@ export function generate(options: GenerateOptions): GenerateResult {
         entryImport: importSpecifier(path, toolset.entry, program.options),
         entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
         validators: output.validators.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
+        dialects: dialects.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
         declarations: output.declarations ?? [],
         helpers: output.helpers,
         typeImports: output.typeImports ?? [],
@@ -134,6 +150,31 @@ function compileValidators(
       }),
     );
   }
+}
+
+/**
+ * The dialect options with their defaults: every dialect, `auto` strictness. Throws a TypeError
+ * naming the value for a dialect or a mode that does not exist.
+ */
+function readDialectOptions(options: GenerateOptions): DialectOptions {
+  const dialects = options.dialects ?? DIALECT_NAMES;
+  for (const name of dialects)
+    if (!DIALECT_NAMES.includes(name))
+      throw new TypeError(
+        `typecall: unknown dialect "${name}"; the dialects are ${DIALECT_NAMES.join(", ")}`,
+      );
+  const strict = options.strict ?? {};
+  for (const [name, mode] of Object.entries(strict)) {
+    if (!STRICT_DIALECTS.includes(name as DialectName))
+      throw new TypeError(
+        `typecall: strict: "${name}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`,
+      );
+    if (mode !== "auto" && mode !== "always" && mode !== "never")
+      throw new TypeError(
+        `typecall: strict.${name} must be "auto", "always" or "never", got ${JSON.stringify(mode)}`,
+      );
+  }
+  return { dialects: DIALECT_NAMES.filter((d) => d === "json-schema" || dialects.includes(d)), strict };
 }
 
 /** Applies the per-code severity overrides; `"off"` removes a diagnostic. */

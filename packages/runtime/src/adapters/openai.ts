@@ -4,8 +4,14 @@
  * structural types below.
  */
 import type { BatchOptions, DispatchArgs, RawOutcome, ToolCall, ToolMapShape } from "../outcome.ts";
-import type { OpenAITool, Toolset } from "../toolset.ts";
-import type { EmptyContext } from "../types.ts";
+import type { Toolset } from "../toolset.ts";
+import type { EmptyContext, JsonSchema } from "../types.ts";
+
+/** A function tool of a Chat Completions request. */
+export interface OpenAITool {
+  type: "function";
+  function: { name: string; description: string; parameters: JsonSchema; strict: boolean };
+}
 
 /** A tool call of an assistant message; only `function` calls can reach a toolset. */
 export interface OpenAIToolCallLike {
@@ -53,11 +59,11 @@ export interface OpenAIClientLike {
   };
 }
 
-/** The tool list for `tools:` of a request, strict mode on. */
+/** The tool list for `tools:` of a request: strict where the compiler found strict mode can take the tool. */
 export function toOpenAITools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
 ): OpenAITool[] {
-  return toolset.schemas("openai");
+  return toolset.schemas("openai").map((tool) => ({ type: "function", function: tool }));
 }
 
 /** The calls of an assistant message as toolset calls, in message order. */

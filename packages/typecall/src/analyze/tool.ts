@@ -1,6 +1,13 @@
 import type { Node, ParameterDeclaration, Type, TypeChecker } from "typescript";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/diagnostic.ts";
-import type { ArgumentIR, PropertyIR, ToolIR, TypeIR } from "../ir/types.ts";
+import type {
+  ArgumentIR,
+  PropertyIR,
+  SourceLocation,
+  ToolAnnotationsIR,
+  ToolIR,
+  TypeIR,
+} from "../ir/types.ts";
 import { ts } from "../typescript.ts";
 import { isConstraint } from "./constraints.ts";
 import { isToolContextParameter } from "./context-param.ts";
@@ -104,6 +111,11 @@ export function analyzeTool(
     }
     tool.timeoutMs = ms;
   }
+  const title = doc.tags.get("title");
+  if (title) tool.title = title;
+  const annotations = readAnnotations(doc.tags, diagnostics, { location, path: [name] });
+  if (annotations === undefined) return undefined;
+  if (Object.keys(annotations).length > 0) tool.annotations = annotations;
   // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));
@@ -113,6 +125,37 @@ export function analyzeTool(
   if (returns) tool.returns = returns;
   if (settlesAtOnce(fn.node, checker)) tool.settlesAtOnce = true;
   return tool;
+}
+
+/** The tags of MCP's annotations, and the hint each sets. */
+const ANNOTATION_TAGS: readonly (readonly [string, keyof ToolAnnotationsIR])[] = [
+  ["readonly", "readOnlyHint"],
+  ["destructive", "destructiveHint"],
+  ["idempotent", "idempotentHint"],
+  ["openWorld", "openWorldHint"],
+];
+
+/**
+ * The annotation hints of the tags present: a bare tag means true, `true` or `false` says which.
+ * Undefined (with a TC1012 diagnostic) when a tag says something else.
+ */
+function readAnnotations(
+  tags: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+  at: { location: SourceLocation; path: string[] },
+): ToolAnnotationsIR | undefined {
+  const annotations: ToolAnnotationsIR = {};
+  for (const [tag, hint] of ANNOTATION_TAGS) {
+    const text = tags.get(tag)?.trim();
+    if (text === undefined) continue;
+    if (text !== "" && text !== "true" && text !== "false") {
+      const message = `@${tag} ${text}: the tag takes nothing, true or false.`;
+      diagnostics.push(createDiagnostic("TC1012", message, at));
+      return undefined;
+    }
+    annotations[hint] = text !== "false";
+  }
+  return annotations;
 }
 
 const UNITS: Readonly<Record<string, number>> = { ms: 1, s: 1000, m: 60_000, min: 60_000, h: 3_600_000 };

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
+import { DIALECT_NAMES, type DialectName, STRICT_DIALECTS } from "../emit/dialects/index.ts";
 import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 import { resolveEntries } from "./entries.ts";
@@ -33,9 +34,15 @@ Patterns never match generated *.typecall.ts files, .d.ts files or files under n
 Options:
   --out <path>             Folder for the generated files (or, with one entry, the output .ts file).
   --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
+  --dialects <list>        The dialects to emit and check, comma-separated (default: all):
+                           json-schema, openai, openai-responses, anthropic, gemini, mcp.
+  --strict <dialect>=<mode>
+                           Strict mode of openai, openai-responses or anthropic (repeatable): auto
+                           (default: strict where it can be, else non-strict with a warning),
+                           always (that warning is an error) or never.
   --severity <CODE>=<level>
                            Override a diagnostic's severity: error, warning or off (repeatable),
-                           e.g. --severity TC3003=off when the app does not use OpenAI strict mode.
+                           e.g. --severity TC3001=off to accept provider-mapped tool names quietly.
   -h, --help               Show this text.
 
 Exit codes: 0 success, 1 diagnostics with errors, stale output or an internal error, 2 bad usage.
@@ -63,7 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
 function run(argv: readonly string[], io: CliIO): number {
   const parsed = parse(argv);
   if ("problem" in parsed) return usageError(parsed.problem, io);
-  const { command, entries, out, help, allowAny, severity } = parsed;
+  const { command, entries, out, help, allowAny, severity, dialects, strict } = parsed;
   if (help || command === "help") {
     io.stdout(USAGE);
     return 0;
@@ -81,6 +88,8 @@ function run(argv: readonly string[], io: CliIO): number {
     entries: resolved.entries,
     allowAny,
     severity,
+    strict,
+    ...(dialects && { dialects }),
     ...(target && { out: target.path }),
   });
   printDiagnostics(result.diagnostics, io);
@@ -130,6 +139,8 @@ interface Parsed {
   help: boolean;
   allowAny: boolean;
   severity: Severities;
+  dialects: DialectName[] | undefined;
+  strict: NonNullable<GenerateOptions["strict"]>;
 }
 
 function parse(argv: readonly string[]): Parsed | { problem: string } {
@@ -142,6 +153,10 @@ function parse(argv: readonly string[]): Parsed | { problem: string } {
   const { values, positionals } = parsed;
   const severity = parseSeverities(values.severity ?? []);
   if (typeof severity === "string") return { problem: severity };
+  const dialects = values.dialects === undefined ? undefined : parseDialects(values.dialects);
+  if (typeof dialects === "string") return { problem: dialects };
+  const strict = parseStrict(values.strict ?? []);
+  if (typeof strict === "string") return { problem: strict };
   const [command, ...entries] = positionals;
   return {
     command,
@@ -150,6 +165,8 @@ function parse(argv: readonly string[]): Parsed | { problem: string } {
     help: values.help === true,
     allowAny: values["allow-any"] === true,
     severity,
+    dialects,
+    strict,
   };
 }
 
@@ -161,6 +178,8 @@ function parseOptions(argv: readonly string[]) {
       out: { type: "string" },
       "allow-any": { type: "boolean" },
       severity: { type: "string", multiple: true },
+      dialects: { type: "string" },
+      strict: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -190,6 +209,32 @@ function parseSeverities(pairs: readonly string[]): Severities | string {
     severity[code as DiagnosticCode] = level as "error" | "warning" | "off";
   }
   return severity;
+}
+
+/** `openai,anthropic` into dialect names, or the problem with the first unknown one. */
+function parseDialects(list: string): DialectName[] | string {
+  const names = list
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean);
+  const unknown = names.find((n) => !DIALECT_NAMES.includes(n as DialectName));
+  if (unknown !== undefined)
+    return `--dialects: "${unknown}" is not a dialect; the dialects are ${DIALECT_NAMES.join(", ")}`;
+  return names as DialectName[];
+}
+
+/** `openai=always` pairs into the `strict` option, or the problem with the first wrong pair. */
+function parseStrict(pairs: readonly string[]): NonNullable<GenerateOptions["strict"]> | string {
+  const strict: Record<string, "auto" | "always" | "never"> = {};
+  for (const pair of pairs) {
+    const [dialect = "", mode = ""] = pair.split("=");
+    if (!STRICT_DIALECTS.includes(dialect as DialectName))
+      return `--strict ${pair}: "${dialect}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`;
+    if (mode !== "auto" && mode !== "always" && mode !== "never")
+      return `--strict ${pair}: the mode must be auto, always or never`;
+    strict[dialect] = mode;
+  }
+  return strict;
 }
 
 function display(path: string, io: CliIO): string {

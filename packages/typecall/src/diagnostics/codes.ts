@@ -20,6 +20,7 @@ export type DiagnosticCode =
   | "TC1009"
   | "TC1010"
   | "TC1011"
+  | "TC1012"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -34,6 +35,8 @@ export type DiagnosticCode =
   | "TC3004"
   | "TC3005"
   | "TC3006"
+  | "TC3007"
+  | "TC3008"
   | "TC9001";
 
 /** Severity, title and fix hint of every code. */
@@ -93,6 +96,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     title: "Invalid @timeout",
     hint: "Write the time limit as a number with a unit: @timeout 500ms, @timeout 5s, @timeout 2m.",
   },
+  TC1012: {
+    severity: "error",
+    title: "Invalid tool hint tag",
+    hint: "Write the hint alone (@readonly) or with true or false (@openWorld false); @title takes the title's text.",
+  },
   TC2001: {
     severity: "error",
     title: "Type cannot be expressed as a tool argument",
@@ -134,36 +142,49 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     hint: "Write the tag after the @param it constrains (`@param page Page number. @minimum 1`), name the parameter (`@minimum page 1`), or put it on the property.",
   },
   TC3001: {
-    severity: "error",
+    severity: "warning",
     title: "Tool name not accepted by a provider",
-    hint: "Use 1 to 64 characters from A-Z, a-z, 0-9, _ and -, or set a valid name with `@name`.",
+    hint: "The name is sent mapped and dispatch takes both; to send one name everywhere, set one with `@name` of 1 to 64 letters, digits, _ and -, a letter first.",
   },
   TC3002: {
-    severity: "error",
+    severity: "warning",
     title: "Tool description too long",
     hint: "Shorten the JSDoc summary and body to at most 1024 characters; move details into @param text.",
   },
   TC3003: {
-    severity: "error",
-    title: "Type not expressible in OpenAI strict mode",
+    severity: "warning",
+    title: "Type not expressible in a strict mode",
     hint:
-      "Strict mode needs fixed properties and typed values: use an array of { key, value } objects for a record, " +
-      "named properties for a tuple, a concrete type for any; or, without OpenAI strict mode, --severity TC3003=off.",
+      "The tool is sent non-strict. To keep it strict, give the value a concrete type (for any), a record only free keys " +
+      '(or only named ones), a tuple no rest element; or set the dialect\'s strict option to "never" to send it non-strict ' +
+      'without this warning, or to "always" to make it an error.',
   },
   TC3004: {
-    severity: "error",
-    title: "Schema nested too deeply",
-    hint: "OpenAI accepts at most 10 levels of nested objects: flatten the arguments, or pass ids instead of whole objects.",
+    severity: "warning",
+    title: "Schema nested too deeply for a strict mode",
+    hint: "The tool is sent non-strict. OpenAI strict mode takes at most 10 levels of nested objects: flatten the arguments, or pass ids instead of whole objects.",
   },
   TC3005: {
-    severity: "error",
-    title: "Too many properties",
-    hint: "OpenAI accepts at most 5000 object properties in one tool's schema: split the tool.",
+    severity: "warning",
+    title: "Schema too large for a strict mode",
+    hint: "The tool is sent non-strict. OpenAI strict mode takes at most 5000 properties, and 120,000 characters of names and enum values, in one tool: split the tool.",
   },
   TC3006: {
+    severity: "warning",
+    title: "Too many enum values for a strict mode",
+    hint: "The tool is sent non-strict. OpenAI strict mode takes at most 1000 enum values in one tool: take a string and check it in the tool.",
+  },
+  TC3007: {
+    severity: "warning",
+    title: "Request-wide provider limit",
+    hint:
+      "Providers limit what one request carries: send the tools in smaller sets (separate modules, or a subset per step). " +
+      "To send a module's tools non-strict without this warning, set the dialect's strict option to \"never\".",
+  },
+  TC3008: {
     severity: "error",
-    title: "Too many enum values",
-    hint: "OpenAI accepts at most 1000 enum values in one tool's schema: take a string and check it in the tool.",
+    title: "Two tools sent under one name",
+    hint: "A provider's name rule maps both names to one: rename one tool with `@name` so that each is sent under its own.",
   },
   TC9001: {
     severity: "error",

@@ -35,6 +35,7 @@ import {
   type Scope,
 } from "./coerce-module.ts";
 import { helperText, isScalar, type ScalarIR, scalarConversion } from "./coerce-scalars.ts";
+import { isEncodableRecord, isEncodableTuple } from "./encodings.ts";
 import {
   definitionPredicate,
   fitsCond,
@@ -139,10 +140,20 @@ const COERCE: { [K in Kind]: Coercer<K> } = {
       return `${array}(${x}, ${item.fn})`;
     });
   },
-  tuple: tupleCoercion,
+  tuple: (type, scope, stem) => {
+    if (!isEncodableTuple(type, scope.module.definitions)) return tupleCoercion(type, scope, stem);
+    // Sent as an object by strict dialects (`encodings.ts`): turned back into an array first.
+    const positions = helper(scope, "_positions");
+    const required = type.minItems ?? type.items.length;
+    return expression(scope, (x, inner) =>
+      tupleCoercion(type, inner, stem).apply(`${positions}(${x}, ${type.items.length}, ${required})`),
+    );
+  },
   object: (type, scope, stem) => {
-    if (!hasPatches(type, scope.module, false)) return named(helper(scope, "_object"));
-    return named(calls(scope, objectCoercer(type, scope.module, stem)));
+    if (!isEncodableRecord(type)) return objectCoercion(type, scope, stem);
+    // Sent as `{ key, value }` entries by strict dialects (`encodings.ts`): turned back into an object first.
+    const entries = helper(scope, "_entries");
+    return expression(scope, (x, inner) => objectCoercion(type, inner, stem).apply(`${entries}(${x})`));
   },
   union: (type, scope, stem) => {
     const scalars = type.members.filter(isScalar);
@@ -154,6 +165,12 @@ const COERCE: { [K in Kind]: Coercer<K> } = {
       ? undefined
       : named(calls(scope, definitionCoercer(type.name, scope.module))),
 };
+
+/** An object: by `_object` when none of its properties can change, else by its module-level coercer. */
+function objectCoercion(type: ObjectTypeIR, scope: Scope, stem: readonly string[]): Coercion {
+  if (!hasPatches(type, scope.module, false)) return named(helper(scope, "_object"));
+  return named(calls(scope, objectCoercer(type, scope.module, stem)));
+}
 
 /** A scalar, or a union of scalars: helper calls, and a test per single value that converts. */
 function scalarCoercion(members: readonly ScalarIR[], scope: Scope): Coercion | undefined {
@@ -177,7 +194,7 @@ function scalarCoercion(members: readonly ScalarIR[], scope: Scope): Coercion | 
 }
 
 /** A tuple: each position's coercion, by index, in one pass over the items. */
-function tupleCoercion(type: TupleTypeIR, scope: Scope, stem: readonly string[]): Coercion | undefined {
+function tupleCoercion(type: TupleTypeIR, scope: Scope, stem: readonly string[]): Coercion {
   const array = helper(scope, "_array");
   const { module } = scope;
   if (

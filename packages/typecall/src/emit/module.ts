@@ -2,13 +2,14 @@ import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
 import { referencedDefinitions, walkType } from "../ir/walk.ts";
 import type { Declaration } from "../validators/engine.ts";
 import { compileCoercers } from "./coerce.ts";
-import { dialects, jsonSchemaDialect } from "./dialects.ts";
+import { toolDescription } from "./description.ts";
+import type { ToolDialects } from "./dialects/run.ts";
 import { keyText, printJson } from "./json.ts";
 import { callLines, WIDTH } from "./layout.ts";
 import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
 import { reviveExpression } from "./revive.ts";
-import { parametersSchema, resultSchema } from "./schema.ts";
+import { resultSchema } from "./schema.ts";
 import { propertyText, wireTypeText } from "./wire-type.ts";
 
 /** Everything the dispatcher module is made of, once validators are compiled. */
@@ -20,6 +21,8 @@ export interface ModuleInput {
   entryDisplay: string;
   /** One validator expression per tool, in tool order. */
   validators: string[];
+  /** What each tool is sent as in each dialect, in tool order. */
+  dialects: ToolDialects[];
   /** Module-level declarations the validators share, in order. */
   declarations?: Declaration[];
   /** Helper names the validators import from `@typecall/runtime/internal`. */
@@ -40,13 +43,15 @@ export function emitModule(input: ModuleInput): string {
   const coercion = compileCoercers(toolset, [...MODULE_NAMES, ...validatorDeclarations.map((d) => d.name)]);
   const declarations = [...validatorDeclarations, ...coercion.declarations];
   const taken = new Set([...MODULE_NAMES, ...declarations.map((d) => d.name)]);
-  const roots = toolset.tools.map((tool) => schemaRoots(tool, toolset.definitions));
+  const roots = toolset.tools.map((tool, i) =>
+    schemaRoots(tool, input.dialects[i] as ToolDialects, toolset.definitions),
+  );
   const pool = poolSchemas(
     roots.flatMap((r) => [...r.dialects, ...(r.result ? [r.result] : [])]),
     taken,
   );
   const tools = toolset.tools.map((tool, i) =>
-    definition(tool, toolset.definitions, roots[i] as ToolRoots, pool, {
+    definition(tool, toolset.definitions, input.dialects[i] as ToolDialects, roots[i] as ToolRoots, pool, {
       validate: input.validators[i] ?? "",
       coerce: coercion.coercers[i],
     }),
@@ -73,15 +78,19 @@ interface ToolRoots {
   readonly result: SchemaRoot | undefined;
 }
 
-function schemaRoots(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): ToolRoots {
+function schemaRoots(
+  tool: ToolIR,
+  dialects: ToolDialects,
+  definitions: Readonly<Record<string, TypeIR>>,
+): ToolRoots {
   return {
-    dialects: dialects.map((d) => ({
-      stem: d === jsonSchemaDialect ? [tool.exportName] : [tool.exportName, d.name],
-      schema: parametersSchema(tool.parameters, d, definitions),
+    dialects: dialects.schemas.map(({ dialect, schema }) => ({
+      stem: dialect === "json-schema" ? [tool.exportName] : [tool.exportName, dialect],
+      schema,
     })),
     result: tool.returns && {
       stem: [tool.exportName, "result"],
-      schema: resultSchema(tool.returns, jsonSchemaDialect, definitions),
+      schema: resultSchema(tool.returns, definitions),
     },
   };
 }
@@ -178,23 +187,46 @@ interface ToolFunctions {
 function definition(
   tool: ToolIR,
   definitions: Readonly<Record<string, TypeIR>>,
+  dialects: ToolDialects,
   roots: ToolRoots,
   pool: PooledSchemas,
   functions: ToolFunctions,
 ): string {
   const schemas = roots.dialects
     .map((root, i) => {
-      const head = `      ${JSON.stringify(dialects[i]?.name)}: `;
+      const head = `      ${keyText(dialects.schemas[i]?.dialect ?? "")}: `;
       return head + pool.expression(root, 6, head.length);
     })
     .join(",\n");
+  const names = Object.entries(dialects.names).map(([d, name]) => `${keyText(d)}: ${JSON.stringify(name)}`);
   const fields = [
     `    name: ${JSON.stringify(tool.name)}`,
     `    description: ${JSON.stringify(toolDescription(tool))}`,
+    ...(tool.title !== undefined ? [`    title: ${JSON.stringify(tool.title)}`] : []),
+    ...(tool.annotations !== undefined
+      ? [
+          oneLineOrMore(
+            "    annotations: ",
+            Object.entries(tool.annotations).map(([k, v]) => `${k}: ${v}`),
+            4,
+          ),
+        ]
+      : []),
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     ...(tool.timeoutMs !== undefined ? [`    timeoutMs: ${tool.timeoutMs}`] : []),
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
+    ...(names.length > 0 ? [oneLineOrMore("    names: ", names, 4)] : []),
     `    schemas: {\n${schemas},\n    }`,
+    ...(dialects.strict.length > 0
+      ? [
+          oneLineOrMore(
+            "    strict: ",
+            dialects.strict.map((d) => JSON.stringify(d)),
+            4,
+            "[]",
+          ),
+        ]
+      : []),
     ...(roots.result ? [`    outputSchema: ${pool.expression(roots.result, 4, 18)}`] : []),
     ...argumentFacts(tool, definitions),
     ...(functions.coerce === undefined ? [] : [`    coerce: ${indent(functions.coerce, 4)}`]),
@@ -250,15 +282,6 @@ function runParameters(tool: ToolIR): string {
   return takesContext(tool) ? `${args}, context: ToolContext<ToolsetContext>` : args;
 }
 
-/** The JSDoc description, with `@example` blocks and the deprecation in words, so every provider shows them. */
-function toolDescription(tool: ToolIR): string {
-  const parts = [tool.description, ...(tool.notes ?? [])];
-  for (const example of tool.examples ?? []) parts.push(`Example:\n${example}`);
-  if (tool.deprecated !== undefined)
-    parts.push(tool.deprecated ? `Deprecated: ${tool.deprecated}` : "Deprecated.");
-  return parts.filter(Boolean).join("\n\n");
-}
-
 /** `run`: the call, preceded by reviving `Date`, `bigint` and `URL` arguments when the tool has any. */
 function runProperty(tool: ToolIR): string {
   const head = `    run: (${runParameters(tool)}) =>`;
@@ -294,6 +317,15 @@ function callExpression(tool: ToolIR, args: string, head: string, tail: string):
   });
   const pad = head.match(/^ */)?.[0] ?? "";
   return callLines(`${head.trimStart()}tools.${tool.exportName}`, argList, tail, pad);
+}
+
+/** `head{ a, b }` on one line when it fits, else one item per line (`brackets` `{}` or `[]`). */
+function oneLineOrMore(head: string, items: readonly string[], pad: number, brackets = "{}"): string {
+  const [open, close] = [brackets[0], brackets[1]];
+  const line = `${head}${open}${open === "{" ? " " : ""}${items.join(", ")}${open === "{" ? " " : ""}${close}`;
+  if (line.length <= WIDTH) return line;
+  const inner = " ".repeat(pad + 2);
+  return `${head}${open}\n${items.map((i) => `${inner}${i},`).join("\n")}\n${" ".repeat(pad)}${close}`;
 }
 
 function indent(text: string, spaces: number): string {

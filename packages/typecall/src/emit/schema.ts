@@ -1,10 +1,36 @@
 import { DATE_TIME_TEXT } from "../ir/formats.ts";
-import type { PropertyIR, TypeIR } from "../ir/types.ts";
+import type { PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { referencedDefinitions } from "../ir/walk.ts";
-import type { DialectRules } from "./dialects.ts";
+import { ENTRY_KEY, ENTRY_VALUE, isEncodableRecord, isEncodableTuple } from "./encodings.ts";
 
 /** A JSON Schema object under construction. Key order is insertion order, so output is stable. */
 export type Schema = Record<string, unknown>;
+
+/** How a dialect writes a schema: what it differs in from the canonical JSON Schema 2020-12. */
+export interface SchemaRules {
+  /** Every property listed in `required`; optional ones accept `null` instead (OpenAI strict). */
+  readonly allRequired: boolean;
+  /** Records sent as `{ key, value }` entries and tuples as objects (`encodings.ts`). */
+  readonly encode: boolean;
+  /** Whether the dialect rejects a keyword with this value: its meaning moves into the description. */
+  readonly rejects: (key: string, value: unknown) => boolean;
+  /** A `$ref` may have no sibling keyword: a described reference becomes a one-member `anyOf`. */
+  readonly bareRefs: boolean;
+}
+
+/** JSON Schema 2020-12 as it is: everything the analysis knows. */
+export const CANONICAL: SchemaRules = {
+  allRequired: false,
+  encode: false,
+  rejects: () => false,
+  bareRefs: false,
+};
+
+/** What every schema function of a run needs: the dialect's rules and the module's named types. */
+interface Printer {
+  readonly rules: SchemaRules;
+  readonly definitions: Readonly<Record<string, TypeIR>>;
+}
 
 /**
  * The schema of a tool's arguments object in a dialect, with `$defs` for the named (recursive)
@@ -12,45 +38,49 @@ export type Schema = Record<string, unknown>;
  */
 export function parametersSchema(
   properties: readonly PropertyIR[],
-  dialect: DialectRules,
+  rules: SchemaRules,
   definitions: Readonly<Record<string, TypeIR>> = {},
 ): Schema {
-  const schema = objectSchema(properties, undefined, dialect);
-  const used = referencedDefinitions(properties, definitions);
-  if (used.length === 0) return schema;
-  const defs: Schema = {};
-  for (const name of used) defs[name] = typeSchema(definitions[name] as TypeIR, dialect);
-  return { ...schema, $defs: defs };
+  const printer = { rules, definitions };
+  return withDefinitions(objectSchema(properties, undefined, printer), properties, printer);
 }
 
 /** The schema of what a tool resolves to (MCP `outputSchema`), with the `$defs` it needs. */
-export function resultSchema(
-  type: TypeIR,
-  dialect: DialectRules,
-  definitions: Readonly<Record<string, TypeIR>> = {},
+export function resultSchema(type: TypeIR, definitions: Readonly<Record<string, TypeIR>> = {}): Schema {
+  const printer = { rules: CANONICAL, definitions };
+  return withDefinitions(typeSchema(type, printer), [type], printer);
+}
+
+/** `schema` with the `$defs` of the named types `roots` refer to, when there are any. */
+function withDefinitions(
+  schema: Schema,
+  roots: readonly PropertyIR[] | readonly TypeIR[],
+  printer: Printer,
 ): Schema {
-  const schema = typeSchema(type, dialect);
-  const used = referencedDefinitions([type], definitions);
+  const used = referencedDefinitions(roots, printer.definitions);
   if (used.length === 0) return schema;
   const defs: Schema = {};
-  for (const name of used) defs[name] = typeSchema(definitions[name] as TypeIR, dialect);
+  for (const name of used) defs[name] = typeSchema(printer.definitions[name] as TypeIR, printer);
   return { ...schema, $defs: defs };
 }
 
-/** The schema of a single type in a dialect. */
-export function typeSchema(type: TypeIR, dialect: DialectRules): Schema {
-  return applyDialect(baseSchema(type, dialect), dialect);
+function typeSchema(type: TypeIR, printer: Printer): Schema {
+  return applyDialect(baseSchema(type, printer), printer.rules);
 }
 
-function baseSchema(type: TypeIR, dialect: DialectRules): Schema {
-  const schema = shapeSchema(type, dialect);
+function baseSchema(type: TypeIR, printer: Printer): Schema {
+  const schema = shapeSchema(type, printer);
   // A `Date` says what it takes, with an example: the format's name alone leaves the offset unsaid.
-  const said = type.kind === "string" && type.revive === "date" ? DATE_TIME_TEXT : "";
+  // An encoded record or tuple says how it is sent. Either follows the type's own words.
+  const said =
+    type.kind === "string" && type.revive === "date"
+      ? DATE_TIME_TEXT
+      : (schema.description as string | undefined);
   const description = said ? [sentence(type.description), said].filter(Boolean).join(" ") : type.description;
   return description ? { ...schema, description } : schema;
 }
 
-function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {
+function shapeSchema(type: TypeIR, printer: Printer): Schema {
   switch (type.kind) {
     case "string": {
       const { kind: _, revive: __, description: ___, ...keywords } = type;
@@ -69,36 +99,67 @@ function shapeSchema(type: TypeIR, dialect: DialectRules): Schema {
       return { type: jsonType(type.value), enum: [type.value] };
     case "array": {
       const { kind: _, items, description: __, ...keywords } = type;
-      return { type: "array", items: typeSchema(items, dialect), ...keywords };
+      return { type: "array", items: typeSchema(items, printer), ...keywords };
     }
     case "tuple": {
+      if (printer.rules.encode && isEncodableTuple(type, printer.definitions))
+        return encodedTuple(type, printer);
       // `prefixItems` may not be empty: `[]` (and `[...T[]]`) need none.
       if (type.items.length === 0)
         return type.rest
-          ? { type: "array", items: typeSchema(type.rest, dialect) }
+          ? { type: "array", items: typeSchema(type.rest, printer) }
           : { type: "array", maxItems: 0 };
-      const prefixItems = type.items.map((item) => typeSchema(item, dialect));
-      const items = type.rest ? typeSchema(type.rest, dialect) : false;
+      const prefixItems = type.items.map((item) => typeSchema(item, printer));
+      const items = type.rest ? typeSchema(type.rest, printer) : false;
       const bounds = type.rest ? {} : { maxItems: prefixItems.length };
       return { type: "array", prefixItems, items, minItems: type.minItems ?? prefixItems.length, ...bounds };
     }
     case "object":
-      return objectSchema(type.properties, type.additional, dialect);
+      if (printer.rules.encode && isEncodableRecord(type)) return encodedRecord(type.additional, printer);
+      return objectSchema(type.properties, type.additional, printer);
     case "union":
-      return unionSchema(type.members, dialect);
+      return unionSchema(type.members, printer);
     case "ref":
       return { $ref: `#/$defs/${type.name}` };
   }
 }
 
+/** A tuple as an object with one property per position (`"0"`, `"1"`, ...). */
+function encodedTuple(type: TupleTypeIR, printer: Printer): Schema {
+  const required = type.minItems ?? type.items.length;
+  const positions = type.items.map((item, i) => ({ name: String(i), type: item, optional: i >= required }));
+  const last = type.items.length - 1;
+  const names = last === 0 ? '"0"' : `"0" to "${last}"`;
+  const description = `A list, sent as an object with one property per position (${names}).`;
+  return { ...objectSchema(positions, undefined, printer), description };
+}
+
+/** A record as an array of `{ key, value }` entries, one per key. */
+function encodedRecord(value: TypeIR, printer: Printer): Schema {
+  const entry = objectSchema(
+    [
+      { name: ENTRY_KEY, type: { kind: "string" }, optional: false },
+      { name: ENTRY_VALUE, type: value, optional: false },
+    ],
+    undefined,
+    printer,
+  );
+  return {
+    type: "array",
+    items: entry,
+    description: "A map, sent as a list of { key, value } entries, one per key.",
+  };
+}
+
 function objectSchema(
   properties: readonly PropertyIR[],
   additional: TypeIR | undefined,
-  dialect: DialectRules,
+  printer: Printer,
 ): Schema {
+  const { rules } = printer;
   const schemaProperties: Schema = {};
   for (const property of properties) {
-    const value = propertySchema(property, dialect);
+    const value = propertySchema(property, printer);
     // defineProperty: a property named `__proto__` is a key like any other, not the prototype.
     if (property.name === "__proto__")
       Object.defineProperty(schemaProperties, property.name, {
@@ -109,14 +170,15 @@ function objectSchema(
       });
     else schemaProperties[property.name] = value;
   }
-  const required = properties.filter((p) => dialect.allRequired || !p.optional).map((p) => p.name);
-  const additionalProperties = additional ? typeSchema(additional, dialect) : false;
+  const required = properties.filter((p) => rules.allRequired || !p.optional).map((p) => p.name);
+  const additionalProperties = additional ? typeSchema(additional, printer) : false;
   return { type: "object", properties: schemaProperties, required, additionalProperties };
 }
 
-function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
-  let schema = baseSchema(property.type, dialect);
-  if (dialect.allRequired && property.optional) schema = nullable(schema);
+function propertySchema(property: PropertyIR, printer: Printer): Schema {
+  const { rules } = printer;
+  let schema = baseSchema(property.type, printer);
+  if (rules.allRequired && property.optional) schema = nullable(schema);
   const keywords: Schema = {};
   // The property's own text first, then the comment of the interface it is typed with: both are kept.
   const typeComment = typeof schema.description === "string" ? schema.description : "";
@@ -126,7 +188,10 @@ function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
   if (property.default !== undefined) keywords.default = property.default;
   if (property.examples !== undefined) keywords.examples = property.examples;
   if (property.deprecated !== undefined) keywords.deprecated = true;
-  return applyDialect({ ...schema, ...keywords }, dialect, property);
+  // A reference with words beside it, where the dialect wants it bare: the words go around it.
+  if (rules.bareRefs && typeof schema.$ref === "string" && Object.keys(keywords).length > 0)
+    schema = { anyOf: [schema] };
+  return applyDialect({ ...schema, ...keywords }, rules, property);
 }
 
 /**
@@ -134,17 +199,17 @@ function propertySchema(property: PropertyIR, dialect: DialectRules): Schema {
  * array. Literals beside other members stay together as one `enum` member of the `anyOf`, so the
  * idiom `"a" | "b" | (string & {})` reads as "a or b, or any string".
  */
-function unionSchema(members: readonly TypeIR[], dialect: DialectRules): Schema {
+function unionSchema(members: readonly TypeIR[], printer: Printer): Schema {
   const literals = members.filter((m) => m.kind === "literal" || m.kind === "null");
   if (literals.length === members.length) return enumSchema(literals);
   const nonNull = members.filter((m) => m.kind !== "null");
-  if (nonNull.length === 1 && nonNull[0]) return nullable(typeSchema(nonNull[0], dialect));
+  if (nonNull.length === 1 && nonNull[0]) return nullable(typeSchema(nonNull[0], printer));
   const values = members.filter((m) => m.kind === "literal");
   const anyOf: Schema[] = [];
   for (const member of members) {
-    if (member.kind !== "literal") anyOf.push(typeSchema(member, dialect));
+    if (member.kind !== "literal") anyOf.push(typeSchema(member, printer));
     else if (member === values[0])
-      anyOf.push(values.length > 1 ? enumSchema(values) : typeSchema(member, dialect));
+      anyOf.push(values.length > 1 ? enumSchema(values) : typeSchema(member, printer));
   }
   return { anyOf };
 }
@@ -173,13 +238,13 @@ export function nullable(schema: Schema): Schema {
  * Keywords a dialect rejects are dropped and said in words in the description of the same node,
  * so the model still reads the rule (and the validator still enforces it).
  */
-function applyDialect(schema: Schema, dialect: DialectRules, property?: PropertyIR): Schema {
-  if (dialect.unsupported.size === 0) return schema;
+function applyDialect(schema: Schema, rules: SchemaRules, property?: PropertyIR): Schema {
+  if (rules === CANONICAL) return schema;
   const notes: string[] = [];
   const result: Schema = {};
   const said = typeof schema.description === "string" ? schema.description : "";
   for (const [key, value] of Object.entries(schema)) {
-    if (!dialect.unsupported.has(key)) result[key] = value;
+    if (!rules.rejects(key, value)) result[key] = value;
     else {
       const note = keywordNote(key, value, property, said);
       if (note) notes.push(note);

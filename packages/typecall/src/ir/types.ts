@@ -129,6 +129,10 @@ export interface ToolIR {
   examples?: string[];
   /** The wire shape of what the tool resolves to, when it can be expressed (MCP `outputSchema`). */
   returns?: TypeIR;
+  /** A display name, from `@title` (MCP). */
+  title?: string;
+  /** Hints about the tool's effects for MCP clients, from `@readonly`, `@destructive`, `@idempotent`, `@openWorld`. */
+  annotations?: ToolAnnotationsIR;
   /** The tool's own time limit in milliseconds, from `@timeout 5s`. */
   timeoutMs?: number;
   /**
@@ -137,6 +141,14 @@ export interface ToolIR {
    */
   settlesAtOnce?: true;
   location: SourceLocation;
+}
+
+/** MCP's tool annotations, each from its tag. */
+export interface ToolAnnotationsIR {
+  readOnlyHint?: boolean;
+  destructiveHint?: boolean;
+  idempotentHint?: boolean;
+  openWorldHint?: boolean;
 }
 
 /** The tools of one entry module. */

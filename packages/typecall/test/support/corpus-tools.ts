@@ -17,8 +17,8 @@ import {
 import type { LoadedTool, Subject } from "./differential.ts";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-/** As in corpus/run.ts: BFCL names are not OpenAI names, and strict-mode limits do not bind the canonical schema. */
-const SEVERITY = { TC3001: "off", TC3003: "warning" } as const;
+/** As in corpus/run.ts: BFCL names like `math.hypot` are sent mapped to the providers that take no dots. */
+const SEVERITY = { TC3001: "off" } as const;
 const CHUNK_SIZE = 50;
 const MAX_PASSES = 4;
 
@@ -26,6 +26,8 @@ const MAX_PASSES = 4;
 export interface CorpusTools {
   subjects: Subject[];
   excluded: string[];
+  /** The generated modules' paths, one toolset each. */
+  modules: string[];
 }
 
 /** Converts, generates and loads the corpus under `outDir` (emptied of its modules first). */
@@ -67,6 +69,7 @@ export async function loadCorpusTools(outDir: string): Promise<CorpusTools> {
   return {
     subjects: await loadSubjects(modules, generated),
     excluded: [...excluded].map((e) => e.join(": ")),
+    modules: [...generated.values()].map((g) => g.file.path),
   };
 }
 

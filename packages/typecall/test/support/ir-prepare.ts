@@ -13,7 +13,11 @@
  * - `null` for an optional property whose type does not take null means absent; an absent property
  *   with a default gets a copy of it;
  * - a union keeps a value some member takes as it is (that member's defaults apply), else uses a
- *   conversion only when every member that accepts a converted value agrees on it.
+ *   conversion only when every member that accepts a converted value agrees on it;
+ * - a record (free keys only) sent as an array of `{ key, value }` entries with distinct keys is
+ *   that record; a tuple without a rest element (whose optional items do not take null) sent as an
+ *   object of positions `"0"`, `"1"`, ... is that tuple, a `null` or missing optional position
+ *   ending it. This is how strict dialects send them.
  *
  * "Fits" is the IR's shape: kinds, integers, literals, required and unknown properties, items,
  * tuple positions, union members. Refinements (bounds, lengths, formats, patterns) are the
@@ -54,18 +58,51 @@ const PREPARE: { [K in Kind]: Preparer<K> } = {
     Array.isArray(value)
       ? value.map((item) => prepare(item, type.items, definitions))
       : decodeInto(value, type, definitions),
-  tuple: (value, type, definitions) =>
-    Array.isArray(value)
-      ? value.map((item, i) => {
+  tuple: (value, type, definitions) => {
+    const items = Array.isArray(value) ? value : positionsOf(value, type, definitions);
+    return items !== undefined
+      ? items.map((item, i) => {
           const at = i < type.items.length ? type.items[i] : type.rest;
           return at === undefined ? item : prepare(item, at, definitions);
         })
-      : decodeInto(value, type, definitions),
-  object: (value, type, definitions) =>
-    isRecord(value) ? prepareObject(value, type, definitions) : decodeInto(value, type, definitions),
+      : decodeInto(value, type, definitions);
+  },
+  object: (value, type, definitions) => {
+    const record = isRecord(value) ? value : entriesOf(value, type);
+    return record !== undefined
+      ? prepareObject(record, type, definitions)
+      : decodeInto(value, type, definitions);
+  },
   union: prepareUnion,
   ref: (value, type, definitions) => prepare(value, resolveRef(type, definitions), definitions),
 };
+
+/** The record an array of `{ key, value }` entries sends, for a record type; else undefined. */
+function entriesOf(value: unknown, type: ObjectTypeIR): Record<string, unknown> | undefined {
+  if (!Array.isArray(value) || type.properties.length > 0 || type.additional === undefined) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const entry of value) {
+    if (!isRecord(entry) || Object.keys(entry).sort().join() !== "key,value") return undefined;
+    if (typeof entry.key !== "string" || Object.hasOwn(out, entry.key)) return undefined;
+    putOwn(out, entry.key, entry.value);
+  }
+  return out;
+}
+
+/** The items an object of positions sends, for a tuple type that strict dialects send so; else undefined. */
+function positionsOf(value: unknown, type: Of<"tuple">, definitions: Definitions): unknown[] | undefined {
+  if (!isRecord(value) || type.rest !== undefined || type.items.length === 0) return undefined;
+  const required = type.minItems ?? type.items.length;
+  if (type.items.some((item, i) => i >= required && fitsType(null, item, definitions))) return undefined;
+  const positions = type.items.map((_, i) => String(i));
+  if (Object.keys(value).some((key) => !positions.includes(key))) return undefined;
+  const present = positions.map(
+    (key, i) => Object.hasOwn(value, key) && !(i >= required && value[key] === null),
+  );
+  const length = present.indexOf(false) < 0 ? positions.length : present.indexOf(false);
+  if (length < required || present.slice(length).some(Boolean)) return undefined;
+  return positions.slice(0, length).map((key) => value[key]);
+}
 
 function convertUnlessFits(value: unknown, type: Of<ScalarKind>, definitions: Definitions): unknown {
   if (fitsType(value, type, definitions)) return value;

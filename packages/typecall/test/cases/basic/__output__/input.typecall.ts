@@ -112,13 +112,143 @@ const shipOrderToCountrySchema = {
 
 const shipOrderSpeedSchema = { "type": "string", "enum": ["standard", "express"] };
 
+const shipOrderSchema = {
+  "type": "object",
+  "properties": {
+    "lines": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "sku": shipOrderLinesItemsSkuSchema,
+          "quantity": { "type": "number" },
+          "gift": { "type": "boolean", "description": "Gift-wrapped when true." },
+        },
+        "required": ["sku", "quantity"],
+        "additionalProperties": false,
+        "description": "One line of an order.",
+      },
+      "description": "What to ship",
+    },
+    "to": {
+      "type": "object",
+      "properties": {
+        "street": shipOrderToStreetSchema,
+        "zip": { "type": "string", "description": "Postal code, when the country has them." },
+        "country": shipOrderToCountrySchema,
+      },
+      "required": ["street", "country"],
+      "additionalProperties": false,
+      "description": "Destination. Where a parcel goes.",
+    },
+    "speed": {
+      ...shipOrderSpeedSchema,
+      "description": "Delivery speed. How fast the parcel travels.",
+      "default": "standard",
+    },
+    "note": {
+      "type": ["string", "null"],
+      "description": "Note printed on the label, or null for none",
+      "default": null,
+    },
+  },
+  "required": ["lines", "to"],
+  "additionalProperties": false,
+};
+
+const shipOrderOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "lines": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "sku": shipOrderLinesItemsSkuSchema,
+          "quantity": { "type": "number" },
+          "gift": { "type": ["boolean", "null"], "description": "Gift-wrapped when true." },
+        },
+        "required": ["sku", "quantity", "gift"],
+        "additionalProperties": false,
+        "description": "One line of an order.",
+      },
+      "description": "What to ship",
+    },
+    "to": {
+      "type": "object",
+      "properties": {
+        "street": shipOrderToStreetSchema,
+        "zip": { "type": ["string", "null"], "description": "Postal code, when the country has them." },
+        "country": shipOrderToCountrySchema,
+      },
+      "required": ["street", "zip", "country"],
+      "additionalProperties": false,
+      "description": "Destination. Where a parcel goes.",
+    },
+    "speed": {
+      "type": ["string", "null"],
+      "enum": ["standard", "express", null],
+      "description": "Delivery speed. How fast the parcel travels. Default: \"standard\".",
+    },
+    "note": { "type": ["string", "null"], "description": "Note printed on the label, or null for none. Default: null." },
+  },
+  "required": ["lines", "to", "speed", "note"],
+  "additionalProperties": false,
+};
+
 const convertAmountSchema = { "type": "number", "description": "Amount in the source currency" };
 
 const convertFromSchema = { "type": "string", "enum": ["EUR", "USD"], "description": "Source currency" };
 
 const convertToSchema = { "type": "string", "enum": ["EUR", "USD"], "description": "Target currency" };
 
+const convertSchema = {
+  "type": "object",
+  "properties": {
+    "amount": convertAmountSchema,
+    "from": convertFromSchema,
+    "to": convertToSchema,
+    "round": { "type": "boolean", "description": "Round to whole units" },
+  },
+  "required": ["amount", "from", "to"],
+  "additionalProperties": false,
+};
+
+const convertOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "amount": convertAmountSchema,
+    "from": convertFromSchema,
+    "to": convertToSchema,
+    "round": { "type": ["boolean", "null"], "description": "Round to whole units" },
+  },
+  "required": ["amount", "from", "to", "round"],
+  "additionalProperties": false,
+};
+
 const tagItemsIdsSchema = { "type": "array", "items": { "type": "string" } };
+
+const tagItemsSchema = {
+  "type": "object",
+  "properties": {
+    "ids": tagItemsIdsSchema,
+    "labels": { "type": "array", "items": { "type": "string" }, "default": ["new"] },
+    "priority": { "type": "integer", "enum": [1, 2, 3], "default": 2 },
+  },
+  "required": ["ids"],
+  "additionalProperties": false,
+};
+
+const tagItemsOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "ids": tagItemsIdsSchema,
+    "labels": { "anyOf": [tagItemsIdsSchema, { "type": "null" }], "description": "Default: [\"new\"]." },
+    "priority": { "type": ["integer", "null"], "enum": [1, 2, 3, null], "description": "Default: 2." },
+  },
+  "required": ["ids", "labels", "priority"],
+  "additionalProperties": false,
+};
 
 const whoAmISchema = {
   "type": "object",
@@ -173,7 +303,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": echoSchema,
       "openai": echoSchema,
+      "openai-responses": echoSchema,
+      "anthropic": echoSchema,
+      "gemini": echoSchema,
+      "mcp": echoSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -193,92 +328,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Ship an order to an address.\n\nLines are packed in one parcel; **express** costs more.",
     settlesAtOnce: true,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "lines": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "sku": shipOrderLinesItemsSkuSchema,
-                "quantity": { "type": "number" },
-                "gift": { "type": "boolean", "description": "Gift-wrapped when true." },
-              },
-              "required": ["sku", "quantity"],
-              "additionalProperties": false,
-              "description": "One line of an order.",
-            },
-            "description": "What to ship",
-          },
-          "to": {
-            "type": "object",
-            "properties": {
-              "street": shipOrderToStreetSchema,
-              "zip": { "type": "string", "description": "Postal code, when the country has them." },
-              "country": shipOrderToCountrySchema,
-            },
-            "required": ["street", "country"],
-            "additionalProperties": false,
-            "description": "Destination. Where a parcel goes.",
-          },
-          "speed": {
-            ...shipOrderSpeedSchema,
-            "description": "Delivery speed. How fast the parcel travels.",
-            "default": "standard",
-          },
-          "note": {
-            "type": ["string", "null"],
-            "description": "Note printed on the label, or null for none",
-            "default": null,
-          },
-        },
-        "required": ["lines", "to"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "lines": {
-            "type": "array",
-            "items": {
-              "type": "object",
-              "properties": {
-                "sku": shipOrderLinesItemsSkuSchema,
-                "quantity": { "type": "number" },
-                "gift": { "type": ["boolean", "null"], "description": "Gift-wrapped when true." },
-              },
-              "required": ["sku", "quantity", "gift"],
-              "additionalProperties": false,
-              "description": "One line of an order.",
-            },
-            "description": "What to ship",
-          },
-          "to": {
-            "type": "object",
-            "properties": {
-              "street": shipOrderToStreetSchema,
-              "zip": { "type": ["string", "null"], "description": "Postal code, when the country has them." },
-              "country": shipOrderToCountrySchema,
-            },
-            "required": ["street", "zip", "country"],
-            "additionalProperties": false,
-            "description": "Destination. Where a parcel goes.",
-          },
-          "speed": {
-            "type": ["string", "null"],
-            "enum": ["standard", "express", null],
-            "description": "Delivery speed. How fast the parcel travels. Default: \"standard\".",
-          },
-          "note": {
-            "type": ["string", "null"],
-            "description": "Note printed on the label, or null for none. Default: null.",
-          },
-        },
-        "required": ["lines", "to", "speed", "note"],
-        "additionalProperties": false,
-      },
+      "json-schema": shipOrderSchema,
+      "openai": shipOrderOpenaiSchema,
+      "openai-responses": shipOrderOpenaiSchema,
+      "anthropic": shipOrderSchema,
+      "gemini": shipOrderSchema,
+      "mcp": shipOrderSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: {
       "type": "object",
       "properties": {
@@ -358,29 +415,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "convert",
     description: "Convert an amount between currencies.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "amount": convertAmountSchema,
-          "from": convertFromSchema,
-          "to": convertToSchema,
-          "round": { "type": "boolean", "description": "Round to whole units" },
-        },
-        "required": ["amount", "from", "to"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "amount": convertAmountSchema,
-          "from": convertFromSchema,
-          "to": convertToSchema,
-          "round": { "type": ["boolean", "null"], "description": "Round to whole units" },
-        },
-        "required": ["amount", "from", "to", "round"],
-        "additionalProperties": false,
-      },
+      "json-schema": convertSchema,
+      "openai": convertOpenaiSchema,
+      "openai-responses": convertOpenaiSchema,
+      "anthropic": convertSchema,
+      "gemini": convertSchema,
+      "mcp": convertSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "number" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -413,27 +455,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Tag items with labels.\n\nDeprecated: Use `shipOrder` notes instead.",
     deprecated: true,
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "ids": tagItemsIdsSchema,
-          "labels": { "type": "array", "items": { "type": "string" }, "default": ["new"] },
-          "priority": { "type": "integer", "enum": [1, 2, 3], "default": 2 },
-        },
-        "required": ["ids"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "ids": tagItemsIdsSchema,
-          "labels": { "anyOf": [tagItemsIdsSchema, { "type": "null" }], "description": "Default: [\"new\"]." },
-          "priority": { "type": ["integer", "null"], "enum": [1, 2, 3, null], "description": "Default: 2." },
-        },
-        "required": ["ids", "labels", "priority"],
-        "additionalProperties": false,
-      },
+      "json-schema": tagItemsSchema,
+      "openai": tagItemsOpenaiSchema,
+      "openai-responses": tagItemsOpenaiSchema,
+      "anthropic": tagItemsSchema,
+      "gemini": tagItemsSchema,
+      "mcp": tagItemsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: {
       "type": "array",
       "items": {
@@ -494,7 +523,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": whoAmISchema,
       "openai": whoAmISchema,
+      "openai-responses": whoAmISchema,
+      "anthropic": whoAmISchema,
+      "gemini": whoAmISchema,
+      "mcp": whoAmISchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -517,7 +551,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": failSchema,
       "openai": failSchema,
+      "openai-responses": failSchema,
+      "anthropic": failSchema,
+      "gemini": failSchema,
+      "mcp": failSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
       if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
@@ -537,7 +576,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": internalHelperSchema,
       "openai": internalHelperSchema,
+      "openai-responses": internalHelperSchema,
+      "anthropic": internalHelperSchema,
+      "gemini": internalHelperSchema,
+      "mcp": internalHelperSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -558,7 +602,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": sleepSchema,
       "openai": sleepSchema,
+      "openai-responses": sleepSchema,
+      "anthropic": sleepSchema,
+      "gemini": sleepSchema,
+      "mcp": sleepSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -586,7 +635,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": pingSchema,
       "openai": pingSchema,
+      "openai-responses": pingSchema,
+      "anthropic": pingSchema,
+      "gemini": pingSchema,
+      "mcp": pingSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string", "enum": ["pong"] },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

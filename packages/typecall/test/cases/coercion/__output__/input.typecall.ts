@@ -10,6 +10,7 @@ import {
   _boolean,
   _copy,
   _default,
+  _entries,
   _fail,
   _integer,
   _is,
@@ -103,24 +104,92 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
-const scalarsFilterSchema = {
+const scalarsSchema = {
   "type": "object",
-  "properties": { "tag": { "type": "string" } },
-  "required": ["tag"],
+  "properties": {
+    "count": { "type": "integer" },
+    "ratio": { "type": "number" },
+    "flag": { "type": "boolean" },
+    "maybe": { "type": ["string", "null"] },
+    "limit": { "type": ["number", "null"] },
+    "label": { "type": "string" },
+    "filter": {
+      "type": "object",
+      "properties": { "tag": { "type": "string" } },
+      "required": ["tag"],
+      "additionalProperties": false,
+      "description": "A filter by tag.",
+    },
+    "ids": { "type": "array", "items": { "type": "number" } },
+    "notes": { "type": "object", "properties": {}, "required": [], "additionalProperties": { "type": "string" } },
+    "any": {},
+  },
+  "required": [],
   "additionalProperties": false,
-  "description": "A filter by tag.",
 };
 
-const scalarsIdsSchema = { "type": "array", "items": { "type": "number" } };
-
-const scalarsNotesSchema = {
+const literalsSchema = {
   "type": "object",
-  "properties": {},
+  "properties": {
+    "pick": { "type": "string", "enum": ["1", "2", "3"] },
+    "on": { "type": "string", "enum": ["true", "false"] },
+    "id": { "type": "string", "enum": ["12345678901234567890"] },
+    "level": { "type": "integer", "enum": [1, 2, 3] },
+    "mode": { "type": "boolean", "enum": [true] },
+  },
   "required": [],
-  "additionalProperties": { "type": "string" },
+  "additionalProperties": false,
+};
+
+const literalsOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "pick": { "type": ["string", "null"], "enum": ["1", "2", "3", null] },
+    "on": { "type": ["string", "null"], "enum": ["true", "false", null] },
+    "id": { "type": ["string", "null"], "enum": ["12345678901234567890", null] },
+    "level": { "type": ["integer", "null"], "enum": [1, 2, 3, null] },
+    "mode": { "type": ["boolean", "null"], "enum": [true, null] },
+  },
+  "required": ["pick", "on", "id", "level", "mode"],
+  "additionalProperties": false,
 };
 
 const treeNodeChildrenSchema = { "type": "array", "items": { "$ref": "#/$defs/Node" } };
+
+const treeSchema = {
+  "type": "object",
+  "properties": { "root": { "$ref": "#/$defs/Node" } },
+  "required": ["root"],
+  "additionalProperties": false,
+  "$defs": {
+    "Node": {
+      "type": "object",
+      "properties": { "value": { "type": "integer" }, "children": treeNodeChildrenSchema },
+      "required": ["value"],
+      "additionalProperties": false,
+      "description": "A node of a tree of numbers.",
+    },
+  },
+};
+
+const treeOpenaiSchema = {
+  "type": "object",
+  "properties": { "root": { "$ref": "#/$defs/Node" } },
+  "required": ["root"],
+  "additionalProperties": false,
+  "$defs": {
+    "Node": {
+      "type": "object",
+      "properties": {
+        "value": { "type": "integer" },
+        "children": { "anyOf": [treeNodeChildrenSchema, { "type": "null" }] },
+      },
+      "required": ["value", "children"],
+      "additionalProperties": false,
+      "description": "A node of a tree of numbers.",
+    },
+  },
+};
 
 const unionsAmbiguousAnyOf0Schema = {
   "type": "object",
@@ -136,6 +205,30 @@ const unionsAmbiguousAnyOf1Schema = {
   "additionalProperties": false,
 };
 
+const unionsSchema = {
+  "type": "object",
+  "properties": {
+    "id": { "anyOf": [{ "type": "number" }, { "type": "boolean" }] },
+    "either": { "type": ["number", "null"] },
+    "ambiguous": { "anyOf": [unionsAmbiguousAnyOf0Schema, unionsAmbiguousAnyOf1Schema] },
+    "kept": { "anyOf": [{ "type": "string" }, { "type": "number" }] },
+  },
+  "required": [],
+  "additionalProperties": false,
+};
+
+const unionsOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "id": { "anyOf": [{ "type": "number" }, { "type": "boolean" }, { "type": "null" }] },
+    "either": { "type": ["number", "null"] },
+    "ambiguous": { "anyOf": [unionsAmbiguousAnyOf0Schema, unionsAmbiguousAnyOf1Schema, { "type": "null" }] },
+    "kept": { "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "null" }] },
+  },
+  "required": ["id", "either", "ambiguous", "kept"],
+  "additionalProperties": false,
+};
+
 const defaultsGuestsItemsSchema = {
   "type": "object",
   "properties": {
@@ -146,6 +239,21 @@ const defaultsGuestsItemsSchema = {
   "required": ["name"],
   "additionalProperties": false,
   "description": "A guest.",
+};
+
+const defaultsSchema = {
+  "type": "object",
+  "properties": {
+    "city": { "type": "string" },
+    "required": { "type": "string" },
+    "unit": { "type": "string", "enum": ["c", "f"], "default": "c" },
+    "note": { "type": ["string", "null"] },
+    "tags": { "type": "array", "items": { "type": "string" }, "default": ["a"] },
+    "guests": { "type": "array", "items": defaultsGuestsItemsSchema },
+    "main": defaultsGuestsItemsSchema,
+  },
+  "required": ["city", "required"],
+  "additionalProperties": false,
 };
 
 const defaultsOpenaiTagsSchema = { "anyOf": [{ "type": "array", "items": { "type": "string" } }, { "type": "null" }] };
@@ -160,6 +268,21 @@ const defaultsOpenaiGuestsAnyOf0ItemsSchema = {
   "required": ["name", "vip", "drinks"],
   "additionalProperties": false,
   "description": "A guest.",
+};
+
+const defaultsOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "city": { "type": "string" },
+    "required": { "type": "string" },
+    "unit": { "type": ["string", "null"], "enum": ["c", "f", null], "description": "Default: \"c\"." },
+    "note": { "type": ["string", "null"] },
+    "tags": { ...defaultsOpenaiTagsSchema, "description": "Default: [\"a\"]." },
+    "guests": { "anyOf": [{ "type": "array", "items": defaultsOpenaiGuestsAnyOf0ItemsSchema }, { "type": "null" }] },
+    "main": { "anyOf": [defaultsOpenaiGuestsAnyOf0ItemsSchema, { "type": "null" }] },
+  },
+  "required": ["city", "required", "unit", "note", "tags", "guests", "main"],
+  "additionalProperties": false,
 };
 
 const textsSchema = {
@@ -280,40 +403,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "scalars",
     description: "Numbers, booleans, nulls and parts, each as a model may send them as text.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "count": { "type": "integer" },
-          "ratio": { "type": "number" },
-          "flag": { "type": "boolean" },
-          "maybe": { "type": ["string", "null"] },
-          "limit": { "type": ["number", "null"] },
-          "label": { "type": "string" },
-          "filter": scalarsFilterSchema,
-          "ids": scalarsIdsSchema,
-          "notes": scalarsNotesSchema,
-          "any": {},
-        },
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "count": { "type": ["integer", "null"] },
-          "ratio": { "type": ["number", "null"] },
-          "flag": { "type": ["boolean", "null"] },
-          "maybe": { "type": ["string", "null"] },
-          "limit": { "type": ["number", "null"] },
-          "label": { "type": ["string", "null"] },
-          "filter": { "anyOf": [scalarsFilterSchema, { "type": "null" }] },
-          "ids": { "anyOf": [scalarsIdsSchema, { "type": "null" }] },
-          "notes": { "anyOf": [scalarsNotesSchema, { "type": "null" }] },
-          "any": { "anyOf": [{}, { "type": "null" }] },
-        },
-        "required": ["count", "ratio", "flag", "maybe", "limit", "label", "filter", "ids", "notes", "any"],
-        "additionalProperties": false,
-      },
+      "json-schema": scalarsSchema,
+      "openai": scalarsSchema,
+      "openai-responses": scalarsSchema,
+      "anthropic": scalarsSchema,
+      "gemini": scalarsSchema,
+      "mcp": scalarsSchema,
     },
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
@@ -326,7 +421,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       _optional(out, "label");
       _optional(out, "filter", _object);
       _optional(out, "ids", (x: any) => _array(x, _number));
-      _optional(out, "notes", _object);
+      _optional(out, "notes", (x: any) => _object(_entries(x)));
       return out;
     },
     validate: (input: any) => {
@@ -411,31 +506,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "literals",
     description: "Literals whose text a number or a boolean spells, and numbers past what a double holds.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "pick": { "type": "string", "enum": ["1", "2", "3"] },
-          "on": { "type": "string", "enum": ["true", "false"] },
-          "id": { "type": "string", "enum": ["12345678901234567890"] },
-          "level": { "type": "integer", "enum": [1, 2, 3] },
-          "mode": { "type": "boolean", "enum": [true] },
-        },
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "pick": { "type": ["string", "null"], "enum": ["1", "2", "3", null] },
-          "on": { "type": ["string", "null"], "enum": ["true", "false", null] },
-          "id": { "type": ["string", "null"], "enum": ["12345678901234567890", null] },
-          "level": { "type": ["integer", "null"], "enum": [1, 2, 3, null] },
-          "mode": { "type": ["boolean", "null"], "enum": [true, null] },
-        },
-        "required": ["pick", "on", "id", "level", "mode"],
-        "additionalProperties": false,
-      },
+      "json-schema": literalsSchema,
+      "openai": literalsOpenaiSchema,
+      "openai-responses": literalsOpenaiSchema,
+      "anthropic": literalsSchema,
+      "gemini": literalsSchema,
+      "mcp": literalsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -474,40 +552,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "tree",
     description: "A recursive type.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "root": { "$ref": "#/$defs/Node" } },
-        "required": ["root"],
-        "additionalProperties": false,
-        "$defs": {
-          "Node": {
-            "type": "object",
-            "properties": { "value": { "type": "integer" }, "children": treeNodeChildrenSchema },
-            "required": ["value"],
-            "additionalProperties": false,
-            "description": "A node of a tree of numbers.",
-          },
-        },
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "root": { "$ref": "#/$defs/Node" } },
-        "required": ["root"],
-        "additionalProperties": false,
-        "$defs": {
-          "Node": {
-            "type": "object",
-            "properties": {
-              "value": { "type": "integer" },
-              "children": { "anyOf": [treeNodeChildrenSchema, { "type": "null" }] },
-            },
-            "required": ["value", "children"],
-            "additionalProperties": false,
-            "description": "A node of a tree of numbers.",
-          },
-        },
-      },
+      "json-schema": treeSchema,
+      "openai": treeOpenaiSchema,
+      "openai-responses": treeOpenaiSchema,
+      "anthropic": treeSchema,
+      "gemini": treeSchema,
+      "mcp": treeSchema,
     },
+    strict: ["openai", "openai-responses"],
     outputSchema: { "type": "number" },
     recursive: true,
     coerce: (input: any) => {
@@ -533,29 +585,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "unions",
     description: "Unions: of scalars, of a number and null, of two objects, of a string and a number.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "id": { "anyOf": [{ "type": "number" }, { "type": "boolean" }] },
-          "either": { "type": ["number", "null"] },
-          "ambiguous": { "anyOf": [unionsAmbiguousAnyOf0Schema, unionsAmbiguousAnyOf1Schema] },
-          "kept": { "anyOf": [{ "type": "string" }, { "type": "number" }] },
-        },
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "id": { "anyOf": [{ "type": "number" }, { "type": "boolean" }, { "type": "null" }] },
-          "either": { "type": ["number", "null"] },
-          "ambiguous": { "anyOf": [unionsAmbiguousAnyOf0Schema, unionsAmbiguousAnyOf1Schema, { "type": "null" }] },
-          "kept": { "anyOf": [{ "type": "string" }, { "type": "number" }, { "type": "null" }] },
-        },
-        "required": ["id", "either", "ambiguous", "kept"],
-        "additionalProperties": false,
-      },
+      "json-schema": unionsSchema,
+      "openai": unionsOpenaiSchema,
+      "openai-responses": unionsOpenaiSchema,
+      "anthropic": unionsSchema,
+      "gemini": unionsSchema,
+      "mcp": unionsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       _begin();
@@ -601,37 +638,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "defaults",
     description: "Nulls for optional properties, and defaults, at the top and below it.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "city": { "type": "string" },
-          "required": { "type": "string" },
-          "unit": { "type": "string", "enum": ["c", "f"], "default": "c" },
-          "note": { "type": ["string", "null"] },
-          "tags": { "type": "array", "items": { "type": "string" }, "default": ["a"] },
-          "guests": { "type": "array", "items": defaultsGuestsItemsSchema },
-          "main": defaultsGuestsItemsSchema,
-        },
-        "required": ["city", "required"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "city": { "type": "string" },
-          "required": { "type": "string" },
-          "unit": { "type": ["string", "null"], "enum": ["c", "f", null], "description": "Default: \"c\"." },
-          "note": { "type": ["string", "null"] },
-          "tags": { ...defaultsOpenaiTagsSchema, "description": "Default: [\"a\"]." },
-          "guests": {
-            "anyOf": [{ "type": "array", "items": defaultsOpenaiGuestsAnyOf0ItemsSchema }, { "type": "null" }],
-          },
-          "main": { "anyOf": [defaultsOpenaiGuestsAnyOf0ItemsSchema, { "type": "null" }] },
-        },
-        "required": ["city", "required", "unit", "note", "tags", "guests", "main"],
-        "additionalProperties": false,
-      },
+      "json-schema": defaultsSchema,
+      "openai": defaultsOpenaiSchema,
+      "openai-responses": defaultsOpenaiSchema,
+      "anthropic": defaultsSchema,
+      "gemini": defaultsSchema,
+      "mcp": defaultsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     defaults: {
       "unit": "c",
@@ -706,7 +720,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": textsSchema,
       "openai": textsSchema,
+      "openai-responses": textsSchema,
+      "anthropic": textsSchema,
+      "gemini": textsSchema,
+      "mcp": textsSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

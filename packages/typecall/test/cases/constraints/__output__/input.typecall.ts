@@ -57,6 +57,78 @@ const orderMeasurementRequestIdSchema = { "type": "string", "format": "uuid", "d
 
 const orderMeasurementRetriesSchema = { "type": "integer", "minimum": 0, "exclusiveMaximum": 10 };
 
+const orderMeasurementSchema = {
+  "type": "object",
+  "properties": {
+    "samples": {
+      "type": "integer",
+      "minimum": 1,
+      "maximum": 100,
+      "description": "How many samples.",
+      "default": 10,
+      "examples": [12],
+    },
+    "step": orderMeasurementStepSchema,
+    "sensors": {
+      "type": "array",
+      "items": { "type": "string" },
+      "minItems": 1,
+      "maxItems": 8,
+      "uniqueItems": true,
+      "description": "Sensor ids, each once.",
+    },
+    "notify": { "type": "string", "format": "email", "maxLength": 120, "description": "Where to send the report." },
+    "requestId": orderMeasurementRequestIdSchema,
+    "batch": {
+      "type": "string",
+      "pattern": "^B-[0-9]{4}$",
+      "minLength": 6,
+      "description": "A batch label such as `B-0042`.",
+    },
+    "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure.", "default": 3 },
+  },
+  "required": ["step", "sensors", "notify", "requestId", "batch", "retries"],
+  "additionalProperties": false,
+};
+
+const orderMeasurementOpenaiNotifySchema = {
+  "type": "string",
+  "format": "email",
+  "description": "Where to send the report. At most 120 characters.",
+};
+
+const orderMeasurementOpenaiBatchSchema = {
+  "type": "string",
+  "pattern": "^B-[0-9]{4}$",
+  "description": "A batch label such as `B-0042`. At least 6 characters.",
+};
+
+const orderMeasurementOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "samples": {
+      "type": ["integer", "null"],
+      "minimum": 1,
+      "maximum": 100,
+      "description": "How many samples. Default: 10. Examples: 12.",
+    },
+    "step": orderMeasurementStepSchema,
+    "sensors": {
+      "type": "array",
+      "items": { "type": "string" },
+      "minItems": 1,
+      "maxItems": 8,
+      "description": "Sensor ids, each once. Items must be unique.",
+    },
+    "notify": orderMeasurementOpenaiNotifySchema,
+    "requestId": orderMeasurementRequestIdSchema,
+    "batch": orderMeasurementOpenaiBatchSchema,
+    "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure. Default: 3." },
+  },
+  "required": ["samples", "step", "sensors", "notify", "requestId", "batch", "retries"],
+  "additionalProperties": false,
+};
+
 const batchPattern = new RegExp("^B-[0-9]{4}$", "u");
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
@@ -65,78 +137,39 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "order_measurement",
     description: "Order a measurement run.",
     schemas: {
-      "json-schema": {
+      "json-schema": orderMeasurementSchema,
+      "openai": orderMeasurementOpenaiSchema,
+      "openai-responses": orderMeasurementOpenaiSchema,
+      "anthropic": {
         "type": "object",
         "properties": {
           "samples": {
             "type": "integer",
-            "minimum": 1,
-            "maximum": 100,
-            "description": "How many samples.",
+            "description": "How many samples. At least 1. At most 100. Examples: 12.",
             "default": 10,
-            "examples": [12],
           },
-          "step": orderMeasurementStepSchema,
+          "step": {
+            "type": "number",
+            "description": "Sampling step, in seconds. More than 0. Less than 60. A multiple of 0.5.",
+          },
           "sensors": {
             "type": "array",
             "items": { "type": "string" },
             "minItems": 1,
-            "maxItems": 8,
-            "uniqueItems": true,
-            "description": "Sensor ids, each once.",
+            "description": "Sensor ids, each once. At most 8 items. Items must be unique.",
           },
-          "notify": {
-            "type": "string",
-            "format": "email",
-            "maxLength": 120,
-            "description": "Where to send the report.",
-          },
+          "notify": orderMeasurementOpenaiNotifySchema,
           "requestId": orderMeasurementRequestIdSchema,
-          "batch": {
-            "type": "string",
-            "pattern": "^B-[0-9]{4}$",
-            "minLength": 6,
-            "description": "A batch label such as `B-0042`.",
-          },
-          "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure.", "default": 3 },
+          "batch": orderMeasurementOpenaiBatchSchema,
+          "retries": { "type": "integer", "description": "Retries on failure. At least 0. Less than 10.", "default": 3 },
         },
         "required": ["step", "sensors", "notify", "requestId", "batch", "retries"],
         "additionalProperties": false,
       },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "samples": {
-            "type": ["integer", "null"],
-            "minimum": 1,
-            "maximum": 100,
-            "description": "How many samples. Default: 10. Examples: 12.",
-          },
-          "step": orderMeasurementStepSchema,
-          "sensors": {
-            "type": "array",
-            "items": { "type": "string" },
-            "minItems": 1,
-            "maxItems": 8,
-            "description": "Sensor ids, each once. Items must be unique.",
-          },
-          "notify": {
-            "type": "string",
-            "format": "email",
-            "description": "Where to send the report. At most 120 characters.",
-          },
-          "requestId": orderMeasurementRequestIdSchema,
-          "batch": {
-            "type": "string",
-            "pattern": "^B-[0-9]{4}$",
-            "description": "A batch label such as `B-0042`. At least 6 characters.",
-          },
-          "retries": { ...orderMeasurementRetriesSchema, "description": "Retries on failure. Default: 3." },
-        },
-        "required": ["samples", "step", "sensors", "notify", "requestId", "batch", "retries"],
-        "additionalProperties": false,
-      },
+      "gemini": orderMeasurementSchema,
+      "mcp": orderMeasurementSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     defaults: {
       "samples": 10,

@@ -8,12 +8,14 @@ import {
   _array,
   _boolean,
   _copy,
+  _entries,
   _fail,
   _joinKey,
   _number,
   _object,
   _optional,
   _ownValue,
+  _positions,
   _prop,
   _unknownKeys,
   _verdict,
@@ -169,6 +171,20 @@ const computedSchema = {
   "additionalProperties": false,
 };
 
+const absentSchema = {
+  "type": "object",
+  "properties": { "maybe": { "type": "string" }, "kind": { "type": "string", "enum": ["x"] } },
+  "required": ["kind"],
+  "additionalProperties": false,
+};
+
+const absentOpenaiSchema = {
+  "type": "object",
+  "properties": { "maybe": { "type": ["string", "null"] }, "kind": { "type": "string", "enum": ["x"] } },
+  "required": ["maybe", "kind"],
+  "additionalProperties": false,
+};
+
 const whoAmISchema = { "type": "object", "properties": {}, "required": [], "additionalProperties": false };
 
 const objectsSchema = {
@@ -197,6 +213,30 @@ const keysSchema = {
     },
   },
   "required": ["color", "code", "tier"],
+  "additionalProperties": false,
+};
+
+const prototypeNamesSchema = {
+  "type": "object",
+  "properties": {
+    "constructor": { "type": "string" },
+    "toString": { "type": "string" },
+    "hasOwnProperty": { "type": "string" },
+    "valueOf": { "type": "string" },
+  },
+  "required": [],
+  "additionalProperties": false,
+};
+
+const prototypeNamesOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "constructor": { "type": ["string", "null"] },
+    "toString": { "type": ["string", "null"] },
+    "hasOwnProperty": { "type": ["string", "null"] },
+    "valueOf": { "type": ["string", "null"] },
+  },
+  "required": ["constructor", "toString", "hasOwnProperty", "valueOf"],
   "additionalProperties": false,
 };
 
@@ -230,7 +270,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": probeSchema,
       "openai": probeSchema,
+      "openai-responses": probeSchema,
+      "anthropic": probeSchema,
+      "gemini": probeSchema,
+      "mcp": probeSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -261,13 +306,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": tuplesSchema,
       "openai": tuplesSchema,
+      "openai-responses": tuplesSchema,
+      "anthropic": tuplesSchema,
+      "gemini": tuplesSchema,
+      "mcp": tuplesSchema,
     },
     outputSchema: { "type": "number" },
     coerce: (input: any) => {
       const out = _copy(input);
       if (out === undefined) return input;
       _prop(out, "path", (x: any) => _array(x, (y: any, i: number) => (i >= 1 ? _number(y) : y)));
-      _prop(out, "point", (x: any) => _array(x, (y: any, i: number) => (i < 2 ? _number(y) : y)));
+      _prop(out, "point", (x: any) => _array(_positions(x, 2, 1), (y: any, i: number) => (i < 2 ? _number(y) : y)));
       return out;
     },
     validate: (input: any) => {
@@ -308,7 +357,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": idiomSchema,
       "openai": idiomSchema,
+      "openai-responses": idiomSchema,
+      "anthropic": idiomSchema,
+      "gemini": idiomSchema,
+      "mcp": idiomSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -335,7 +389,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": taggedSchema,
       "openai": taggedSchema,
+      "openai-responses": taggedSchema,
+      "anthropic": taggedSchema,
+      "gemini": taggedSchema,
+      "mcp": taggedSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "number" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -368,7 +427,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": computedSchema,
       "openai": computedSchema,
+      "openai-responses": computedSchema,
+      "anthropic": computedSchema,
+      "gemini": computedSchema,
+      "mcp": computedSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -395,19 +459,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "absent",
     description: "Properties typed undefined, T | undefined and never.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": { "maybe": { "type": "string" }, "kind": { "type": "string", "enum": ["x"] } },
-        "required": ["kind"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": { "maybe": { "type": ["string", "null"] }, "kind": { "type": "string", "enum": ["x"] } },
-        "required": ["maybe", "kind"],
-        "additionalProperties": false,
-      },
+      "json-schema": absentSchema,
+      "openai": absentOpenaiSchema,
+      "openai-responses": absentOpenaiSchema,
+      "anthropic": absentSchema,
+      "gemini": absentSchema,
+      "mcp": absentSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -436,6 +495,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": objectsSchema,
       "openai": objectsSchema,
+      "openai-responses": objectsSchema,
+      "anthropic": objectsSchema,
+      "gemini": objectsSchema,
+      "mcp": objectsSchema,
     },
     outputSchema: { "type": "number" },
     coerce: (input: any) => {
@@ -443,7 +506,7 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       if (out === undefined) return input;
       _prop(out, "none", _object);
       _prop(out, "empty", _object);
-      _prop(out, "anything", _object);
+      _prop(out, "anything", (x: any) => _object(_entries(x)));
       return out;
     },
     validate: (input: any) => {
@@ -486,7 +549,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": keysSchema,
       "openai": keysSchema,
+      "openai-responses": keysSchema,
+      "anthropic": keysSchema,
+      "gemini": keysSchema,
+      "mcp": keysSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -524,29 +592,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "prototypeNames",
     description: "Optional parameters named like Object.prototype's members.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "constructor": { "type": "string" },
-          "toString": { "type": "string" },
-          "hasOwnProperty": { "type": "string" },
-          "valueOf": { "type": "string" },
-        },
-        "required": [],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "constructor": { "type": ["string", "null"] },
-          "toString": { "type": ["string", "null"] },
-          "hasOwnProperty": { "type": ["string", "null"] },
-          "valueOf": { "type": ["string", "null"] },
-        },
-        "required": ["constructor", "toString", "hasOwnProperty", "valueOf"],
-        "additionalProperties": false,
-      },
+      "json-schema": prototypeNamesSchema,
+      "openai": prototypeNamesOpenaiSchema,
+      "openai-responses": prototypeNamesOpenaiSchema,
+      "anthropic": prototypeNamesSchema,
+      "gemini": prototypeNamesSchema,
+      "mcp": prototypeNamesSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -591,7 +644,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": skippedSchema,
       "openai": skippedSchema,
+      "openai-responses": skippedSchema,
+      "anthropic": skippedSchema,
+      "gemini": skippedSchema,
+      "mcp": skippedSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -614,7 +672,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": whoAmISchema,
       "openai": whoAmISchema,
+      "openai-responses": whoAmISchema,
+      "anthropic": whoAmISchema,
+      "gemini": whoAmISchema,
+      "mcp": whoAmISchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -634,7 +697,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": protoSchema,
       "openai": protoSchema,
+      "openai-responses": protoSchema,
+      "anthropic": protoSchema,
+      "gemini": protoSchema,
+      "mcp": protoSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;
@@ -657,7 +725,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": whoAmISchema,
       "openai": whoAmISchema,
+      "openai-responses": whoAmISchema,
+      "anthropic": whoAmISchema,
+      "gemini": whoAmISchema,
+      "mcp": whoAmISchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     validate: (input: any) => {
       let e: ValidatorError[] | undefined;

@@ -63,7 +63,51 @@ const searchFilterSchema = {
   "additionalProperties": false,
 };
 
+const searchSchema = {
+  "type": "object",
+  "properties": {
+    "query": searchQuerySchema,
+    "limit": { "type": "number", "description": "Results per page." },
+    "kinds": { ...searchKindsSchema, "description": "Only these kinds of document." },
+    "filter": { ...searchFilterSchema, "description": "Nested filter." },
+  },
+  "required": ["query"],
+  "additionalProperties": false,
+};
+
+const searchOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "query": searchQuerySchema,
+    "limit": { "type": ["number", "null"], "description": "Results per page." },
+    "kinds": { "anyOf": [searchKindsSchema, { "type": "null" }], "description": "Only these kinds of document." },
+    "filter": { "anyOf": [searchFilterSchema, { "type": "null" }], "description": "Nested filter." },
+  },
+  "required": ["query", "limit", "kinds", "filter"],
+  "additionalProperties": false,
+};
+
 const weatherCitySchema = { "type": "string", "description": "City name" };
+
+const weatherSchema = {
+  "type": "object",
+  "properties": {
+    "city": weatherCitySchema,
+    "unit": { "type": "string", "enum": ["c", "f"], "description": "Temperature unit", "default": "c" },
+  },
+  "required": ["city"],
+  "additionalProperties": false,
+};
+
+const weatherOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "city": weatherCitySchema,
+    "unit": { "type": ["string", "null"], "enum": ["c", "f", null], "description": "Temperature unit. Default: \"c\"." },
+  },
+  "required": ["city", "unit"],
+  "additionalProperties": false,
+};
 
 const coerceFilter = (v: any): any => {
   const out = _copy(v);
@@ -78,29 +122,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "search",
     description: "Search documents.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "query": searchQuerySchema,
-          "limit": { "type": "number", "description": "Results per page." },
-          "kinds": { ...searchKindsSchema, "description": "Only these kinds of document." },
-          "filter": { ...searchFilterSchema, "description": "Nested filter." },
-        },
-        "required": ["query"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "query": searchQuerySchema,
-          "limit": { "type": ["number", "null"], "description": "Results per page." },
-          "kinds": { "anyOf": [searchKindsSchema, { "type": "null" }], "description": "Only these kinds of document." },
-          "filter": { "anyOf": [searchFilterSchema, { "type": "null" }], "description": "Nested filter." },
-        },
-        "required": ["query", "limit", "kinds", "filter"],
-        "additionalProperties": false,
-      },
+      "json-schema": searchSchema,
+      "openai": searchOpenaiSchema,
+      "openai-responses": searchOpenaiSchema,
+      "anthropic": searchSchema,
+      "gemini": searchSchema,
+      "mcp": searchSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "array", "items": { "type": "string" } },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -157,29 +186,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "weather",
     description: "Weather, with destructured options and defaults in the pattern.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "city": weatherCitySchema,
-          "unit": { "type": "string", "enum": ["c", "f"], "description": "Temperature unit", "default": "c" },
-        },
-        "required": ["city"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "city": weatherCitySchema,
-          "unit": {
-            "type": ["string", "null"],
-            "enum": ["c", "f", null],
-            "description": "Temperature unit. Default: \"c\".",
-          },
-        },
-        "required": ["city", "unit"],
-        "additionalProperties": false,
-      },
+      "json-schema": weatherSchema,
+      "openai": weatherOpenaiSchema,
+      "openai-responses": weatherOpenaiSchema,
+      "anthropic": weatherSchema,
+      "gemini": weatherSchema,
+      "mcp": weatherSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);

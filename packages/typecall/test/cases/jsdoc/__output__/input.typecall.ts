@@ -64,6 +64,18 @@ const findFilterNestedSchema = {
   "additionalProperties": false,
 };
 
+const findFilterSchema = {
+  "type": "object",
+  "properties": {
+    "name": findFilterNameSchema,
+    "age": { "type": "number", "description": "Max age" },
+    "nested": findFilterNestedSchema,
+  },
+  "required": ["name", "nested"],
+  "additionalProperties": false,
+  "description": "Who to find",
+};
+
 const findSpecialSchema = { "type": "boolean", "description": "Whether to include special characters (e.g., !, @, #)" };
 
 const findPageSchema = { "type": "number", "minimum": 1, "description": "Page number." };
@@ -74,9 +86,67 @@ const findCountSchema = { "type": "integer", "description": "How many" };
 
 const findOffsetSchema = { "type": "number", "minimum": 0, "description": "Where to start." };
 
+const findSchema = {
+  "type": "object",
+  "properties": {
+    "filter": findFilterSchema,
+    "special": findSpecialSchema,
+    "page": findPageSchema,
+    "size": findSizeSchema,
+    "count": findCountSchema,
+    "offset": findOffsetSchema,
+  },
+  "required": ["filter", "special", "page", "size", "count", "offset"],
+  "additionalProperties": false,
+};
+
+const findOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "filter": {
+      "type": "object",
+      "properties": {
+        "name": findFilterNameSchema,
+        "age": { "type": ["number", "null"], "description": "Max age" },
+        "nested": findFilterNestedSchema,
+      },
+      "required": ["name", "age", "nested"],
+      "additionalProperties": false,
+      "description": "Who to find",
+    },
+    "special": findSpecialSchema,
+    "page": findPageSchema,
+    "size": findSizeSchema,
+    "count": findCountSchema,
+    "offset": findOffsetSchema,
+  },
+  "required": ["filter", "special", "page", "size", "count", "offset"],
+  "additionalProperties": false,
+};
+
 const reportTitleSchema = {
   "type": "string",
   "description": "Shown at the top of the page. The report's title, from the interface.",
+};
+
+const reportSchema = {
+  "type": "object",
+  "properties": {
+    "title": reportTitleSchema,
+    "timeout": { "type": "number", "maximum": 120, "description": "Timeout in seconds. Defaults to 30.", "default": 30 },
+  },
+  "required": ["title"],
+  "additionalProperties": false,
+};
+
+const reportOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "title": reportTitleSchema,
+    "timeout": { "type": ["number", "null"], "maximum": 120, "description": "Timeout in seconds. Defaults to 30." },
+  },
+  "required": ["title", "timeout"],
+  "additionalProperties": false,
 };
 
 const countSchema = {
@@ -100,53 +170,26 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "find",
     description: "Finds people.",
     schemas: {
-      "json-schema": {
+      "json-schema": findSchema,
+      "openai": findOpenaiSchema,
+      "openai-responses": findOpenaiSchema,
+      "anthropic": {
         "type": "object",
         "properties": {
-          "filter": {
-            "type": "object",
-            "properties": {
-              "name": findFilterNameSchema,
-              "age": { "type": "number", "description": "Max age" },
-              "nested": findFilterNestedSchema,
-            },
-            "required": ["name", "nested"],
-            "additionalProperties": false,
-            "description": "Who to find",
-          },
+          "filter": findFilterSchema,
           "special": findSpecialSchema,
-          "page": findPageSchema,
-          "size": findSizeSchema,
+          "page": { "type": "number", "description": "Page number. At least 1." },
+          "size": { "type": "number", "description": "Page size. At most 100." },
           "count": findCountSchema,
-          "offset": findOffsetSchema,
+          "offset": { "type": "number", "description": "Where to start. At least 0." },
         },
         "required": ["filter", "special", "page", "size", "count", "offset"],
         "additionalProperties": false,
       },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "filter": {
-            "type": "object",
-            "properties": {
-              "name": findFilterNameSchema,
-              "age": { "type": ["number", "null"], "description": "Max age" },
-              "nested": findFilterNestedSchema,
-            },
-            "required": ["name", "age", "nested"],
-            "additionalProperties": false,
-            "description": "Who to find",
-          },
-          "special": findSpecialSchema,
-          "page": findPageSchema,
-          "size": findSizeSchema,
-          "count": findCountSchema,
-          "offset": findOffsetSchema,
-        },
-        "required": ["filter", "special", "page", "size", "count", "offset"],
-        "additionalProperties": false,
-      },
+      "gemini": findSchema,
+      "mcp": findSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -213,34 +256,26 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "report",
     description: "Writes a report.\n\nThe report to write, and how long to wait for it.",
     schemas: {
-      "json-schema": {
+      "json-schema": reportSchema,
+      "openai": reportOpenaiSchema,
+      "openai-responses": reportOpenaiSchema,
+      "anthropic": {
         "type": "object",
         "properties": {
           "title": reportTitleSchema,
           "timeout": {
             "type": "number",
-            "maximum": 120,
-            "description": "Timeout in seconds. Defaults to 30.",
+            "description": "Timeout in seconds. Defaults to 30. At most 120.",
             "default": 30,
           },
         },
         "required": ["title"],
         "additionalProperties": false,
       },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "title": reportTitleSchema,
-          "timeout": {
-            "type": ["number", "null"],
-            "maximum": 120,
-            "description": "Timeout in seconds. Defaults to 30.",
-          },
-        },
-        "required": ["title", "timeout"],
-        "additionalProperties": false,
-      },
+      "gemini": reportSchema,
+      "mcp": reportSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -271,7 +306,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": countSchema,
       "openai": countSchema,
+      "openai-responses": countSchema,
+      "anthropic": countSchema,
+      "gemini": countSchema,
+      "mcp": countSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "number" },
     coerce: (input: any) => {
       const out = _copy(input);

@@ -54,8 +54,6 @@ export type ToolResult<N extends ToolName> = ToolMap[N]["result"];
 /** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */
 export type ToolsetContext = {};
 
-const countFoldersRootSchema = { "$ref": "#/$defs/Folder", "description": "The top folder" };
-
 const countFolders$defsSchema = {
   "Folder": {
     "type": "object",
@@ -69,33 +67,65 @@ const countFolders$defsSchema = {
   },
 };
 
+const countFoldersSchema = {
+  "type": "object",
+  "properties": {
+    "root": { "$ref": "#/$defs/Folder", "description": "The top folder" },
+    "depthLimit": { "type": "number", "description": "Stop below this depth", "default": 10 },
+  },
+  "required": ["root"],
+  "additionalProperties": false,
+  "$defs": countFolders$defsSchema,
+};
+
+const countFoldersOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "root": { "anyOf": [{ "$ref": "#/$defs/Folder" }], "description": "The top folder" },
+    "depthLimit": { "type": ["number", "null"], "description": "Stop below this depth. Default: 10." },
+  },
+  "required": ["root", "depthLimit"],
+  "additionalProperties": false,
+  "$defs": countFolders$defsSchema,
+};
+
+const evaluate$defsSchema = {
+  "Expr": {
+    "anyOf": [
+      {
+        "type": "object",
+        "properties": { "op": { "type": "string", "enum": ["num"] }, "value": { "type": "number" } },
+        "required": ["op", "value"],
+        "additionalProperties": false,
+      },
+      {
+        "type": "object",
+        "properties": {
+          "op": { "type": "string", "enum": ["add", "mul"] },
+          "args": { "type": "array", "items": { "$ref": "#/$defs/Expr" } },
+        },
+        "required": ["op", "args"],
+        "additionalProperties": false,
+      },
+    ],
+    "description": "A JSON-like expression tree.",
+  },
+};
+
 const evaluateSchema = {
   "type": "object",
   "properties": { "expr": { "$ref": "#/$defs/Expr", "description": "The expression" } },
   "required": ["expr"],
   "additionalProperties": false,
-  "$defs": {
-    "Expr": {
-      "anyOf": [
-        {
-          "type": "object",
-          "properties": { "op": { "type": "string", "enum": ["num"] }, "value": { "type": "number" } },
-          "required": ["op", "value"],
-          "additionalProperties": false,
-        },
-        {
-          "type": "object",
-          "properties": {
-            "op": { "type": "string", "enum": ["add", "mul"] },
-            "args": { "type": "array", "items": { "$ref": "#/$defs/Expr" } },
-          },
-          "required": ["op", "args"],
-          "additionalProperties": false,
-        },
-      ],
-      "description": "A JSON-like expression tree.",
-    },
-  },
+  "$defs": evaluate$defsSchema,
+};
+
+const evaluateOpenaiSchema = {
+  "type": "object",
+  "properties": { "expr": { "anyOf": [{ "$ref": "#/$defs/Expr" }], "description": "The expression" } },
+  "required": ["expr"],
+  "additionalProperties": false,
+  "$defs": evaluate$defsSchema,
 };
 
 const checkFolder = (v: any): ValidatorError[] | undefined => {
@@ -197,27 +227,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "countFolders",
     description: "Counts the folders in a tree.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "root": countFoldersRootSchema,
-          "depthLimit": { "type": "number", "description": "Stop below this depth", "default": 10 },
-        },
-        "required": ["root"],
-        "additionalProperties": false,
-        "$defs": countFolders$defsSchema,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "root": countFoldersRootSchema,
-          "depthLimit": { "type": ["number", "null"], "description": "Stop below this depth. Default: 10." },
-        },
-        "required": ["root", "depthLimit"],
-        "additionalProperties": false,
-        "$defs": countFolders$defsSchema,
-      },
+      "json-schema": countFoldersSchema,
+      "openai": countFoldersOpenaiSchema,
+      "openai-responses": countFoldersOpenaiSchema,
+      "anthropic": countFoldersSchema,
+      "gemini": countFoldersSchema,
+      "mcp": countFoldersSchema,
     },
+    strict: ["openai", "openai-responses"],
     outputSchema: { "type": "number" },
     recursive: true,
     coerce: (input: any) => {
@@ -247,8 +264,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     description: "Evaluates an expression.",
     schemas: {
       "json-schema": evaluateSchema,
-      "openai": evaluateSchema,
+      "openai": evaluateOpenaiSchema,
+      "openai-responses": evaluateOpenaiSchema,
+      "anthropic": evaluateSchema,
+      "gemini": evaluateSchema,
+      "mcp": evaluateSchema,
     },
+    strict: ["openai", "openai-responses"],
     outputSchema: { "type": "number" },
     recursive: true,
     coerce: (input: any) => {

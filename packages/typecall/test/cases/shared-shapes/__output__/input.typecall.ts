@@ -93,6 +93,30 @@ const shipOrderShippingAddressSchema = {
   "additionalProperties": false,
 };
 
+const shipOrderSchema = {
+  "type": "object",
+  "properties": {
+    "orderId": shipOrderOrderIdSchema,
+    "shipping": {
+      "type": "object",
+      "properties": {
+        "address": { ...shipOrderShippingAddressSchema, "description": "Where a parcel goes." },
+        "speed": {
+          "type": "string",
+          "enum": ["standard", "express"],
+          "description": "How fast it travels.",
+          "default": "standard",
+        },
+      },
+      "required": ["address"],
+      "additionalProperties": false,
+      "description": "Where and how. How an order is shipped.",
+    },
+  },
+  "required": ["orderId", "shipping"],
+  "additionalProperties": false,
+};
+
 const shipOrderOpenaiShippingAddressSchema = {
   "type": "object",
   "properties": {
@@ -101,6 +125,49 @@ const shipOrderOpenaiShippingAddressSchema = {
     "zip": { "type": ["string", "null"], "description": "Postal code, when the country has them." },
   },
   "required": ["street", "city", "zip"],
+  "additionalProperties": false,
+};
+
+const shipOrderOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "orderId": shipOrderOrderIdSchema,
+    "shipping": {
+      "type": "object",
+      "properties": {
+        "address": { ...shipOrderOpenaiShippingAddressSchema, "description": "Where a parcel goes." },
+        "speed": {
+          "type": ["string", "null"],
+          "enum": ["standard", "express", null],
+          "description": "How fast it travels. Default: \"standard\".",
+        },
+      },
+      "required": ["address", "speed"],
+      "additionalProperties": false,
+      "description": "Where and how. How an order is shipped.",
+    },
+  },
+  "required": ["orderId", "shipping"],
+  "additionalProperties": false,
+};
+
+const moveUserSchema = {
+  "type": "object",
+  "properties": {
+    "userId": archiveUserUserIdSchema,
+    "address": { ...shipOrderShippingAddressSchema, "description": "The new address. Where a parcel goes." },
+  },
+  "required": ["userId", "address"],
+  "additionalProperties": false,
+};
+
+const moveUserOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "userId": archiveUserUserIdSchema,
+    "address": { ...shipOrderOpenaiShippingAddressSchema, "description": "The new address. Where a parcel goes." },
+  },
+  "required": ["userId", "address"],
   "additionalProperties": false,
 };
 
@@ -156,7 +223,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": archiveUserSchema,
       "openai": archiveUserOpenaiSchema,
+      "openai-responses": archiveUserOpenaiSchema,
+      "anthropic": archiveUserSchema,
+      "gemini": archiveUserSchema,
+      "mcp": archiveUserSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -174,7 +246,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": archiveUserSchema,
       "openai": archiveUserOpenaiSchema,
+      "openai-responses": archiveUserOpenaiSchema,
+      "anthropic": archiveUserSchema,
+      "gemini": archiveUserSchema,
+      "mcp": archiveUserSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -190,52 +267,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "shipOrder",
     description: "Ships an order; the speed's default sits below the top level.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "orderId": shipOrderOrderIdSchema,
-          "shipping": {
-            "type": "object",
-            "properties": {
-              "address": { ...shipOrderShippingAddressSchema, "description": "Where a parcel goes." },
-              "speed": {
-                "type": "string",
-                "enum": ["standard", "express"],
-                "description": "How fast it travels.",
-                "default": "standard",
-              },
-            },
-            "required": ["address"],
-            "additionalProperties": false,
-            "description": "Where and how. How an order is shipped.",
-          },
-        },
-        "required": ["orderId", "shipping"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "orderId": shipOrderOrderIdSchema,
-          "shipping": {
-            "type": "object",
-            "properties": {
-              "address": { ...shipOrderOpenaiShippingAddressSchema, "description": "Where a parcel goes." },
-              "speed": {
-                "type": ["string", "null"],
-                "enum": ["standard", "express", null],
-                "description": "How fast it travels. Default: \"standard\".",
-              },
-            },
-            "required": ["address", "speed"],
-            "additionalProperties": false,
-            "description": "Where and how. How an order is shipped.",
-          },
-        },
-        "required": ["orderId", "shipping"],
-        "additionalProperties": false,
-      },
+      "json-schema": shipOrderSchema,
+      "openai": shipOrderOpenaiSchema,
+      "openai-responses": shipOrderOpenaiSchema,
+      "anthropic": shipOrderSchema,
+      "gemini": shipOrderSchema,
+      "mcp": shipOrderSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     nestedDefaults: true,
     coerce: (input: any) => {
@@ -273,25 +312,14 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "moveUser",
     description: "Changes the address of a user.",
     schemas: {
-      "json-schema": {
-        "type": "object",
-        "properties": {
-          "userId": archiveUserUserIdSchema,
-          "address": { ...shipOrderShippingAddressSchema, "description": "The new address. Where a parcel goes." },
-        },
-        "required": ["userId", "address"],
-        "additionalProperties": false,
-      },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "userId": archiveUserUserIdSchema,
-          "address": { ...shipOrderOpenaiShippingAddressSchema, "description": "The new address. Where a parcel goes." },
-        },
-        "required": ["userId", "address"],
-        "additionalProperties": false,
-      },
+      "json-schema": moveUserSchema,
+      "openai": moveUserOpenaiSchema,
+      "openai-responses": moveUserOpenaiSchema,
+      "anthropic": moveUserSchema,
+      "gemini": moveUserSchema,
+      "mcp": moveUserSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       const out = _copy(input);

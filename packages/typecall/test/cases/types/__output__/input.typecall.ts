@@ -10,6 +10,7 @@ import {
   _boolean,
   _codePoints,
   _copy,
+  _entries,
   _fail,
   _integer,
   _isFormat,
@@ -20,6 +21,7 @@ import {
   _object,
   _optional,
   _othersFit,
+  _positions,
   _prop,
   _union,
   _unknownKeys,
@@ -72,6 +74,19 @@ const createTicketTicketCreatedAtSchema = {
   "description": "When the record was created. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
 };
 
+const createTicketTicketSchema = {
+  "type": "object",
+  "properties": {
+    "title": { "type": "string" },
+    "size": createTicketTicketSizeSchema,
+    "createdAt": createTicketTicketCreatedAtSchema,
+    "internalNote": { "type": "string" },
+  },
+  "required": ["title", "size", "createdAt"],
+  "additionalProperties": false,
+  "description": "The ticket, without its id; `internalNote` is set by staff only.",
+};
+
 const createTicketPrioritySchema = {
   "type": "integer",
   "enum": [1, 2],
@@ -91,21 +106,6 @@ const createTicketAssigneesItemsAgeSchema = {
   "description": "Age in years.",
 };
 
-const createTicketLabelsSchema = {
-  "type": "object",
-  "properties": {},
-  "required": [],
-  "additionalProperties": { "type": "string" },
-};
-
-const createTicketPositionSchema = {
-  "type": "array",
-  "prefixItems": [{ "type": "number" }, { "type": "number" }],
-  "items": false,
-  "minItems": 2,
-  "maxItems": 2,
-};
-
 const createTicketShapeAnyOf0Schema = {
   "type": "object",
   "properties": { "kind": { "type": "string", "enum": ["circle"] }, "radius": { "type": "number" } },
@@ -120,7 +120,32 @@ const createTicketShapeAnyOf1Schema = {
   "additionalProperties": false,
 };
 
-const createTicketPageSchema = {
+const createTicketShapeSchema = {
+  "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema],
+  "description": "Any shape",
+};
+
+const createTicketRoleSchema = {
+  "type": "string",
+  "enum": ["developer", "system", "user", "assistant", "tool", "function"],
+  "description": "Who speaks (a type from a package)",
+};
+
+const createTicketUrgentSchema = { "type": "boolean", "enum": [true], "description": "Always true when given" };
+
+const createTicketBudgetSchema = {
+  "type": "string",
+  "pattern": "^-?[0-9]+$",
+  "description": "An exact amount in cents",
+};
+
+const createTicketLinkSchema = {
+  "type": "string",
+  "format": "uri",
+  "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
+};
+
+const createTicketPageSchema2 = {
   "type": "object",
   "properties": {
     "items": {
@@ -139,10 +164,202 @@ const createTicketPageSchema = {
   "additionalProperties": false,
 };
 
-const createTicketSettingsSchema = {
+const createTicketPageSchema = {
+  ...createTicketPageSchema2,
+  "description": "Related items, paged. A page of results of any item type.",
+};
+
+const createTicketSettingsSchema2 = {
   "type": "object",
   "properties": { "compact": { "type": "boolean" }, "theme": { "type": "string", "enum": ["light", "dark"] } },
   "required": ["compact", "theme"],
+  "additionalProperties": false,
+};
+
+const createTicketSettingsSchema = {
+  ...createTicketSettingsSchema2,
+  "description": "Display settings, all required once given",
+};
+
+const createTicketSchema = {
+  "type": "object",
+  "properties": {
+    "ticket": createTicketTicketSchema,
+    "priority": createTicketPrioritySchema,
+    "code": createTicketCodeSchema,
+    "assignees": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "email": { "type": "string", "format": "email" },
+          "age": createTicketAssigneesItemsAgeSchema,
+          "handle": {
+            "type": "string",
+            "minLength": 2,
+            "maxLength": 20,
+            "pattern": "^[a-z0-9_]+$",
+            "description": "Short handle.",
+          },
+        },
+        "required": ["email", "age", "handle"],
+        "additionalProperties": false,
+        "description": "Someone who can be assigned work.",
+      },
+      "maxItems": 3,
+      "description": "Up to three people",
+      "default": [],
+    },
+    "labels": {
+      "type": "object",
+      "properties": {},
+      "required": [],
+      "additionalProperties": { "type": "string" },
+      "description": "Extra labels, by name",
+    },
+    "position": {
+      "type": "array",
+      "prefixItems": [{ "type": "number" }, { "type": "number" }],
+      "items": false,
+      "minItems": 2,
+      "maxItems": 2,
+      "description": "Where on the board, as [column, row]",
+    },
+    "shape": createTicketShapeSchema,
+    "role": createTicketRoleSchema,
+    "urgent": createTicketUrgentSchema,
+    "budget": createTicketBudgetSchema,
+    "link": createTicketLinkSchema,
+    "page": createTicketPageSchema,
+    "settings": createTicketSettingsSchema,
+  },
+  "required": ["ticket", "priority", "code"],
+  "additionalProperties": false,
+};
+
+const createTicketOpenaiAssigneesAnyOf0ItemsHandleSchema = {
+  "type": "string",
+  "pattern": "^[a-z0-9_]+$",
+  "description": "Short handle. At least 2 characters. At most 20 characters.",
+};
+
+const createTicketOpenaiLabelsAnyOf0Schema = {
+  "type": "array",
+  "items": {
+    "type": "object",
+    "properties": { "key": { "type": "string" }, "value": { "type": "string" } },
+    "required": ["key", "value"],
+    "additionalProperties": false,
+  },
+};
+
+const createTicketOpenaiPositionAnyOf0Schema = {
+  "type": "object",
+  "properties": { "0": { "type": "number" }, "1": { "type": "number" } },
+  "required": ["0", "1"],
+  "additionalProperties": false,
+};
+
+const createTicketOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "ticket": {
+      "type": "object",
+      "properties": {
+        "title": { "type": "string" },
+        "size": createTicketTicketSizeSchema,
+        "createdAt": createTicketTicketCreatedAtSchema,
+        "internalNote": { "type": ["string", "null"] },
+      },
+      "required": ["title", "size", "createdAt", "internalNote"],
+      "additionalProperties": false,
+      "description": "The ticket, without its id; `internalNote` is set by staff only.",
+    },
+    "priority": createTicketPrioritySchema,
+    "code": createTicketCodeSchema,
+    "assignees": {
+      "anyOf": [
+        {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "properties": {
+              "email": { "type": "string", "format": "email" },
+              "age": createTicketAssigneesItemsAgeSchema,
+              "handle": createTicketOpenaiAssigneesAnyOf0ItemsHandleSchema,
+            },
+            "required": ["email", "age", "handle"],
+            "additionalProperties": false,
+            "description": "Someone who can be assigned work.",
+          },
+          "maxItems": 3,
+        },
+        { "type": "null" },
+      ],
+      "description": "Up to three people. Default: [].",
+    },
+    "labels": {
+      "anyOf": [
+        {
+          ...createTicketOpenaiLabelsAnyOf0Schema,
+          "description": "A map, sent as a list of { key, value } entries, one per key.",
+        },
+        { "type": "null" },
+      ],
+      "description": "Extra labels, by name",
+    },
+    "position": {
+      "anyOf": [
+        {
+          ...createTicketOpenaiPositionAnyOf0Schema,
+          "description": "A list, sent as an object with one property per position (\"0\" to \"1\").",
+        },
+        { "type": "null" },
+      ],
+      "description": "Where on the board, as [column, row]",
+    },
+    "shape": {
+      "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema, { "type": "null" }],
+      "description": "Any shape",
+    },
+    "role": {
+      "type": ["string", "null"],
+      "enum": ["developer", "system", "user", "assistant", "tool", "function", null],
+      "description": "Who speaks (a type from a package)",
+    },
+    "urgent": { "type": ["boolean", "null"], "enum": [true, null], "description": "Always true when given" },
+    "budget": { "type": ["string", "null"], "pattern": "^-?[0-9]+$", "description": "An exact amount in cents" },
+    "link": {
+      "type": ["string", "null"],
+      "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api. Format: uri.",
+    },
+    "page": {
+      "anyOf": [
+        { ...createTicketPageSchema2, "description": "A page of results of any item type." },
+        { "type": "null" },
+      ],
+      "description": "Related items, paged",
+    },
+    "settings": {
+      "anyOf": [createTicketSettingsSchema2, { "type": "null" }],
+      "description": "Display settings, all required once given",
+    },
+  },
+  "required": [
+    "ticket",
+    "priority",
+    "code",
+    "assignees",
+    "labels",
+    "position",
+    "shape",
+    "role",
+    "urgent",
+    "budget",
+    "link",
+    "page",
+    "settings",
+  ],
   "additionalProperties": false,
 };
 
@@ -216,21 +433,13 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     name: "createTicket",
     description: "Create a ticket. See Ticket for the stored shape.\n\nTickets are visible to the whole team.\n\nReturns: A one-line summary of the ticket\n\nExample:\ncreateTicket({ title: \"Printer jam\", size: \"s\", createdAt: \"2026-11-23T10:00:00Z\" }, 2, \"order-42\")",
     schemas: {
-      "json-schema": {
+      "json-schema": createTicketSchema,
+      "openai": createTicketOpenaiSchema,
+      "openai-responses": createTicketOpenaiSchema,
+      "anthropic": {
         "type": "object",
         "properties": {
-          "ticket": {
-            "type": "object",
-            "properties": {
-              "title": { "type": "string" },
-              "size": createTicketTicketSizeSchema,
-              "createdAt": createTicketTicketCreatedAtSchema,
-              "internalNote": { "type": "string" },
-            },
-            "required": ["title", "size", "createdAt"],
-            "additionalProperties": false,
-            "description": "The ticket, without its id; `internalNote` is set by staff only.",
-          },
+          "ticket": createTicketTicketSchema,
           "priority": createTicketPrioritySchema,
           "code": createTicketCodeSchema,
           "assignees": {
@@ -239,143 +448,39 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
               "type": "object",
               "properties": {
                 "email": { "type": "string", "format": "email" },
-                "age": createTicketAssigneesItemsAgeSchema,
-                "handle": {
-                  "type": "string",
-                  "minLength": 2,
-                  "maxLength": 20,
-                  "pattern": "^[a-z0-9_]+$",
-                  "description": "Short handle.",
-                },
+                "age": { "type": "integer", "description": "Age in years. At least 0. At most 150." },
+                "handle": createTicketOpenaiAssigneesAnyOf0ItemsHandleSchema,
               },
               "required": ["email", "age", "handle"],
               "additionalProperties": false,
               "description": "Someone who can be assigned work.",
             },
-            "maxItems": 3,
-            "description": "Up to three people",
+            "description": "Up to three people. At most 3 items.",
             "default": [],
           },
-          "labels": { ...createTicketLabelsSchema, "description": "Extra labels, by name" },
-          "position": { ...createTicketPositionSchema, "description": "Where on the board, as [column, row]" },
-          "shape": {
-            "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema],
-            "description": "Any shape",
+          "labels": {
+            ...createTicketOpenaiLabelsAnyOf0Schema,
+            "description": "Extra labels, by name. A map, sent as a list of { key, value } entries, one per key.",
           },
-          "role": {
-            "type": "string",
-            "enum": ["developer", "system", "user", "assistant", "tool", "function"],
-            "description": "Who speaks (a type from a package)",
+          "position": {
+            ...createTicketOpenaiPositionAnyOf0Schema,
+            "description": "Where on the board, as [column, row]. A list, sent as an object with one property per position (\"0\" to \"1\").",
           },
-          "urgent": { "type": "boolean", "enum": [true], "description": "Always true when given" },
-          "budget": { "type": "string", "pattern": "^-?[0-9]+$", "description": "An exact amount in cents" },
-          "link": {
-            "type": "string",
-            "format": "uri",
-            "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
-          },
-          "page": {
-            ...createTicketPageSchema,
-            "description": "Related items, paged. A page of results of any item type.",
-          },
-          "settings": { ...createTicketSettingsSchema, "description": "Display settings, all required once given" },
+          "shape": createTicketShapeSchema,
+          "role": createTicketRoleSchema,
+          "urgent": createTicketUrgentSchema,
+          "budget": createTicketBudgetSchema,
+          "link": createTicketLinkSchema,
+          "page": createTicketPageSchema,
+          "settings": createTicketSettingsSchema,
         },
         "required": ["ticket", "priority", "code"],
         "additionalProperties": false,
       },
-      "openai": {
-        "type": "object",
-        "properties": {
-          "ticket": {
-            "type": "object",
-            "properties": {
-              "title": { "type": "string" },
-              "size": createTicketTicketSizeSchema,
-              "createdAt": createTicketTicketCreatedAtSchema,
-              "internalNote": { "type": ["string", "null"] },
-            },
-            "required": ["title", "size", "createdAt", "internalNote"],
-            "additionalProperties": false,
-            "description": "The ticket, without its id; `internalNote` is set by staff only.",
-          },
-          "priority": createTicketPrioritySchema,
-          "code": createTicketCodeSchema,
-          "assignees": {
-            "anyOf": [
-              {
-                "type": "array",
-                "items": {
-                  "type": "object",
-                  "properties": {
-                    "email": { "type": "string", "format": "email" },
-                    "age": createTicketAssigneesItemsAgeSchema,
-                    "handle": {
-                      "type": "string",
-                      "pattern": "^[a-z0-9_]+$",
-                      "description": "Short handle. At least 2 characters. At most 20 characters.",
-                    },
-                  },
-                  "required": ["email", "age", "handle"],
-                  "additionalProperties": false,
-                  "description": "Someone who can be assigned work.",
-                },
-                "maxItems": 3,
-              },
-              { "type": "null" },
-            ],
-            "description": "Up to three people. Default: [].",
-          },
-          "labels": { "anyOf": [createTicketLabelsSchema, { "type": "null" }], "description": "Extra labels, by name" },
-          "position": {
-            "anyOf": [createTicketPositionSchema, { "type": "null" }],
-            "description": "Where on the board, as [column, row]",
-          },
-          "shape": {
-            "anyOf": [createTicketShapeAnyOf0Schema, createTicketShapeAnyOf1Schema, { "type": "null" }],
-            "description": "Any shape",
-          },
-          "role": {
-            "type": ["string", "null"],
-            "enum": ["developer", "system", "user", "assistant", "tool", "function", null],
-            "description": "Who speaks (a type from a package)",
-          },
-          "urgent": { "type": ["boolean", "null"], "enum": [true, null], "description": "Always true when given" },
-          "budget": { "type": ["string", "null"], "pattern": "^-?[0-9]+$", "description": "An exact amount in cents" },
-          "link": {
-            "type": ["string", "null"],
-            "format": "uri",
-            "description": "A related page. `URL` class is a global reference for `import { URL } from 'node:url'`\nhttps://nodejs.org/api/url.html#the-whatwg-url-api",
-          },
-          "page": {
-            "anyOf": [
-              { ...createTicketPageSchema, "description": "A page of results of any item type." },
-              { "type": "null" },
-            ],
-            "description": "Related items, paged",
-          },
-          "settings": {
-            "anyOf": [createTicketSettingsSchema, { "type": "null" }],
-            "description": "Display settings, all required once given",
-          },
-        },
-        "required": [
-          "ticket",
-          "priority",
-          "code",
-          "assignees",
-          "labels",
-          "position",
-          "shape",
-          "role",
-          "urgent",
-          "budget",
-          "link",
-          "page",
-          "settings",
-        ],
-        "additionalProperties": false,
-      },
+      "gemini": createTicketSchema,
+      "mcp": createTicketSchema,
     },
+    strict: ["openai", "openai-responses", "anthropic"],
     outputSchema: { "type": "string" },
     coerce: (input: any) => {
       _begin();
@@ -384,8 +489,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       _prop(out, "ticket", coerceTicket);
       _prop(out, "priority", (x: any) => _numberIn(x, [1, 2]));
       _optional(out, "assignees", (x: any) => _array(x, coerceAssigneesItem));
-      _optional(out, "labels", _object);
-      _optional(out, "position", (x: any) => _array(x, (y: any, i: number) => (i < 2 ? _number(y) : y)));
+      _optional(out, "labels", (x: any) => _object(_entries(x)));
+      _optional(
+        out,
+        "position",
+        (x: any) => _array(_positions(x, 2, 2), (y: any, i: number) => (i < 2 ? _number(y) : y)),
+      );
       _optional(out, "shape", coerceShape);
       _optional(out, "role");
       _optional(out, "urgent", (x: any) => (x === "true" ? true : x));
@@ -631,6 +740,10 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     schemas: {
       "json-schema": storeMetaSchema,
       "openai": storeMetaSchema,
+      "openai-responses": storeMetaSchema,
+      "anthropic": storeMetaSchema,
+      "gemini": storeMetaSchema,
+      "mcp": storeMetaSchema,
     },
     outputSchema: { "type": "string" },
     validate: (input: any) => {

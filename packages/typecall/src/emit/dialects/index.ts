@@ -1,0 +1,15 @@
+/** The dialects a generated module can carry: the one list, in output order. */
+import { anthropic } from "./anthropic.ts";
+import type { Dialect, DialectName } from "./dialect.ts";
+import { openai, openaiResponses } from "./openai.ts";
+import { gemini, jsonSchema, mcp } from "./others.ts";
+
+export type { Dialect, DialectName, StrictMode } from "./dialect.ts";
+
+export const DIALECTS: readonly Dialect[] = [jsonSchema, openai, openaiResponses, anthropic, gemini, mcp];
+
+/** Every dialect's name, in output order. */
+export const DIALECT_NAMES: readonly DialectName[] = DIALECTS.map((d) => d.name);
+
+/** The dialects that have a strict mode, whose `strict` option can be set. */
+export const STRICT_DIALECTS: readonly DialectName[] = DIALECTS.filter((d) => d.strict).map((d) => d.name);

@@ -1,0 +1,5 @@
+/**
+ * Deletes a file.
+ * @destructive sometimes
+ */
+export function deleteFile(path: string): void {}
