@@ -9,7 +9,13 @@ import {
   hasErrors,
   sortDiagnostics,
 } from "./diagnostics/diagnostic.ts";
-import { DIALECT_NAMES, type DialectName, STRICT_DIALECTS, type StrictMode } from "./emit/dialects/index.ts";
+import {
+  DIALECT_NAMES,
+  type DialectName,
+  STRICT_DIALECTS,
+  type StrictDialect,
+  type StrictMode,
+} from "./emit/dialects/index.ts";
 import { type DialectOptions, runDialects, type ToolDialects } from "./emit/dialects/run.ts";
 import { emitModule, type ModuleInput } from "./emit/module.ts";
 import type { ToolIR, ToolsetIR } from "./ir/types.ts";
@@ -51,9 +57,6 @@ export interface GenerateOptions {
    */
   strict?: Partial<Record<StrictDialect, StrictMode>>;
 }
-
-/** A dialect with a strict mode. */
-export type StrictDialect = "openai" | "openai-responses" | "anthropic";
 
 /** A file to write. */
 export interface GeneratedFile {
@@ -165,7 +168,7 @@ function readDialectOptions(options: GenerateOptions): DialectOptions {
       );
   const strict = options.strict ?? {};
   for (const [name, mode] of Object.entries(strict)) {
-    if (!STRICT_DIALECTS.includes(name as DialectName))
+    if (!STRICT_DIALECTS.includes(name as StrictDialect))
       throw new TypeError(
         `typecall: strict: "${name}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`,
       );

@@ -8,7 +8,7 @@ export type { DiagnosticCode } from "./diagnostics/codes.ts";
 export { codes } from "./diagnostics/codes.ts";
 export type { Diagnostic } from "./diagnostics/diagnostic.ts";
 export { formatDiagnostic, formatSummary } from "./diagnostics/format.ts";
-export type { DialectName, StrictMode } from "./emit/dialects/index.ts";
+export type { DialectName, StrictDialect, StrictMode } from "./emit/dialects/index.ts";
 export {
   findStale,
   type GeneratedFile,
@@ -16,7 +16,6 @@ export {
   type GenerateResult,
   generate,
   outputPath,
-  type StrictDialect,
 } from "./generate.ts";
 export type {
   ArgumentIR,

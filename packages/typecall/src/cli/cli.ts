@@ -4,7 +4,12 @@ import { parseArgs } from "node:util";
 import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
-import { DIALECT_NAMES, type DialectName, STRICT_DIALECTS } from "../emit/dialects/index.ts";
+import {
+  DIALECT_NAMES,
+  type DialectName,
+  STRICT_DIALECTS,
+  type StrictDialect,
+} from "../emit/dialects/index.ts";
 import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 import { resolveEntries } from "./entries.ts";
@@ -228,7 +233,7 @@ function parseStrict(pairs: readonly string[]): NonNullable<GenerateOptions["str
   const strict: Record<string, "auto" | "always" | "never"> = {};
   for (const pair of pairs) {
     const [dialect = "", mode = ""] = pair.split("=");
-    if (!STRICT_DIALECTS.includes(dialect as DialectName))
+    if (!STRICT_DIALECTS.includes(dialect as StrictDialect))
       return `--strict ${pair}: "${dialect}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`;
     if (mode !== "auto" && mode !== "always" && mode !== "never")
       return `--strict ${pair}: the mode must be auto, always or never`;

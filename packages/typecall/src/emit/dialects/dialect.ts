@@ -13,6 +13,9 @@ import type { Schema, SchemaRules } from "../schema.ts";
 /** The name of a dialect, as `toolset.schemas(name)` takes it. */
 export type DialectName = "json-schema" | "openai" | "openai-responses" | "anthropic" | "gemini" | "mcp";
 
+/** A dialect with a strict mode, whose `strict` option can be set. */
+export type StrictDialect = "openai" | "openai-responses" | "anthropic";
+
 /**
  * Whether a tool is sent strict: `auto` when strict mode can express it (else non-strict, with a
  * warning), `always` (a tool it cannot express is an error), `never`.

@@ -1,10 +1,10 @@
 /** The dialects a generated module can carry: the one list, in output order. */
 import { anthropic } from "./anthropic.ts";
-import type { Dialect, DialectName } from "./dialect.ts";
+import type { Dialect, DialectName, StrictDialect } from "./dialect.ts";
 import { openai, openaiResponses } from "./openai.ts";
 import { gemini, jsonSchema, mcp } from "./others.ts";
 
-export type { Dialect, DialectName, StrictMode } from "./dialect.ts";
+export type { Dialect, DialectName, StrictDialect, StrictMode } from "./dialect.ts";
 
 export const DIALECTS: readonly Dialect[] = [jsonSchema, openai, openaiResponses, anthropic, gemini, mcp];
 
@@ -12,4 +12,6 @@ export const DIALECTS: readonly Dialect[] = [jsonSchema, openai, openaiResponses
 export const DIALECT_NAMES: readonly DialectName[] = DIALECTS.map((d) => d.name);
 
 /** The dialects that have a strict mode, whose `strict` option can be set. */
-export const STRICT_DIALECTS: readonly DialectName[] = DIALECTS.filter((d) => d.strict).map((d) => d.name);
+export const STRICT_DIALECTS: readonly StrictDialect[] = DIALECTS.filter((d) => d.strict).map(
+  (d) => d.name as StrictDialect,
+);

@@ -10,7 +10,14 @@ import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.
 import type { ToolIR, ToolsetIR } from "../../ir/types.ts";
 import { toolDescription } from "../description.ts";
 import { CANONICAL, parametersSchema, type Schema } from "../schema.ts";
-import { type Dialect, type DialectName, listText, type NameRule, type StrictMode } from "./dialect.ts";
+import {
+  type Dialect,
+  type DialectName,
+  listText,
+  type NameRule,
+  type StrictMode,
+  type StrictSupport,
+} from "./dialect.ts";
 import { DIALECTS } from "./index.ts";
 
 /** Which dialects to emit, and the strict mode of each dialect that has one (default `auto`). */
@@ -40,10 +47,25 @@ export function runDialects(
   const canonical = tools.map((tool) => parametersSchema(tool.parameters, CANONICAL, definitions));
   const strictSchemas = new Map<DialectName, (Schema | undefined)[]>();
   const refusals = new Map<string, Refusal>();
+  // Dialects that share a strict mode (Chat Completions and Responses) share its schemas: one object each.
+  const written = new Map<StrictSupport, Schema[]>();
+  const schemasOf = (strict: StrictSupport): Schema[] => {
+    let schemas = written.get(strict);
+    if (!schemas) {
+      schemas = tools.map((tool) =>
+        strict.inexpressible(tool, definitions).length > 0
+          ? {}
+          : parametersSchema(tool.parameters, strict.rules, definitions),
+      );
+      written.set(strict, schemas);
+    }
+    return schemas;
+  };
   for (const dialect of dialects) {
     const mode = options.strict[dialect.name] ?? "auto";
     if (!dialect.strict || mode === "never") continue;
-    strictSchemas.set(dialect.name, strictTools(toolset, dialect, mode, refusals, diagnostics));
+    const schemas = schemasOf(dialect.strict);
+    strictSchemas.set(dialect.name, strictTools(toolset, dialect, mode, schemas, refusals, diagnostics));
   }
   diagnostics.push(...refusalDiagnostics(refusals));
   const names = tools.map((tool) => providerNames(tool, dialects));
@@ -84,6 +106,7 @@ function strictTools(
   toolset: ToolsetIR,
   dialect: Dialect,
   mode: StrictMode,
+  written: readonly Schema[],
   refusals: Map<string, Refusal>,
   diagnostics: Diagnostic[],
 ): (Schema | undefined)[] {
@@ -96,11 +119,11 @@ function strictTools(
     refusal.always ||= mode === "always";
     refusals.set(key, refusal);
   };
-  const schemas = toolset.tools.map((tool): Schema | undefined => {
+  const schemas = toolset.tools.map((tool, i): Schema | undefined => {
     const inexpressible = strict.inexpressible(tool, toolset.definitions);
     for (const { parameter, what } of inexpressible) refuse(tool, "TC3003", parameter?.name, what);
     if (inexpressible.length > 0) return undefined;
-    const schema = parametersSchema(tool.parameters, strict.rules, toolset.definitions);
+    const schema = written[i] as Schema;
     const limits = strict.limits(schema);
     for (const { code, text } of limits) refuse(tool, code, undefined, text);
     return limits.length > 0 ? undefined : schema;

@@ -46,3 +46,25 @@ export function report({ title, timeout = 30 }: ReportOptions): string {
 export function count(n: number): number {
   return n;
 }
+
+/**
+ * Deletes a file for good.
+ * @title Delete file
+ * @destructive
+ * @idempotent true
+ * @openWorld false
+ * @param path The file
+ */
+export function deleteFile(path: string): boolean {
+  return path.length > 0;
+}
+
+/**
+ * Lists the files of a folder.
+ * @title List files
+ * @readonly
+ * @param folder The folder
+ */
+export function listFiles(folder: string): string[] {
+  return [folder];
+}

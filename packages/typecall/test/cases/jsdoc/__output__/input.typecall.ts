@@ -44,6 +44,18 @@ export interface ToolMap {
     };
     result: Awaited<ReturnType<typeof tools.count>>;
   };
+  "deleteFile": {
+    args: {
+      path: string;
+    };
+    result: Awaited<ReturnType<typeof tools.deleteFile>>;
+  };
+  "listFiles": {
+    args: {
+      folder: string;
+    };
+    result: Awaited<ReturnType<typeof tools.listFiles>>;
+  };
 }
 /** The name of a tool. */
 export type ToolName = keyof ToolMap;
@@ -153,6 +165,20 @@ const countSchema = {
   "type": "object",
   "properties": { "n": { "type": "integer", "description": "A whole number" } },
   "required": ["n"],
+  "additionalProperties": false,
+};
+
+const deleteFileSchema = {
+  "type": "object",
+  "properties": { "path": { "type": "string", "description": "The file" } },
+  "required": ["path"],
+  "additionalProperties": false,
+};
+
+const listFilesSchema = {
+  "type": "object",
+  "properties": { "folder": { "type": "string", "description": "The folder" } },
+  "required": ["folder"],
   "additionalProperties": false,
 };
 
@@ -331,5 +357,61 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     run: (args: ToolMap["count"]["args"]) =>
       tools.count(args.n as never),
+  },
+  {
+    name: "deleteFile",
+    description: "Deletes a file for good.",
+    title: "Delete file",
+    annotations: { destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    schemas: {
+      "json-schema": deleteFileSchema,
+      "openai": deleteFileSchema,
+      "openai-responses": deleteFileSchema,
+      "anthropic": deleteFileSchema,
+      "gemini": deleteFileSchema,
+      "mcp": deleteFileSchema,
+    },
+    strict: ["openai", "openai-responses", "anthropic"],
+    outputSchema: { "type": "boolean" },
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const path = input.path;
+        if (typeof path !== "string") e = _fail(e, "path", "string", path);
+        e = _unknownKeys(e, input, "", ["path"]);
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["deleteFile"]["args"]) =>
+      tools.deleteFile(args.path as never),
+  },
+  {
+    name: "listFiles",
+    description: "Lists the files of a folder.",
+    title: "List files",
+    annotations: { readOnlyHint: true },
+    schemas: {
+      "json-schema": listFilesSchema,
+      "openai": listFilesSchema,
+      "openai-responses": listFilesSchema,
+      "anthropic": listFilesSchema,
+      "gemini": listFilesSchema,
+      "mcp": listFilesSchema,
+    },
+    strict: ["openai", "openai-responses", "anthropic"],
+    outputSchema: { "type": "array", "items": { "type": "string" } },
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const folder = input.folder;
+        if (typeof folder !== "string") e = _fail(e, "folder", "string", folder);
+        e = _unknownKeys(e, input, "", ["folder"]);
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["listFiles"]["args"]) =>
+      tools.listFiles(args.folder as never),
   },
 ]);
