@@ -1,6 +1,7 @@
 /**
  * What a provider's dialect is made of. Each dialect is one module beside this one (`openai.ts`,
- * `anthropic.ts`, ...) that owns its rules: its tool names, how its strict mode writes a schema, what
+ * which holds Chat Completions and Responses as they share one strict mode, `anthropic.ts`,
+ * `gemini.ts`, `mcp.ts`, `json-schema.ts`) that owns its rules: its tool names, how its strict mode writes a schema, what
  * that mode cannot express, and its limits. `run.ts` drives them all; `index.ts` lists them.
  *
  * Every dialect sends the canonical JSON Schema (2020-12) of a tool that it does not send strict:

@@ -1,8 +1,10 @@
 /** The dialects a generated module can carry: the one list, in output order. */
 import { anthropic } from "./anthropic.ts";
 import type { Dialect, DialectName, StrictDialect } from "./dialect.ts";
+import { gemini } from "./gemini.ts";
+import { jsonSchema } from "./json-schema.ts";
+import { mcp } from "./mcp.ts";
 import { openai, openaiResponses } from "./openai.ts";
-import { gemini, jsonSchema, mcp } from "./others.ts";
 
 export type { Dialect, DialectName, StrictDialect, StrictMode } from "./dialect.ts";
 

@@ -13,6 +13,7 @@ import { CANONICAL, parametersSchema, type Schema } from "../schema.ts";
 import {
   type Dialect,
   type DialectName,
+  type Inexpressible,
   listText,
   type NameRule,
   type StrictMode,
@@ -48,24 +49,24 @@ export function runDialects(
   const strictSchemas = new Map<DialectName, (Schema | undefined)[]>();
   const refusals = new Map<string, Refusal>();
   // Dialects that share a strict mode (Chat Completions and Responses) share its schemas: one object each.
-  const written = new Map<StrictSupport, Schema[]>();
-  const schemasOf = (strict: StrictSupport): Schema[] => {
-    let schemas = written.get(strict);
-    if (!schemas) {
-      schemas = tools.map((tool) =>
-        strict.inexpressible(tool, definitions).length > 0
-          ? {}
-          : parametersSchema(tool.parameters, strict.rules, definitions),
-      );
-      written.set(strict, schemas);
+  const written = new Map<StrictSupport, StrictForm[]>();
+  const formsOf = (strict: StrictSupport): StrictForm[] => {
+    let forms = written.get(strict);
+    if (!forms) {
+      forms = tools.map((tool) => {
+        const inexpressible = strict.inexpressible(tool, definitions);
+        if (inexpressible.length > 0) return { inexpressible };
+        return { inexpressible, schema: parametersSchema(tool.parameters, strict.rules, definitions) };
+      });
+      written.set(strict, forms);
     }
-    return schemas;
+    return forms;
   };
   for (const dialect of dialects) {
     const mode = options.strict[dialect.name] ?? "auto";
     if (!dialect.strict || mode === "never") continue;
-    const schemas = schemasOf(dialect.strict);
-    strictSchemas.set(dialect.name, strictTools(toolset, dialect, mode, schemas, refusals, diagnostics));
+    const forms = formsOf(dialect.strict);
+    strictSchemas.set(dialect.name, strictTools(toolset, dialect, mode, forms, refusals, diagnostics));
   }
   diagnostics.push(...refusalDiagnostics(refusals));
   const names = tools.map((tool) => providerNames(tool, dialects));
@@ -87,6 +88,12 @@ export function runDialects(
   };
 }
 
+/** A tool in a strict mode: what the mode cannot express in it, else its strict schema. */
+interface StrictForm {
+  readonly inexpressible: readonly Inexpressible[];
+  readonly schema?: Schema;
+}
+
 /** Why a strict mode refused a tool, gathered over the dialects that refused it alike. */
 interface Refusal {
   readonly code: DiagnosticCode;
@@ -106,7 +113,7 @@ function strictTools(
   toolset: ToolsetIR,
   dialect: Dialect,
   mode: StrictMode,
-  written: readonly Schema[],
+  forms: readonly StrictForm[],
   refusals: Map<string, Refusal>,
   diagnostics: Diagnostic[],
 ): (Schema | undefined)[] {
@@ -120,10 +127,9 @@ function strictTools(
     refusals.set(key, refusal);
   };
   const schemas = toolset.tools.map((tool, i): Schema | undefined => {
-    const inexpressible = strict.inexpressible(tool, toolset.definitions);
+    const { inexpressible, schema } = forms[i] as StrictForm;
     for (const { parameter, what } of inexpressible) refuse(tool, "TC3003", parameter?.name, what);
-    if (inexpressible.length > 0) return undefined;
-    const schema = written[i] as Schema;
+    if (schema === undefined) return undefined;
     const limits = strict.limits(schema);
     for (const { code, text } of limits) refuse(tool, code, undefined, text);
     return limits.length > 0 ? undefined : schema;
@@ -172,7 +178,7 @@ function providerNames(tool: ToolIR, dialects: readonly Dialect[]): Partial<Reco
  * A name the rule takes: each character it does not allow becomes `_`, an `_` goes first where the
  * first character may not start a name, and the result is cut to the longest name allowed.
  */
-export function mappedName(name: string, rule: NameRule): string {
+function mappedName(name: string, rule: NameRule): string {
   let mapped = [...name].map((c) => (rule.allowed.test(c) ? c : "_")).join("");
   if (rule.first && !rule.first.test(mapped[0] ?? "")) mapped = `_${mapped}`;
   return mapped.slice(0, rule.maxLength);
