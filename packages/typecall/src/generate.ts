@@ -41,7 +41,7 @@ export interface GenerateOptions {
   allowAny?: boolean;
   /**
    * Per-code severity overrides: `"off"` drops a diagnostic, `"warning"` lets its module generate,
-   * `"error"` blocks it. For example `{ TC3003: "off" }` when no OpenAI strict mode is used.
+   * `"error"` blocks it. For example `{ TC3001: "off" }` to accept provider-mapped tool names quietly.
    */
   severity?: Partial<Record<DiagnosticCode, "error" | "warning" | "off">>;
   /**
