@@ -113,8 +113,10 @@ describe("options that diagnostics' hints point to", () => {
 
   it.each([
     ["--dialects", "json-schema,claude"],
+    ["--dialects", "openai,"],
     ["--strict", "gemini=always"],
     ["--strict", "openai=sometimes"],
+    ["--strict", "always"],
   ])("exits 2 for %s %s, naming it", async (flag, value) => {
     expect(await run("generate", "src/tools.ts", flag, value)).toBe(2);
     expect(out.stderr).toContain(`${flag}`);

@@ -183,7 +183,7 @@ function parseOptions(argv: readonly string[]) {
       out: { type: "string" },
       "allow-any": { type: "boolean" },
       severity: { type: "string", multiple: true },
-      dialects: { type: "string" },
+      dialects: { type: "string", multiple: true },
       strict: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
@@ -216,12 +216,11 @@ function parseSeverities(pairs: readonly string[]): Severities | string {
   return severity;
 }
 
-/** `openai,anthropic` into dialect names, or the problem with the first unknown one. */
-function parseDialects(list: string): DialectName[] | string {
-  const names = list
-    .split(",")
-    .map((n) => n.trim())
-    .filter(Boolean);
+/** `openai,anthropic` (the flag may repeat) into dialect names, or the problem with the first wrong one. */
+function parseDialects(lists: readonly string[]): DialectName[] | string {
+  const names = lists.flatMap((list) => list.split(",")).map((n) => n.trim());
+  if (names.some((n) => n === ""))
+    return `--dialects ${lists.join(",")}: an empty name; separate dialects by commas, e.g. --dialects openai,anthropic`;
   const unknown = names.find((n) => !DIALECT_NAMES.includes(n as DialectName));
   if (unknown !== undefined)
     return `--dialects: "${unknown}" is not a dialect; the dialects are ${DIALECT_NAMES.join(", ")}`;
@@ -232,7 +231,8 @@ function parseDialects(list: string): DialectName[] | string {
 function parseStrict(pairs: readonly string[]): NonNullable<GenerateOptions["strict"]> | string {
   const strict: Record<string, "auto" | "always" | "never"> = {};
   for (const pair of pairs) {
-    const [dialect = "", mode = ""] = pair.split("=");
+    const [dialect = "", mode] = pair.split("=");
+    if (mode === undefined) return `--strict ${pair}: write <dialect>=<mode>, e.g. --strict openai=always`;
     if (!STRICT_DIALECTS.includes(dialect as StrictDialect))
       return `--strict ${pair}: "${dialect}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`;
     if (mode !== "auto" && mode !== "always" && mode !== "never")
