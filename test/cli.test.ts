@@ -78,6 +78,10 @@ describe("options that diagnostics' hints point to", () => {
     expect(out.stderr).toMatch(
       /error TC3003: "meta" of "store" holds a value of any type, which OpenAI strict mode/,
     );
+    expect(out.stderr).toContain('strict is "always" for OpenAI, so this is an error.');
+    expect(out.stderr).toMatch(
+      /warning TC3003: .* "store" is sent to OpenAI Responses and Anthropic non-strict/,
+    );
     out = { stdout: "", stderr: "" };
     expect(await run("generate", "src/free.ts", "--allow-any")).toBe(0);
     expect(out.stderr).toContain("warning TC3003");

@@ -101,7 +101,8 @@ interface Refusal {
   readonly parameter: string | undefined;
   readonly what: string;
   readonly dialects: Dialect[];
-  always: boolean;
+  /** The dialects' strict option is `always`: the refusal is an error. */
+  readonly always: boolean;
 }
 
 /**
@@ -120,10 +121,11 @@ function strictTools(
   const strict = dialect.strict;
   if (!strict) return [];
   const refuse = (tool: ToolIR, code: DiagnosticCode, parameter: string | undefined, what: string): void => {
-    const key = JSON.stringify([tool.name, code, parameter, what]);
-    const refusal = refusals.get(key) ?? { code, tool, parameter, what, dialects: [], always: false };
+    // Dialects refuse alike when they refuse the same thing under the same mode: one diagnostic.
+    const always = mode === "always";
+    const key = JSON.stringify([tool.name, code, parameter, what, always]);
+    const refusal = refusals.get(key) ?? { code, tool, parameter, what, dialects: [], always };
     refusal.dialects.push(dialect);
-    refusal.always ||= mode === "always";
     refusals.set(key, refusal);
   };
   const schemas = toolset.tools.map((tool, i): Schema | undefined => {
@@ -152,10 +154,14 @@ function refusalDiagnostics(refusals: ReadonlyMap<string, Refusal>): Diagnostic[
     const modes = listText(dialects.map((d) => `${d.provider} ${d.strict?.mode}`));
     const providers = listText(dialects.map((d) => d.provider));
     const subject = parameter === undefined ? `"${tool.name}"` : `"${parameter}" of "${tool.name}"`;
+    // With `always`, nothing is sent non-strict: the module is not generated.
+    const outcome = always
+      ? `strict is "always" for ${providers}, so this is an error.`
+      : `"${tool.name}" is sent to ${providers} non-strict.`;
     const message =
       code === "TC3003"
-        ? `${subject} holds ${what}, which ${modes} cannot express: "${tool.name}" is sent to ${providers} non-strict.`
-        : `${subject} is too large for ${modes}: ${what}. It is sent to ${providers} non-strict.`;
+        ? `${subject} holds ${what}, which ${modes} cannot express: ${outcome}`
+        : `${subject} is too large for ${modes}: ${what}. ${outcome.replace(/^./, (c) => c.toUpperCase())}`;
     const location = tool.parameters.find((p) => p.name === parameter)?.location ?? tool.location;
     const path = parameter === undefined ? [tool.name] : [tool.name, parameter];
     const diagnostic = createDiagnostic(code, message, { location, path });
