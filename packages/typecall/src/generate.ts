@@ -12,9 +12,10 @@ import {
 import {
   DIALECT_NAMES,
   type DialectName,
-  STRICT_DIALECTS,
+  dialectProblem,
   type StrictDialect,
   type StrictMode,
+  strictProblem,
 } from "./emit/dialects/index.ts";
 import { type DialectOptions, runDialects, type ToolDialects } from "./emit/dialects/run.ts";
 import { emitModule, type ModuleInput } from "./emit/module.ts";
@@ -161,22 +162,13 @@ function compileValidators(
  */
 function readDialectOptions(options: GenerateOptions): DialectOptions {
   const dialects = options.dialects ?? DIALECT_NAMES;
-  for (const name of dialects)
-    if (!DIALECT_NAMES.includes(name))
-      throw new TypeError(
-        `typecall: unknown dialect "${name}"; the dialects are ${DIALECT_NAMES.join(", ")}`,
-      );
   const strict = options.strict ?? {};
-  for (const [name, mode] of Object.entries(strict)) {
-    if (!STRICT_DIALECTS.includes(name as StrictDialect))
-      throw new TypeError(
-        `typecall: strict: "${name}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`,
-      );
-    if (mode !== "auto" && mode !== "always" && mode !== "never")
-      throw new TypeError(
-        `typecall: strict.${name} must be "auto", "always" or "never", got ${JSON.stringify(mode)}`,
-      );
-  }
+  const problem =
+    dialects.map(dialectProblem).find(Boolean) ??
+    Object.entries(strict)
+      .map(([name, mode]) => strictProblem(name, mode))
+      .find(Boolean);
+  if (problem) throw new TypeError(`typecall: ${problem}`);
   return { dialects: DIALECT_NAMES.filter((d) => d === "json-schema" || dialects.includes(d)), strict };
 }
 

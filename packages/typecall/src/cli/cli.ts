@@ -4,12 +4,7 @@ import { parseArgs } from "node:util";
 import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
-import {
-  DIALECT_NAMES,
-  type DialectName,
-  STRICT_DIALECTS,
-  type StrictDialect,
-} from "../emit/dialects/index.ts";
+import { type DialectName, dialectProblem, type StrictMode, strictProblem } from "../emit/dialects/index.ts";
 import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 import { resolveEntries } from "./entries.ts";
@@ -221,23 +216,19 @@ function parseDialects(lists: readonly string[]): DialectName[] | string {
   const names = lists.flatMap((list) => list.split(",")).map((n) => n.trim());
   if (names.some((n) => n === ""))
     return `--dialects ${lists.join(",")}: an empty name; separate dialects by commas, e.g. --dialects openai,anthropic`;
-  const unknown = names.find((n) => !DIALECT_NAMES.includes(n as DialectName));
-  if (unknown !== undefined)
-    return `--dialects: "${unknown}" is not a dialect; the dialects are ${DIALECT_NAMES.join(", ")}`;
-  return names as DialectName[];
+  const problem = names.map(dialectProblem).find(Boolean);
+  return problem ? `--dialects: ${problem}` : (names as DialectName[]);
 }
 
 /** `openai=always` pairs into the `strict` option, or the problem with the first wrong pair. */
 function parseStrict(pairs: readonly string[]): NonNullable<GenerateOptions["strict"]> | string {
-  const strict: Record<string, "auto" | "always" | "never"> = {};
+  const strict: Record<string, StrictMode> = {};
   for (const pair of pairs) {
     const [dialect = "", mode] = pair.split("=");
     if (mode === undefined) return `--strict ${pair}: write <dialect>=<mode>, e.g. --strict openai=always`;
-    if (!STRICT_DIALECTS.includes(dialect as StrictDialect))
-      return `--strict ${pair}: "${dialect}" has no strict mode; those that do are ${STRICT_DIALECTS.join(", ")}`;
-    if (mode !== "auto" && mode !== "always" && mode !== "never")
-      return `--strict ${pair}: the mode must be auto, always or never`;
-    strict[dialect] = mode;
+    const problem = strictProblem(dialect, mode);
+    if (problem) return `--strict ${pair}: ${problem}`;
+    strict[dialect] = mode as StrictMode;
   }
   return strict;
 }

@@ -56,9 +56,25 @@ export function ifStatement(cond: Cond, body: readonly string[], pad: string): s
 
 /** `head(arg, ...)tail` at `pad`: one line when it fits, else one argument per line. */
 export function callLines(head: string, args: readonly string[], tail: string, pad: string): string[] {
-  const line = `${pad}${head}(${args.join(", ")})${tail}`;
+  return listLines(head, "()", args, tail, pad);
+}
+
+/**
+ * `head(a, b)tail`, `head[a, b]tail` or `head{ a, b }tail` at `pad`: one line when it fits, else
+ * one item per line, as a formatter breaks a call, an array or an object.
+ */
+export function listLines(
+  head: string,
+  brackets: "()" | "[]" | "{}",
+  items: readonly string[],
+  tail: string,
+  pad: string,
+): string[] {
+  const [open, close] = brackets;
+  const space = open === "{" ? " " : "";
+  const line = `${pad}${head}${open}${space}${items.join(", ")}${space}${close}${tail}`;
   if (line.length <= WIDTH) return [line];
-  return [`${pad}${head}(`, ...args.map((a) => `${pad}  ${a},`), `${pad})${tail}`];
+  return [`${pad}${head}${open}`, ...items.map((item) => `${pad}  ${item},`), `${pad}${close}${tail}`];
 }
 
 /**

@@ -5,7 +5,7 @@ import { compileCoercers } from "./coerce.ts";
 import { toolDescription } from "./description.ts";
 import type { ToolDialects } from "./dialects/run.ts";
 import { keyText, printJson } from "./json.ts";
-import { callLines, WIDTH } from "./layout.ts";
+import { callLines, listLines, WIDTH } from "./layout.ts";
 import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
 import { reviveExpression } from "./revive.ts";
@@ -109,14 +109,8 @@ function imports(input: ModuleInput, coercerHelpers: readonly string[]): string 
   const helpers = [
     ...new Set([...input.helpers, ...coercerHelpers, ...(inherited ? ["_ownValue"] : [])]),
   ].sort();
-  if (helpers.length > 0) {
-    const line = `import { ${helpers.join(", ")} } from "@typecall/runtime/internal";`;
-    lines.push(
-      line.length <= WIDTH
-        ? line
-        : `import {\n${helpers.map((h) => `  ${h},`).join("\n")}\n} from "@typecall/runtime/internal";`,
-    );
-  }
+  if (helpers.length > 0)
+    lines.push(...listLines("import ", "{}", helpers, ' from "@typecall/runtime/internal";', ""));
   lines.push(...(input.imports ?? []));
   lines.push(`import * as tools from ${JSON.stringify(input.entryImport)};`);
   return lines.join("\n");
@@ -205,25 +199,24 @@ function definition(
     ...(tool.title !== undefined ? [`    title: ${JSON.stringify(tool.title)}`] : []),
     ...(tool.annotations !== undefined
       ? [
-          oneLineOrMore(
-            "    annotations: ",
+          listField(
+            "annotations",
+            "{}",
             Object.entries(tool.annotations).map(([k, v]) => `${k}: ${v}`),
-            4,
           ),
         ]
       : []),
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     ...(tool.timeoutMs !== undefined ? [`    timeoutMs: ${tool.timeoutMs}`] : []),
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
-    ...(names.length > 0 ? [oneLineOrMore("    names: ", names, 4)] : []),
+    ...(names.length > 0 ? [listField("names", "{}", names)] : []),
     `    schemas: {\n${schemas},\n    }`,
     ...(dialects.strict.length > 0
       ? [
-          oneLineOrMore(
-            "    strict: ",
-            dialects.strict.map((d) => JSON.stringify(d)),
-            4,
+          listField(
+            "strict",
             "[]",
+            dialects.strict.map((d) => JSON.stringify(d)),
           ),
         ]
       : []),
@@ -319,13 +312,9 @@ function callExpression(tool: ToolIR, args: string, head: string, tail: string):
   return callLines(`${head.trimStart()}tools.${tool.exportName}`, argList, tail, pad);
 }
 
-/** `head{ a, b }` on one line when it fits, else one item per line (`brackets` `{}` or `[]`). */
-function oneLineOrMore(head: string, items: readonly string[], pad: number, brackets = "{}"): string {
-  const [open, close] = [brackets[0], brackets[1]];
-  const line = `${head}${open}${open === "{" ? " " : ""}${items.join(", ")}${open === "{" ? " " : ""}${close}`;
-  if (line.length <= WIDTH) return line;
-  const inner = " ".repeat(pad + 2);
-  return `${head}${open}\n${items.map((i) => `${inner}${i},`).join("\n")}\n${" ".repeat(pad)}${close}`;
+/** A definition's field whose value is a list (`strict: [...]`) or a small object, laid out as a formatter would. */
+function listField(name: string, brackets: "[]" | "{}", items: readonly string[]): string {
+  return listLines(`${name}: `, brackets, items, "", "    ").join("\n");
 }
 
 function indent(text: string, spaces: number): string {

@@ -3,7 +3,7 @@
  * Records and tuples are encoded (`../encodings.ts`) where that is exact; what remains cannot be
  * written in such a schema.
  */
-import type { PropertyIR, ToolIR, TypeIR } from "../../ir/types.ts";
+import type { ToolIR, TypeIR } from "../../ir/types.ts";
 import { walkType } from "../../ir/walk.ts";
 import { isEncodableRecord, isEncodableTuple } from "../encodings.ts";
 import type { Inexpressible } from "./dialect.ts";
@@ -32,7 +32,7 @@ export function closedInexpressible(
       }
     };
     walkType(parameter.type, visit);
-    for (const what of kinds) found.push({ parameter: parameter as PropertyIR, what });
+    for (const what of kinds) found.push({ parameter, what });
   }
   return found;
 }
