@@ -89,7 +89,19 @@ export function dialectTool<D extends Dialect>(
   }
 }
 
+/** Every dialect, by name: a dialect's tool shape is only known for these. */
+const DIALECTS: { readonly [D in Dialect]: true } = {
+  "json-schema": true,
+  openai: true,
+  "openai-responses": true,
+  anthropic: true,
+  gemini: true,
+  mcp: true,
+};
+
 function missingDialect(dialect: string): string {
+  if (!Object.hasOwn(DIALECTS, dialect))
+    return `typecall: "${dialect}" is not a dialect; the dialects are ${Object.keys(DIALECTS).join(", ")}.`;
   return (
     `typecall: this toolset has no "${dialect}" schemas: its module was generated without that dialect, ` +
     `or by an earlier typecall. Run \`typecall generate\` again (with "${dialect}" among the dialects).`

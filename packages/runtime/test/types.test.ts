@@ -76,7 +76,7 @@ describe("types", () => {
     >();
     expectTypeOf<ReturnType<typeof toolset.schemas<"gemini">>>().toEqualTypeOf<GeminiTool[]>();
     // @ts-expect-error: not a dialect
-    expect(() => toolset.schemas("claude")).toThrow(/no "claude" schemas/);
+    expect(() => toolset.schemas("claude")).toThrow('"claude" is not a dialect; the dialects are json-schema, openai,');
     expect(toolset.schemas("openai")).toHaveLength(3);
   });
 });
