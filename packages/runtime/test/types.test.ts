@@ -76,7 +76,9 @@ describe("types", () => {
     >();
     expectTypeOf<ReturnType<typeof toolset.schemas<"gemini">>>().toEqualTypeOf<GeminiTool[]>();
     // @ts-expect-error: not a dialect
-    expect(() => toolset.schemas("claude")).toThrow('"claude" is not a dialect; the dialects are json-schema, openai,');
+    expect(() => toolset.schemas("claude")).toThrow(
+      '"claude" is not a dialect; the dialects are json-schema, openai,',
+    );
     expect(toolset.schemas("openai")).toHaveLength(3);
   });
 });
