@@ -6,19 +6,19 @@ import { runTools, toOpenAITools } from "@typecall/runtime/openai";
 import { startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, expect, it } from "vitest";
-import { demoModel } from "../examples/quickstart/src/scripted-model.ts";
+import { DEMO_REQUEST, demoModel } from "../examples/quickstart/src/scripted-model.ts";
 import { toolset } from "../examples/quickstart/src/tools.typecall.ts";
 
 let close: (() => Promise<void>) | undefined;
 afterEach(() => close?.());
 
-it("plays the quick start: a call, two parallel calls, an error fed back and a corrected call", async () => {
-  const server = await startOpenAIServer({ respond: demoModel });
+it("plays the quick start: a call, two parallel calls, an error fed back and corrected, a failing tool, the answer", async () => {
+  const server = await startOpenAIServer({ model: demoModel() });
   close = server.close;
   const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
   const result = await runTools(
     client,
-    { model: "scripted", messages: [{ role: "user", content: "Book me a hotel in Paris." }] },
+    { model: "scripted", messages: [{ role: "user", content: DEMO_REQUEST }] },
     toolset,
     { ctx: { userId: "u7" }, maxSteps: 8 },
   );
@@ -35,6 +35,7 @@ it("plays the quick start: a call, two parallel calls, an error fed back and a c
     ["getWeather", "ok"],
     ["bookRoom", "invalid_arguments"],
     ["bookRoom", "ok"],
+    ["cancelBooking", "execution_error"],
   ]);
   // The model saw the precise error on the wire, answering the right call id.
   const third = server.requests[2];
@@ -42,5 +43,5 @@ it("plays the quick start: a call, two parallel calls, an error fed back and a c
   const feedback = third?.messages.find((m) => m.role === "tool" && m.tool_call_id === bookingCall?.id);
   expect(feedback?.content).toContain('nights: expected number, received string "two"');
   // The context came from the app: the booking id carries the caller's user id.
-  expect(result.completion.choices[0]?.message.content).toContain("bk-u7-");
+  expect(result.completion.choices[0]?.message.content).toContain("bk-u7-h-paris-1-2026-12-04");
 });

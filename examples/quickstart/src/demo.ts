@@ -6,14 +6,11 @@
 import { runTools, type ToolStep } from "@typecall/runtime/openai";
 import { startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
-import { demoModel } from "./scripted-model.ts";
+import { DEMO_REQUEST, demoModel } from "./scripted-model.ts";
 import { type ToolMap, toolset } from "./tools.typecall.ts";
 
-const USER =
-  "Find a hotel in Paris under 250 € a night with wifi, tell me the weather there, and book it for Alice Martin (alice@example.com) for 2 nights from 2026-12-04.";
-
 const live = Boolean(process.env.OPENAI_API_KEY);
-const server = live ? undefined : await startOpenAIServer({ respond: demoModel });
+const server = live ? undefined : await startOpenAIServer({ model: demoModel() });
 const client = new OpenAI({
   apiKey: process.env.OPENAI_API_KEY ?? "demo",
   baseURL: server ? `${server.url}/v1` : process.env.OPENAI_BASE_URL,
@@ -24,7 +21,7 @@ console.log(`typecall demo: ${toolset.names.length} tools (${toolset.names.join(
 console.log(
   live ? `model: ${model} at ${client.baseURL}` : `model: the built-in scripted model at ${server?.url}`,
 );
-console.log(`\nuser: ${USER}`);
+console.log(`\nuser: ${DEMO_REQUEST}`);
 
 let round = 0;
 /** Prints one round: each call the model made, and what the dispatcher answered. */
@@ -39,11 +36,16 @@ function printStep(step: ToolStep<ToolMap>): void {
 }
 
 try {
-  const result = await runTools(client, { model, messages: [{ role: "user", content: USER }] }, toolset, {
-    ctx: { userId: "u42" },
-    maxSteps: 8,
-    onStep: printStep,
-  });
+  const result = await runTools(
+    client,
+    { model, messages: [{ role: "user", content: DEMO_REQUEST }] },
+    toolset,
+    {
+      ctx: { userId: "u42" },
+      maxSteps: 8,
+      onStep: printStep,
+    },
+  );
   console.log(`\nassistant: ${result.completion.choices[0]?.message.content}`);
   console.log(`\n(${result.steps.length} rounds of tool calls, stopped: ${result.stopReason})`);
 } finally {

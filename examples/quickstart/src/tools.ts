@@ -58,7 +58,7 @@ export async function bookRoom(
 ): Promise<Booking> {
   const hotel = HOTELS.find((h) => h.id === request.hotelId);
   if (!hotel) throw new Error(`No hotel has id "${request.hotelId}". Use an id returned by searchHotels.`);
-  const bookingId = `bk-${ctx.userId}-${bookings.size + 1}`;
+  const bookingId = `bk-${ctx.userId}-${hotel.id}-${request.checkIn}`;
   const booking: Booking = {
     bookingId,
     hotelId: hotel.id,

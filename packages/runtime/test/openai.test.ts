@@ -1,11 +1,4 @@
-import {
-  type ChatRequest,
-  lastToolResults,
-  type OpenAIServer,
-  scriptedModel,
-  startOpenAIServer,
-  toolCall,
-} from "@typecall/wire";
+import { type ChatRequest, type Model, type OpenAIServer, script, startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import type {
   ChatCompletionMessage,
@@ -24,8 +17,8 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function clientFor(respond: Parameters<typeof startOpenAIServer>[0]["respond"]): Promise<OpenAI> {
-  server = await startOpenAIServer({ respond });
+async function clientFor(model: Model<ChatRequest>): Promise<OpenAI> {
+  server = await startOpenAIServer({ model });
   return new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
 }
 
@@ -37,37 +30,46 @@ function tail(request: ChatRequest | undefined, from: number): unknown[] {
 describe("openai adapter with the real openai client", () => {
   it("runs a conversation: one call, two parallel calls, a wrong call and its correction", async () => {
     const client = await clientFor(
-      scriptedModel([
-        { toolCalls: [toolCall("getWeather", { city: "Paris" })] },
-        (request) => {
-          expect(lastToolResults(request)).toEqual([
+      script<ChatRequest>([
+        { calls: [{ name: "getWeather", args: { city: "Paris" } }] },
+        ({ results }) => {
+          expect(results).toEqual([
             {
-              toolCallId: "call_1",
+              callId: "call_1",
               name: "getWeather",
               content: '{"city":"Paris","unit":"c","temperature":21}',
+              isError: undefined,
             },
           ]);
-          return { toolCalls: [toolCall("getWeather", { city: "Rome", unit: "f" }), toolCall("whoAmI", "")] };
-        },
-        {
-          content: "Booking now.",
-          toolCalls: [toolCall("bookRoom", { hotelId: "h7", guests: [{ name: "Ada" }], nights: null })],
-        },
-        (request) => {
-          const [result] = lastToolResults(request);
-          // The model reads the feedback and fixes exactly what it names.
-          expect(result?.content).toContain("- guests[0].email: required string (format: email) is missing");
           return {
-            toolCalls: [
-              toolCall("bookRoom", {
-                hotelId: "h7",
-                guests: [{ name: "Ada", email: "ada@example.com", vip: null }],
-                nights: null,
-              }),
+            calls: [
+              { name: "getWeather", args: { city: "Rome", unit: "f" } },
+              { name: "whoAmI", args: "" },
             ],
           };
         },
-        { content: "Booked: BK-h7-1." },
+        {
+          text: "Booking now.",
+          calls: [{ name: "bookRoom", args: { hotelId: "h7", guests: [{ name: "Ada" }], nights: null } }],
+        },
+        ({ results }) => {
+          const [result] = results;
+          // The model reads the feedback and fixes exactly what it names.
+          expect(result?.content).toContain("- guests[0].email: required string (format: email) is missing");
+          return {
+            calls: [
+              {
+                name: "bookRoom",
+                args: {
+                  hotelId: "h7",
+                  guests: [{ name: "Ada", email: "ada@example.com", vip: null }],
+                  nights: null,
+                },
+              },
+            ],
+          };
+        },
+        { text: "Booked: BK-h7-1." },
       ]),
     );
     const messages: ChatCompletionMessageParam[] = [
@@ -141,7 +143,7 @@ describe("openai adapter with the real openai client", () => {
   });
 
   it("stops after maxSteps requests with every tool call answered", async () => {
-    const client = await clientFor(() => ({ toolCalls: [toolCall("getWeather", { city: "Oslo" })] }));
+    const client = await clientFor(() => ({ calls: [{ name: "getWeather", args: { city: "Oslo" } }] }));
     const result = await runTools(
       client,
       { model: "m", messages: [{ role: "user" as const, content: "loop" }] },
@@ -158,7 +160,7 @@ describe("openai adapter with the real openai client", () => {
   });
 
   it("stops when onStep returns false", async () => {
-    const client = await clientFor(() => ({ toolCalls: [toolCall("whoAmI", "{}")] }));
+    const client = await clientFor(() => ({ calls: [{ name: "whoAmI", args: "{}" }] }));
     const result = await runTools(
       client,
       { model: "m", messages: [{ role: "user", content: "x" }] },
@@ -174,11 +176,11 @@ describe("openai adapter with the real openai client", () => {
 
   it("runToolCalls answers an SDK message's calls in call order", async () => {
     const client = await clientFor(() => ({
-      toolCalls: [
-        toolCall("nope", "{}"),
-        toolCall("getWeather", "{'city': 'Lima'}"),
-        toolCall("getWeather", '{"city":'),
-        toolCall("getWeather", "{}"),
+      calls: [
+        { name: "nope", args: "{}" },
+        { name: "getWeather", args: "{'city': 'Lima'}" },
+        { name: "getWeather", args: '{"city":' },
+        { name: "getWeather", args: "{}" },
       ],
     }));
     const completion = await client.chat.completions.create({

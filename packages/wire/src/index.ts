@@ -1,22 +1,22 @@
 /**
  * `@typecall/wire` (private, tests only): loopback servers that speak providers' wire formats, so
- * tests run the real SDK clients end to end.
+ * tests run the real SDK clients end to end. Every server plays a {@link Model}: one script, in
+ * provider-neutral terms, runs the same conversation through every format.
  *
  * @packageDocumentation
  */
 export { checkChatRequest } from "./openai-request.ts";
+export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "./openai-server.ts";
+export type { ChatMessage, ChatRequest, WireError, WireTool, WireToolCall } from "./openai-types.ts";
 export {
-  type OpenAIServer,
-  type OpenAIServerOptions,
-  type Respond,
-  startOpenAIServer,
-} from "./openai-server.ts";
-export type {
-  AssistantTurn,
-  ChatMessage,
-  ChatRequest,
-  WireError,
-  WireTool,
-  WireToolCall,
-} from "./openai-types.ts";
-export { lastToolResults, scriptedModel, type ToolResult, type Turn, toolCall } from "./scripted-model.ts";
+  argumentText,
+  argumentValue,
+  type Model,
+  type ModelView,
+  parseArguments,
+  type ScriptAnswer,
+  type ScriptCall,
+  type ScriptResult,
+  type ScriptTurn,
+  script,
+} from "./script.ts";

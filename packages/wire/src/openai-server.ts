@@ -5,14 +5,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { checkChatRequest } from "./openai-request.ts";
-import type { AssistantTurn, ChatRequest, WireError } from "./openai-types.ts";
-
-/** Decides the assistant's answer to a request. */
-export type Respond = (request: ChatRequest) => AssistantTurn | Promise<AssistantTurn>;
+import type { ChatRequest, WireError } from "./openai-types.ts";
+import { argumentText, type Model, type ModelView, parseArguments, type ScriptAnswer } from "./script.ts";
 
 /** Options of {@link startOpenAIServer}. */
 export interface OpenAIServerOptions {
-  respond: Respond;
+  /** The model answering each request (see `script`). */
+  model: Model<ChatRequest>;
 }
 
 /** A running server. */
@@ -51,7 +50,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
     if (problem) return fail(res, 400, problem);
     const request = body as ChatRequest;
     requests.push(request);
-    const turn = await options.respond(request);
+    const turn = await options.model(viewOf(request));
     send(res, 200, buildCompletion(request, turn, counters));
   }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -92,20 +91,38 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+/** The request as a model reads it: the tool messages after the last assistant message, and its calls. */
+export function viewOf(request: ChatRequest): ModelView<ChatRequest> {
+  const lastAssistant = request.messages.findLastIndex((message) => message.role === "assistant");
+  const toolCalls = request.messages[lastAssistant]?.tool_calls ?? [];
+  const results = request.messages.slice(lastAssistant + 1).flatMap((message) => {
+    if (lastAssistant < 0 || message.role !== "tool") return [];
+    const content =
+      typeof message.content === "string" ? message.content : JSON.stringify(message.content ?? "");
+    const name = toolCalls.find((call) => call.id === message.tool_call_id)?.function.name ?? "";
+    return [{ callId: message.tool_call_id ?? "", name, content, isError: undefined }];
+  });
+  const calls = toolCalls.map((call) => ({
+    name: call.function.name,
+    args: parseArguments(call.function.arguments),
+  }));
+  return { request, results, calls };
+}
+
 /** A well-formed `chat.completion` for the assistant's turn; tool call ids count up per server. */
 function buildCompletion(
   request: ChatRequest,
-  turn: AssistantTurn,
+  turn: ScriptAnswer,
   counters: { completion: number; toolCall: number },
 ): Record<string, unknown> {
-  const toolCalls = (turn.toolCalls ?? []).map((call) => ({
+  const toolCalls = (turn.calls ?? []).map((call) => ({
     id: `call_${++counters.toolCall}`,
     type: "function" as const,
-    function: { name: call.name, arguments: call.arguments },
+    function: { name: call.name, arguments: argumentText(call) },
   }));
   const message = {
     role: "assistant",
-    content: turn.content ?? null,
+    content: turn.text ?? null,
     refusal: null,
     annotations: [],
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),

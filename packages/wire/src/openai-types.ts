@@ -37,12 +37,6 @@ export interface ChatRequest {
   [key: string]: unknown;
 }
 
-/** What the scripted model says next: text, tool calls, or both. */
-export interface AssistantTurn {
-  content?: string;
-  toolCalls?: { name: string; arguments: string }[];
-}
-
 /** An OpenAI-style error body: `{ error: WireError }`. */
 export interface WireError {
   message: string;

@@ -1,4 +1,4 @@
-import { type OpenAIServer, scriptedModel, startOpenAIServer, toolCall } from "@typecall/wire";
+import { type OpenAIServer, script, startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
@@ -6,7 +6,7 @@ let server: OpenAIServer;
 
 beforeEach(async () => {
   server = await startOpenAIServer({
-    respond: scriptedModel([{ toolCalls: [toolCall("f", { a: 1 })] }, { content: "second" }]),
+    model: script([{ calls: [{ name: "f", args: { a: 1 } }] }, { text: "second" }]),
   });
 });
 afterEach(() => server.close());

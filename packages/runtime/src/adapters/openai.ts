@@ -3,9 +3,17 @@
  * `dispatchAll`; it does not import the `openai` package, whose client and messages fit the
  * structural types below.
  */
-import type { BatchOptions, DispatchArgs, RawOutcome, ToolCall, ToolMapShape } from "../outcome.ts";
+import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outcome.ts";
 import type { Toolset } from "../toolset.ts";
-import type { EmptyContext, JsonSchema } from "../types.ts";
+import type { JsonSchema } from "../types.ts";
+import {
+  type LoopOptions,
+  type LoopOptionsArg,
+  type LoopResult,
+  type ToolStep as LoopStep,
+  type Provider,
+  toolLoop,
+} from "./loop.ts";
 
 /** A function tool of a Chat Completions request. */
 export interface OpenAITool {
@@ -92,65 +100,49 @@ export function toToolMessage(outcome: { readonly content: string }, toolCallId:
   return { role: "tool", tool_call_id: toolCallId, content: outcome.content };
 }
 
-/** One round of the loop: the assistant message, its calls and their outcomes. */
-export interface ToolStep<M extends ToolMapShape<M>> {
-  readonly message: AssistantMessageLike;
-  readonly calls: readonly ToolCall[];
-  readonly outcomes: readonly RawOutcome<M>[];
-}
+/** One round of the loop: the completion, its calls and their outcomes. */
+export type ToolStep<M extends ToolMapShape<M>> = LoopStep<"completion", ChatCompletionLike, M>;
 
 /** Options of {@link runTools}. */
-export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = {
-  /** Most requests to the model (default 10). The last answer may still hold (answered) tool calls. */
-  readonly maxSteps?: number;
-  /** Called after each round of tool calls; return `false` to stop the loop there. */
-  readonly onStep?: (step: ToolStep<M>) => unknown;
-  /** Per-call options for every dispatched call (time limit, signal, concurrency). */
-  readonly callOptions?: BatchOptions;
-} & (EmptyContext extends C ? { readonly ctx?: C } : { readonly ctx: C });
+export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = LoopOptions<ToolStep<M>, C>;
 
-/** What {@link runTools} returns. */
-export interface RunToolsResult<Message, M extends ToolMapShape<M>> {
-  /** The conversation: the request's messages, then each assistant message and its tool messages. */
-  readonly messages: (Message | AssistantMessageLike | ToolMessage)[];
-  /** The last completion. */
-  readonly completion: ChatCompletionLike;
-  readonly steps: ToolStep<M>[];
-  /** `done`: the model answered without tool calls; `max_steps` or `stopped` (by `onStep`) otherwise. */
-  readonly stopReason: "done" | "max_steps" | "stopped";
-}
+/** The items of a conversation the loop adds to the request's messages. */
+export type ChatItem = AssistantMessageLike | ToolMessage;
+
+/**
+ * What {@link runTools} returns: `messages`, the request's messages then each assistant message and
+ * its tool messages; `completion`, the last completion; the steps and why the loop stopped.
+ */
+export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
+  "completion",
+  ChatCompletionLike,
+  Message | ChatItem,
+  M
+>;
 
 /**
  * The tool loop: asks the model, runs the tool calls of its answer, sends the results back, and
  * repeats until an answer has no tool calls, `maxSteps` requests were made, or `onStep` says stop.
- * `params.tools` defaults to the toolset's tools. Rejects only when the client does.
+ * `params.tools` defaults to the toolset's tools. Rejects only when the client does, or when a
+ * completion has no choices.
  */
-export async function runTools<Message, M extends ToolMapShape<M>, C extends object>(
+export function runTools<Message, M extends ToolMapShape<M>, C extends object>(
   client: OpenAIClientLike,
   params: ChatCompletionParamsLike<Message>,
   toolset: Toolset<M, C>,
-  ...[options = {} as RunToolsOptions<M, C>]: EmptyContext extends C
-    ? [options?: RunToolsOptions<M, C>]
-    : [options: RunToolsOptions<M, C>]
+  ...[options]: LoopOptionsArg<ToolStep<M>, C>
 ): Promise<RunToolsResult<Message, M>> {
-  const maxSteps = options.maxSteps ?? 10;
-  const messages: (Message | AssistantMessageLike | ToolMessage)[] = [...params.messages];
   const tools = params.tools ?? toOpenAITools(toolset);
-  const steps: ToolStep<M>[] = [];
-  for (let request = 1; ; request++) {
-    const completion = await client.chat.completions.create({ ...params, messages, tools });
-    const message = completion.choices[0]?.message;
-    if (message === undefined) throw new Error("typecall: the chat completion has no choices");
-    messages.push(message);
-    const calls = toolCallsOf(message);
-    if (calls.length === 0) return { messages, completion, steps, stopReason: "done" };
-    const context = [options.ctx, options.callOptions] as unknown as DispatchArgs<C, BatchOptions>;
-    const outcomes = await toolset.dispatchAll(calls, ...context);
-    messages.push(...outcomes.map((outcome, index) => toToolMessage(outcome, calls[index]?.id ?? "")));
-    const step: ToolStep<M> = { message, calls, outcomes };
-    steps.push(step);
-    if ((await options.onStep?.(step)) === false)
-      return { messages, completion, steps, stopReason: "stopped" };
-    if (request >= maxSteps) return { messages, completion, steps, stopReason: "max_steps" };
-  }
+  const provider: Provider<"completion", ChatCompletionLike, Message | ChatItem> = {
+    name: "completion",
+    ask: (messages) => client.chat.completions.create({ ...params, messages, tools }),
+    read(completion) {
+      const message = completion.choices[0]?.message;
+      if (message === undefined) throw new Error("typecall: the chat completion has no choices");
+      return { said: [message], calls: toolCallsOf(message) };
+    },
+    answer: (outcomes, calls) =>
+      outcomes.map((outcome, index) => toToolMessage(outcome, calls[index]?.id ?? "")),
+  };
+  return toolLoop(provider, params.messages, toolset, options);
 }
