@@ -3,7 +3,7 @@
  * real `openai` client (and our adapters through it) against a scripted model.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listen, parseJson, readBody, send } from "./http.ts";
 import { checkChatRequest } from "./openai-request.ts";
 import type { ChatRequest, WireError } from "./openai-types.ts";
 import { argumentText, type Model, type ModelView, parseArguments, type ScriptAnswer } from "./script.ts";
@@ -53,42 +53,7 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
     const turn = await options.model(viewOf(request));
     send(res, 200, buildCompletion(request, turn, counters));
   }
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    errors,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets of the client would hold `close` open.
-        server.closeAllConnections();
-      }),
-  };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
+  return { ...(await listen(server)), requests, errors };
 }
 
 /** The request as a model reads it: the tool messages after the last assistant message, and its calls. */
