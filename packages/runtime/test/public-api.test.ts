@@ -1,5 +1,6 @@
 import * as root from "@typecall/runtime";
 import * as internal from "@typecall/runtime/internal";
+import * as mcp from "@typecall/runtime/mcp";
 import * as openai from "@typecall/runtime/openai";
 import { describe, expect, it } from "vitest";
 
@@ -56,5 +57,9 @@ describe("public API", () => {
       "toToolMessage",
       "toolCallsOf",
     ]);
+  });
+
+  it("@typecall/runtime/mcp", () => {
+    expect(Object.keys(mcp).sort()).toEqual(["createMcpServer", "serveMcp", "toCallToolResult"]);
   });
 });
