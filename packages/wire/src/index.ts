@@ -5,6 +5,16 @@
  *
  * @packageDocumentation
  */
+export {
+  type McpCallResult,
+  type McpClientLike,
+  type McpConversation,
+  type McpHostRequest,
+  type McpRound,
+  type PlayMcpOptions,
+  playMcp,
+  textOf,
+} from "./mcp-host.ts";
 export { checkChatRequest } from "./openai-request.ts";
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "./openai-server.ts";
 export type { ChatMessage, ChatRequest, WireError, WireTool, WireToolCall } from "./openai-types.ts";
