@@ -6,9 +6,10 @@
  * is compared.
  */
 import { runTools as runChat } from "@typecall/runtime/openai";
-import { type Model, type ModelView, type ScriptResult, startOpenAIServer } from "@typecall/wire";
+import { type Model, type ModelView, playMcp, type ScriptResult, startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { connectHotels, serveHotels } from "../examples/mcp/src/hotels.ts";
 import { DEMO_REQUEST, demoModel } from "../examples/quickstart/src/scripted-model.ts";
 import { toolset } from "../examples/quickstart/src/tools.typecall.ts";
 
@@ -52,6 +53,19 @@ const adapters: Record<string, () => Promise<Run>> = {
     const messages = [{ role: "user" as const, content: DEMO_REQUEST }];
     await runChat(client, { model: "scripted", messages }, toolset, { ctx });
     expect(server.errors).toEqual([]);
+    return run;
+  },
+  // MCP has no model API: a scripted host calls the tools with the SDK's Client over Streamable
+  // HTTP, and the model reads each callTool result's text block and isError. Nothing is normalised.
+  async "mcp (streamable http)"() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await serveHotels();
+    const client = await connectHotels(server.url, ctx.userId);
+    closers.push(async () => {
+      await client.close();
+      await server.close();
+    });
+    await playMcp(client, recordingModel(run), { prompt: DEMO_REQUEST });
     return run;
   },
 };

@@ -6,8 +6,9 @@
  */
 import { argumentValue, type Model, type ModelView, type ScriptCall, type ScriptResult } from "./script.ts";
 
-/** A `tools/call` result, as far as a host reads it. */
+/** A `tools/call` result, as far as a host reads it (the SDK's also admits the 2024 `toolResult` form). */
 export interface McpCallResult {
+  readonly [key: string]: unknown;
   readonly content?: unknown;
   readonly structuredContent?: unknown;
   readonly isError?: unknown;
