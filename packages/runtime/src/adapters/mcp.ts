@@ -15,7 +15,7 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
-import { MCP_RESULT_KEY, wrapsResult } from "../dialects.ts";
+import { MCP_RESULT_KEY, type McpTool, wrapsResult } from "../dialects.ts";
 import type { AnyOutcome, DispatchArgs, ToolMapShape } from "../outcome.ts";
 import type { Toolset } from "../toolset.ts";
 import type { EmptyContext } from "../types.ts";
@@ -48,13 +48,21 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   options: McpServerOptions<C>,
 ): Server {
+  return buildServer(toolset, options, toolset.schemas("mcp"));
+}
+
+/** The server of {@link createMcpServer}, its tool list given (HTTP builds one server per request). */
+function buildServer<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  options: McpServerOptions<C>,
+  tools: readonly McpTool[],
+): Server {
   const server = new Server(
     { name: options.name, version: options.version },
     { capabilities: { tools: {} } },
   );
-  const tools = toolset.schemas("mcp");
   const contextOf = options.ctx;
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools }));
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const { name, arguments: args } = request.params;
     const ctx = typeof contextOf === "function" ? await contextOf(extra) : contextOf;
@@ -180,11 +188,13 @@ async function serveHttp<M extends ToolMapShape<M>, C extends object>(
     "@modelcontextprotocol/sdk/server/streamableHttp.js"
   );
   const host = options.host ?? "127.0.0.1";
+  const tools = toolset.schemas("mcp");
+  // The names this server may be reached by, once its port is known (on a loopback host only).
   let allowedHosts: string[] | undefined;
   const listener = http.createServer((req, res) => {
     if (req.url?.split("?")[0] !== "/mcp") return reply(res, 404, "Not found: the MCP endpoint is /mcp.");
     if (req.method !== "POST") return reply(res, 405, "Method not allowed: this server is stateless.");
-    const server = createMcpServer(toolset, options);
+    const server = buildServer(toolset, options, tools);
     const transport = new StreamableHTTPServerTransport({
       // No `sessionIdGenerator`: stateless.
       enableJsonResponse: true,
@@ -204,8 +214,8 @@ async function serveHttp<M extends ToolMapShape<M>, C extends object>(
           res as Parameters<typeof transport.handleRequest>[1],
         ),
       )
-      .catch((error: unknown) => {
-        if (!res.headersSent) reply(res, 500, String(error), ErrorCode.InternalError);
+      .catch(() => {
+        if (!res.headersSent) reply(res, 500, "Internal error.", ErrorCode.InternalError);
       });
   });
   await new Promise<void>((resolve, reject) => {
