@@ -125,8 +125,9 @@ export interface McpHttpServing extends McpServing {
  * Serves a toolset as an MCP server (see {@link createMcpServer}) over stdio or Streamable HTTP.
  * Over HTTP the server is stateless: each POST to `/mcp` gets its own server and transport and is
  * answered with JSON, so no state is kept between requests, any instance behind a load balancer
- * can answer, and a client that disconnects aborts its calls. (Sessions would only serve
- * server-to-client requests and notifications, which a toolset does not make.) GET and DELETE
+ * can answer. A client that disconnects aborts its calls; a `notifications/cancelled` cannot,
+ * as it comes in a request of its own (the dispatcher's time limits still apply). Sessions would
+ * only serve server-to-client requests and notifications, which a toolset does not make. GET and DELETE
  * are answered 405, as the transport allows a server without streams to. On a loopback host, the
  * Host and Origin headers are checked, against DNS rebinding.
  */
