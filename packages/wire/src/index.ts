@@ -5,6 +5,19 @@
  *
  * @packageDocumentation
  */
+export { checkAnthropicRequest } from "./anthropic-request.ts";
+export {
+  type AnthropicServer,
+  type AnthropicServerOptions,
+  startAnthropicServer,
+} from "./anthropic-server.ts";
+export type {
+  AnthropicBlock,
+  AnthropicError,
+  AnthropicMessage,
+  AnthropicRequest,
+  AnthropicWireTool,
+} from "./anthropic-types.ts";
 export { checkChatRequest } from "./openai-request.ts";
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "./openai-server.ts";
 export type { ChatMessage, ChatRequest, WireError, WireTool, WireToolCall } from "./openai-types.ts";
