@@ -1,4 +1,5 @@
 import * as root from "@typecall/runtime";
+import * as anthropic from "@typecall/runtime/anthropic";
 import * as internal from "@typecall/runtime/internal";
 import * as openai from "@typecall/runtime/openai";
 import { describe, expect, it } from "vitest";
@@ -54,6 +55,16 @@ describe("public API", () => {
       "runTools",
       "toOpenAITools",
       "toToolMessage",
+      "toolCallsOf",
+    ]);
+  });
+
+  it("@typecall/runtime/anthropic", () => {
+    expect(Object.keys(anthropic).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toAnthropicTools",
+      "toToolResult",
       "toolCallsOf",
     ]);
   });
