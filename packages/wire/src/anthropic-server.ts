@@ -6,12 +6,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { checkAnthropicRequest } from "./anthropic-request.ts";
 import type { AnthropicBlock, AnthropicError, AnthropicRequest } from "./anthropic-types.ts";
 import { listen, parseJson, readBody, send } from "./http.ts";
-import { argumentValue, type Model, type ModelView, type ScriptAnswer, type ScriptResult } from "./script.ts";
+import { argumentValue, type ModelView, type ScriptAnswer, type ScriptResult } from "./script.ts";
+
+/**
+ * An answer of the model; `stopReason` overrides the stop reason the server picks (`tool_use`
+ * when there are calls, else `end_turn`), to play `pause_turn`, `max_tokens` or `refusal`.
+ */
+export interface AnthropicAnswer extends ScriptAnswer {
+  readonly stopReason?: "end_turn" | "max_tokens" | "stop_sequence" | "tool_use" | "pause_turn" | "refusal";
+}
 
 /** Options of {@link startAnthropicServer}. */
 export interface AnthropicServerOptions {
-  /** The model answering each request (see `script`). */
-  model: Model<AnthropicRequest>;
+  /** The model answering each request (see `script`); a plain `Model` fits. */
+  model: (view: ModelView<AnthropicRequest>) => AnthropicAnswer | Promise<AnthropicAnswer>;
 }
 
 /** A running server. */
@@ -96,7 +104,7 @@ export function viewOf(request: AnthropicRequest): ModelView<AnthropicRequest> {
 /** A full Message for the assistant's turn; message and tool_use ids count up per server. */
 function buildMessage(
   request: AnthropicRequest,
-  turn: ScriptAnswer,
+  turn: AnthropicAnswer,
   counters: { message: number; toolUse: number },
 ): Record<string, unknown> {
   const toolUses = (turn.calls ?? []).map((call) => ({
@@ -116,7 +124,7 @@ function buildMessage(
     role: "assistant",
     model: request.model,
     content,
-    stop_reason: toolUses.length > 0 ? "tool_use" : "end_turn",
+    stop_reason: turn.stopReason ?? (toolUses.length > 0 ? "tool_use" : "end_turn"),
     stop_sequence: null,
     stop_details: null,
     container: null,

@@ -7,6 +7,7 @@
  */
 export { checkAnthropicRequest } from "./anthropic-request.ts";
 export {
+  type AnthropicAnswer,
   type AnthropicServer,
   type AnthropicServerOptions,
   startAnthropicServer,

@@ -83,14 +83,13 @@ export interface AssistantTurn {
   content: readonly ContentBlockLike[];
 }
 
-/** Request parameters of `messages.create` (non-streaming); other fields (`system`, `tool_choice`...) pass through. */
+/** Request parameters of `messages.create` (non-streaming), as far as the loop reads them. */
 export interface MessageCreateParamsLike<Message = unknown> {
   readonly model: string;
   readonly max_tokens: number;
   readonly messages: readonly Message[];
   readonly tools?: readonly unknown[];
   readonly stream?: false;
-  readonly [key: string]: unknown;
 }
 
 /** The part of an Anthropic client the loop uses: `new Anthropic()` fits. */
@@ -189,7 +188,8 @@ export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
 /**
  * The tool loop on `client.messages.create`: asks the model, runs the `tool_use` blocks of its
  * answer, sends the results back, and repeats until an answer stops for another reason than
- * `tool_use`, `maxSteps` requests were made, or `onStep` says stop. `params.tools` defaults to
+ * `tool_use`, `maxSteps` requests were made, or `onStep` says stop. `params` is sent as it is
+ * (`system`, `tool_choice`, `thinking`... included), `messages` growing; `params.tools` defaults to
  * the toolset's tools.
  *
  * Stop reasons, as the SDK's own tool runner reads them: `tool_use` runs the calls; `pause_turn`
@@ -199,14 +199,15 @@ export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
  * `message.stop_reason`, and retry with a larger `max_tokens` rather than send that message back.
  * Rejects only when the client does.
  */
-export function runTools<Message, M extends ToolMapShape<M>, C extends object>(
+export function runTools<Params extends MessageCreateParamsLike, M extends ToolMapShape<M>, C extends object>(
   client: AnthropicClientLike,
-  params: MessageCreateParamsLike<Message>,
+  params: Params,
   toolset: Toolset<M, C>,
   ...[options]: LoopOptionsArg<ToolStep<M>, C>
-): Promise<RunToolsResult<Message, M>> {
+): Promise<RunToolsResult<Params["messages"][number], M>> {
+  type Item = Params["messages"][number] | AnthropicItem;
   const tools = params.tools ?? toAnthropicTools(toolset);
-  const provider: Provider<"message", MessageLike, Message | AnthropicItem> = {
+  const provider: Provider<"message", MessageLike, Item> = {
     name: "message",
     ask: (messages) => client.messages.create({ ...params, messages, tools }),
     read(message) {
