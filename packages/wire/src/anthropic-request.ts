@@ -46,7 +46,7 @@ function checkMessages(messages: readonly unknown[]): AnthropicError | undefined
   // The ids of the last assistant turn's `tool_use` blocks; consecutive assistant messages are one turn.
   let pending: { index: number; ids: string[] } | undefined;
   for (const [index, message] of messages.entries()) {
-    const shape = checkMessage(message, index);
+    const shape = checkMessage(message, index, index === messages.length - 1);
     if (shape) return shape;
     const { role, content } = message as { role: string; content: unknown };
     const blocks = Array.isArray(content) ? (content as Body[]) : [];
@@ -95,13 +95,20 @@ function unanswered(index: number, ids: readonly string[]): AnthropicError {
   );
 }
 
-function checkMessage(message: unknown, index: number): AnthropicError | undefined {
+function checkMessage(message: unknown, index: number, last: boolean): AnthropicError | undefined {
   const at = `messages.${index}`;
   if (!isObject(message)) return invalid(`${at}: Input should be a valid dictionary`);
   if (message.role !== "user" && message.role !== "assistant")
     return invalid(`${at}.role: Input should be 'user' or 'assistant'`);
   const { content } = message;
   if (content === undefined) return invalid(`${at}.content: Field required`);
+  if (
+    (content === "" || (Array.isArray(content) && content.length === 0)) &&
+    !(last && message.role === "assistant")
+  )
+    return invalid(
+      `${at}: all messages must have non-empty content except for the optional final assistant message`,
+    );
   if (typeof content === "string") return undefined;
   if (!Array.isArray(content)) return invalid(`${at}.content: Input should be a valid list`);
   for (const [position, block] of content.entries()) {

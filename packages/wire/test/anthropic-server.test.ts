@@ -125,6 +125,11 @@ describe("startAnthropicServer", () => {
       "messages.0.role: Input should be",
     ],
     [
+      "an empty user message (runToolCalls of a message without calls)",
+      { ...base, messages: [user, { role: "assistant", content: "ok" }, answering()] },
+      "messages.2: all messages must have non-empty content except for the optional final assistant message",
+    ],
+    [
       "an unanswered tool_use",
       { ...base, messages: [user, calling("toolu_a", "toolu_b"), answering(result("toolu_a"))] },
       "messages.1: `tool_use` ids were found without `tool_result` blocks immediately after: toolu_b. " +

@@ -153,7 +153,8 @@ function resultMessage(outcomes: readonly AnyOutcome[], calls: readonly ToolCall
 /**
  * Runs every `tool_use` block of a message (concurrently) and returns the next user message: only
  * `tool_result` blocks, in call order (the API wants them first; add any text after them). Its
- * content is empty when the message has no calls.
+ * content is empty when the message has no calls: the API refuses an empty message, so send
+ * nothing then.
  */
 export async function runToolCalls<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
