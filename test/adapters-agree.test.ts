@@ -5,8 +5,17 @@
  * what the model read in each request (the tool results, as the server parsed them from the wire)
  * is compared.
  */
+import Anthropic from "@anthropic-ai/sdk";
+import { runTools as runAnthropic } from "@typecall/runtime/anthropic";
 import { runTools as runChat } from "@typecall/runtime/openai";
-import { type Model, type ModelView, playMcp, type ScriptResult, startOpenAIServer } from "@typecall/wire";
+import {
+  type Model,
+  type ModelView,
+  playMcp,
+  type ScriptResult,
+  startAnthropicServer,
+  startOpenAIServer,
+} from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectHotels, serveHotels } from "../examples/mcp/src/hotels.ts";
@@ -66,6 +75,17 @@ const adapters: Record<string, () => Promise<Run>> = {
       await server.close();
     });
     await playMcp(client, recordingModel(run), { prompt: DEMO_REQUEST });
+    return run;
+  },
+  // Nothing to normalise: tool_result content is the outcome's text as it is, and is_error is the flag.
+  async anthropic() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await startAnthropicServer({ model: recordingModel(run) });
+    closers.push(server.close);
+    const client = new Anthropic({ apiKey: "test", baseURL: server.url, maxRetries: 0 });
+    const messages = [{ role: "user" as const, content: DEMO_REQUEST }];
+    await runAnthropic(client, { model: "scripted", max_tokens: 1024, messages }, toolset, { ctx });
+    expect(server.errors).toEqual([]);
     return run;
   },
 };

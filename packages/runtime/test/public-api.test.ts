@@ -1,4 +1,5 @@
 import * as root from "@typecall/runtime";
+import * as anthropic from "@typecall/runtime/anthropic";
 import * as internal from "@typecall/runtime/internal";
 import * as mcp from "@typecall/runtime/mcp";
 import * as openai from "@typecall/runtime/openai";
@@ -61,5 +62,15 @@ describe("public API", () => {
 
   it("@typecall/runtime/mcp", () => {
     expect(Object.keys(mcp).sort()).toEqual(["createMcpServer", "serveMcp", "toCallToolResult"]);
+  });
+
+  it("@typecall/runtime/anthropic", () => {
+    expect(Object.keys(anthropic).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toAnthropicTools",
+      "toToolResult",
+      "toolCallsOf",
+    ]);
   });
 });

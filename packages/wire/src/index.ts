@@ -5,6 +5,21 @@
  *
  * @packageDocumentation
  */
+
+export { checkAnthropicRequest } from "./anthropic-request.ts";
+export {
+  type AnthropicAnswer,
+  type AnthropicServer,
+  type AnthropicServerOptions,
+  startAnthropicServer,
+} from "./anthropic-server.ts";
+export type {
+  AnthropicBlock,
+  AnthropicError,
+  AnthropicMessage,
+  AnthropicRequest,
+  AnthropicWireTool,
+} from "./anthropic-types.ts";
 export {
   type McpCallResult,
   type McpClientLike,

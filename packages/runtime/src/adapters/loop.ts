@@ -56,8 +56,16 @@ export interface Provider<Name extends string, Answer, Item> {
   readonly name: Name;
   /** One request, given the whole history (an adapter may send less, as Responses does with `previous_response_id`). */
   ask(history: readonly Item[]): PromiseLike<Answer>;
-  /** What the answer adds to the history, and its calls in answer order. */
-  read(answer: Answer): { readonly said: readonly Item[]; readonly calls: readonly ToolCall[] };
+  /**
+   * What the answer adds to the history, and its calls in answer order. `resume: true` says the
+   * answer is unfinished and is to be sent back as it is (Anthropic's `pause_turn`): the loop asks
+   * again, counting the request against `maxSteps`, without running calls or making a step.
+   */
+  read(answer: Answer): {
+    readonly said: readonly Item[];
+    readonly calls: readonly ToolCall[];
+    readonly resume?: boolean;
+  };
   /** The history items that answer the calls, given their outcomes in call order. */
   answer(outcomes: readonly AnyOutcome[], calls: readonly ToolCall[]): readonly Item[];
 }
@@ -83,8 +91,12 @@ export async function toolLoop<
     ({ [provider.name]: answer, messages, steps, stopReason }) as LoopResult<Name, Answer, Item, M>;
   for (let request = 1; ; request++) {
     const answer = await provider.ask(messages);
-    const { said, calls } = provider.read(answer);
+    const { said, calls, resume } = provider.read(answer);
     messages.push(...said);
+    if (resume) {
+      if (request >= maxSteps) return result(answer, "max_steps");
+      continue;
+    }
     if (calls.length === 0) return result(answer, "done");
     const outcomes = await toolset.dispatchAll(calls, ...context);
     messages.push(...provider.answer(outcomes, calls));
