@@ -1,4 +1,5 @@
 import * as root from "@typecall/runtime";
+import * as gemini from "@typecall/runtime/gemini";
 import * as internal from "@typecall/runtime/internal";
 import * as openai from "@typecall/runtime/openai";
 import { describe, expect, it } from "vitest";
@@ -54,6 +55,17 @@ describe("public API", () => {
       "runTools",
       "toOpenAITools",
       "toToolMessage",
+      "toolCallsOf",
+    ]);
+  });
+
+  it("@typecall/runtime/gemini", () => {
+    expect(Object.keys(gemini).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toFunctionResponseContent",
+      "toFunctionResponsePart",
+      "toGeminiTools",
       "toolCallsOf",
     ]);
   });

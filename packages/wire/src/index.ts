@@ -5,6 +5,17 @@
  *
  * @packageDocumentation
  */
+export { checkGeminiRequest } from "./gemini-request.ts";
+export { type GeminiServer, type GeminiServerOptions, startGeminiServer } from "./gemini-server.ts";
+export type {
+  GeminiContent,
+  GeminiError,
+  GeminiFunctionCall,
+  GeminiFunctionDeclaration,
+  GeminiFunctionResponse,
+  GeminiPart,
+  GeminiRequest,
+} from "./gemini-types.ts";
 export { checkChatRequest } from "./openai-request.ts";
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "./openai-server.ts";
 export type { ChatMessage, ChatRequest, WireError, WireTool, WireToolCall } from "./openai-types.ts";
