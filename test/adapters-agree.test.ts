@@ -5,8 +5,16 @@
  * what the model read in each request (the tool results, as the server parsed them from the wire)
  * is compared.
  */
+import { GoogleGenAI } from "@google/genai";
+import { runTools as runGemini } from "@typecall/runtime/gemini";
 import { runTools as runChat } from "@typecall/runtime/openai";
-import { type Model, type ModelView, type ScriptResult, startOpenAIServer } from "@typecall/wire";
+import {
+  type Model,
+  type ModelView,
+  type ScriptResult,
+  startGeminiServer,
+  startOpenAIServer,
+} from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_REQUEST, demoModel } from "../examples/quickstart/src/scripted-model.ts";
@@ -51,6 +59,17 @@ const adapters: Record<string, () => Promise<Run>> = {
     const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
     const messages = [{ role: "user" as const, content: DEMO_REQUEST }];
     await runChat(client, { model: "scripted", messages }, toolset, { ctx });
+    expect(server.errors).toEqual([]);
+    return run;
+  },
+  // Nothing to normalise: the server reads a result's text back from `output` (as JSON, a string
+  // as is) or `error`, which is the outcome's content, and flags `error` as the error.
+  async gemini() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await startGeminiServer({ model: recordingModel(run) });
+    closers.push(server.close);
+    const ai = new GoogleGenAI({ apiKey: "test", httpOptions: { baseUrl: server.url } });
+    await runGemini(ai, { model: "scripted", contents: DEMO_REQUEST }, toolset, { ctx });
     expect(server.errors).toEqual([]);
     return run;
   },

@@ -28,8 +28,11 @@ export interface FunctionCallLike {
   readonly args?: Readonly<Record<string, unknown>>;
 }
 
-/** One part of a content, as far as the adapter reads it; other parts (text, thoughts) pass through. */
+/** One part of a content, as far as the adapter reads it; every other kind of part passes through. */
 export interface PartLike {
+  readonly text?: string;
+  /** A part of the model's thinking, not of its answer. */
+  readonly thought?: boolean;
   readonly functionCall?: FunctionCallLike;
   readonly thoughtSignature?: string;
 }
@@ -170,7 +173,7 @@ function outputOf(outcome: OutcomeLike): unknown {
 function contentsOf<Content extends ContentLike>(
   contents: string | Content | readonly Content[],
 ): (Content | GeminiItem)[] {
-  if (typeof contents === "string") return [{ role: "user", parts: [{ text: contents } as PartLike] }];
+  if (typeof contents === "string") return [{ role: "user", parts: [{ text: contents }] }];
   return Array.isArray(contents) ? [...(contents as readonly Content[])] : [contents as Content];
 }
 
