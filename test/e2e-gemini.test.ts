@@ -96,7 +96,7 @@ it("stops after maxSteps requests, the last turn's calls answered so the history
     model?.parts.map((part) => part.functionCall?.id),
   );
   // The history is ready for the next turn: the server takes it as it is, signature included.
-  const next = await ai.models.generateContent({ model: "m", contents: result.messages as GeminiContent[] });
+  const next = await ai.models.generateContent({ model: "m", contents: result.messages });
   expect(server?.errors).toEqual([]);
   expect(next.functionCalls?.map((call) => call.name)).toEqual(["bookRoom", "cancelBooking"]);
 });
@@ -113,10 +113,6 @@ it("stops when onStep returns false, after that round's responses", async () => 
   });
   expect(result.stopReason).toBe("stopped");
   expect(seen).toEqual(["fc_1:searchHotels"]);
-  expect(result.messages.map((content) => (content as GeminiContent).role)).toEqual([
-    "user",
-    "model",
-    "user",
-  ]);
+  expect(result.messages.map((content) => content.role)).toEqual(["user", "model", "user"]);
   expect(result.steps[0]?.response).toBe(result.response);
 });

@@ -12,6 +12,7 @@ import {
   type FunctionResponseContent,
   type GeminiClientLike,
   type GenerateContentResponseLike,
+  type RunToolsResult,
   runToolCalls,
   runTools,
   toGeminiTools,
@@ -300,6 +301,8 @@ describe("gemini adapter with the real @google/genai client", () => {
     expectTypeOf<GoogleGenAI>().toExtend<GeminiClientLike>();
     expectTypeOf<GenerateContentResponse>().toExtend<GenerateContentResponseLike>();
     expectTypeOf<FunctionResponseContent>().toExtend<Content>();
+    // The history goes back to the SDK as it is.
+    expectTypeOf<RunToolsResult<Content, ToolMap>["messages"]>().toExtend<Content[]>();
     expectTypeOf(toGeminiTools(toolset)).toExtend<Tool[]>();
     expectTypeOf<GenerateContentParameters & { contents: Content[] }>().toExtend<
       Parameters<typeof runTools<Content, ToolMap, ToolsetContext>>[1]

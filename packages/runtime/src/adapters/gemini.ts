@@ -37,10 +37,13 @@ export interface PartLike {
   readonly thoughtSignature?: string;
 }
 
-/** A content: a turn of the conversation (`role` `"user"` or `"model"`). */
+/**
+ * A content: a turn of the conversation (`role` `"user"` or `"model"`). Its parts are a mutable
+ * array, as in the SDK's `Content`, so that a history of these goes back to `generateContent` as is.
+ */
 export interface ContentLike {
   readonly role?: string;
-  readonly parts?: readonly PartLike[];
+  readonly parts?: PartLike[];
 }
 
 /** A `generateContent` response, as far as the loop reads it. */
