@@ -6,7 +6,9 @@
  * is compared.
  */
 import Anthropic from "@anthropic-ai/sdk";
+import { GoogleGenAI } from "@google/genai";
 import { runTools as runAnthropic } from "@typecall/runtime/anthropic";
+import { runTools as runGemini } from "@typecall/runtime/gemini";
 import { runTools as runChat } from "@typecall/runtime/openai";
 import {
   type Model,
@@ -14,6 +16,7 @@ import {
   playMcp,
   type ScriptResult,
   startAnthropicServer,
+  startGeminiServer,
   startOpenAIServer,
 } from "@typecall/wire";
 import OpenAI from "openai";
@@ -85,6 +88,17 @@ const adapters: Record<string, () => Promise<Run>> = {
     const client = new Anthropic({ apiKey: "test", baseURL: server.url, maxRetries: 0 });
     const messages = [{ role: "user" as const, content: DEMO_REQUEST }];
     await runAnthropic(client, { model: "scripted", max_tokens: 1024, messages }, toolset, { ctx });
+    expect(server.errors).toEqual([]);
+    return run;
+  },
+  // Nothing to normalise: the server reads a result's text back from `output` (as JSON, a string
+  // as is) or `error`, which is the outcome's content, and flags `error` as the error.
+  async gemini() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await startGeminiServer({ model: recordingModel(run) });
+    closers.push(server.close);
+    const ai = new GoogleGenAI({ apiKey: "test", httpOptions: { baseUrl: server.url } });
+    await runGemini(ai, { model: "scripted", contents: DEMO_REQUEST }, toolset, { ctx });
     expect(server.errors).toEqual([]);
     return run;
   },

@@ -1,5 +1,6 @@
 import * as root from "@typecall/runtime";
 import * as anthropic from "@typecall/runtime/anthropic";
+import * as gemini from "@typecall/runtime/gemini";
 import * as internal from "@typecall/runtime/internal";
 import * as mcp from "@typecall/runtime/mcp";
 import * as openai from "@typecall/runtime/openai";
@@ -70,6 +71,17 @@ describe("public API", () => {
       "runTools",
       "toAnthropicTools",
       "toToolResult",
+      "toolCallsOf",
+    ]);
+  });
+
+  it("@typecall/runtime/gemini", () => {
+    expect(Object.keys(gemini).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toFunctionResponseContent",
+      "toFunctionResponsePart",
+      "toGeminiTools",
       "toolCallsOf",
     ]);
   });

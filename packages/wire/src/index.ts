@@ -20,6 +20,17 @@ export type {
   AnthropicRequest,
   AnthropicWireTool,
 } from "./anthropic-types.ts";
+export { checkGeminiRequest } from "./gemini-request.ts";
+export { type GeminiServer, type GeminiServerOptions, startGeminiServer } from "./gemini-server.ts";
+export type {
+  GeminiContent,
+  GeminiError,
+  GeminiFunctionCall,
+  GeminiFunctionDeclaration,
+  GeminiFunctionResponse,
+  GeminiPart,
+  GeminiRequest,
+} from "./gemini-types.ts";
 export {
   type McpCallResult,
   type McpClientLike,
