@@ -25,9 +25,9 @@ async function demoClient(): Promise<OpenAI> {
 }
 
 /** Each item as `type call_id` (or `type id`, or `role`), to read a request's input at a glance. */
-function outline(items: string | readonly ResponsesItem[] | undefined): string[] {
-  if (typeof items === "string") return [`text ${items.slice(0, 10)}`];
-  return (items ?? []).map((item) => {
+function outline(input: string | readonly unknown[] | undefined): string[] {
+  if (typeof input === "string") return [`text ${input.slice(0, 10)}`];
+  return ((input ?? []) as readonly ResponsesItem[]).map((item) => {
     if (item.type === "function_call" || item.type === "function_call_output")
       return `${item.type} ${item.call_id}`;
     return item.type === undefined ? `${item.role}` : `${item.type} ${item.id}`;

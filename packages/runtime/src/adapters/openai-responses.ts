@@ -56,6 +56,8 @@ export interface UserMessage {
 export interface ResponseLike {
   readonly id: string;
   readonly output: readonly ResponseItemLike[];
+  /** The text of the output's messages, joined: the `openai` SDK computes it. */
+  readonly output_text?: string;
 }
 
 /** Request parameters of `responses.create` (non-streaming). */
