@@ -60,7 +60,10 @@ export interface ResponseLike {
   readonly output_text?: string;
 }
 
-/** Request parameters of `responses.create` (non-streaming). */
+/**
+ * Request parameters of `responses.create` (non-streaming), as far as the loop reads them; any
+ * other parameter (`instructions`, `reasoning`, `include`, ...) is sent as given.
+ */
 export interface ResponseParamsLike<Input = unknown> {
   readonly model?: string;
   readonly input?: string | readonly Input[];
@@ -121,6 +124,13 @@ export type ToolStep<M extends ToolMapShape<M>> = LoopStep<"response", ResponseL
 /** Options of {@link runTools}. */
 export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = LoopOptions<ToolStep<M>, C>;
 
+/** The type of the items of a request's `input` (none when it is a string). */
+export type InputItemOf<P> = P extends { readonly input?: infer I }
+  ? I extends readonly (infer Item)[]
+    ? Item
+    : never
+  : never;
+
 /** The items of a conversation: the request's input, then each response's output items and their outputs. */
 export type ResponsesItem<Input> = Input | UserMessage | ResponseItemLike | FunctionCallOutput;
 
@@ -148,16 +158,19 @@ export type RunToolsResult<Input, M extends ToolMapShape<M>> = LoopResult<
  * needs `include: ["reasoning.encrypted_content"]` in `params` then, for its reasoning items to be
  * replayable. Rejects only when the client does.
  */
-export function runTools<Input, M extends ToolMapShape<M>, C extends object>(
+export function runTools<P extends ResponseParamsLike, M extends ToolMapShape<M>, C extends object>(
   client: ResponsesClientLike,
-  params: ResponseParamsLike<Input>,
+  params: P,
   toolset: Toolset<M, C>,
   ...[options]: LoopOptionsArg<ToolStep<M>, C>
-): Promise<RunToolsResult<Input, M>> {
+): Promise<RunToolsResult<InputItemOf<P>, M>> {
+  type Input = InputItemOf<P>;
   const tools = params.tools ?? toResponsesTools(toolset);
   const stateless = params.store === false;
   const history: ResponsesItem<Input>[] =
-    typeof params.input === "string" ? [{ role: "user", content: params.input }] : [...(params.input ?? [])];
+    typeof params.input === "string"
+      ? [{ role: "user", content: params.input }]
+      : [...((params.input ?? []) as readonly Input[])];
   // What continues the last response: its id, and the outputs that answer its calls.
   let lastId: string | undefined;
   let outputs: readonly FunctionCallOutput[] = [];
