@@ -1,6 +1,7 @@
 import * as root from "@typecall/runtime";
 import * as internal from "@typecall/runtime/internal";
 import * as openai from "@typecall/runtime/openai";
+import * as openaiResponses from "@typecall/runtime/openai-responses";
 import { describe, expect, it } from "vitest";
 
 // A change here is a change of the published surface: make it on purpose.
@@ -54,6 +55,16 @@ describe("public API", () => {
       "runTools",
       "toOpenAITools",
       "toToolMessage",
+      "toolCallsOf",
+    ]);
+  });
+
+  it("@typecall/runtime/openai-responses", () => {
+    expect(Object.keys(openaiResponses).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toFunctionCallOutput",
+      "toResponsesTools",
       "toolCallsOf",
     ]);
   });
