@@ -103,7 +103,10 @@ describe.each([
       ]);
     } else {
       // Nothing is stored: each request carries the whole history so far, items unchanged.
-      for (const request of requests) expect(request.previous_response_id).toBeUndefined();
+      for (const request of requests) {
+        expect(request.previous_response_id).toBeUndefined();
+        expect(request.store).toBe(false);
+      }
       expect(requests.map((r) => outline(r.input))).toEqual(
         [1, 4, 9, 14].map((n) => outline(result.messages.slice(0, n))),
       );

@@ -64,9 +64,9 @@ export interface ResponseLike {
  * Request parameters of `responses.create` (non-streaming), as far as the loop reads them; any
  * other parameter (`instructions`, `reasoning`, `include`, ...) is sent as given.
  */
-export interface ResponseParamsLike<Input = unknown> {
+export interface ResponseParamsLike {
   readonly model?: string;
-  readonly input?: string | readonly Input[];
+  readonly input?: string | readonly unknown[];
   readonly tools?: readonly unknown[];
   /** `false`: the API keeps nothing, so {@link runTools} sends the whole history each time. */
   readonly store?: boolean | null;
