@@ -90,8 +90,10 @@ export async function startResponsesServer(options: ResponsesServerOptions): Pro
     requests.push(request);
     const turn = await options.model(viewOf(request, conversation));
     const response = buildResponse(request, conversation, turn, counters);
-    for (const item of response.output) {
-      if (item.type === "function_call") reasoningOf.set(item.id as string, response.output[0]?.id as string);
+    // The reasoning item comes first; the real API wants it before its calls whenever they are replayed.
+    const [reasoning, ...items] = response.output;
+    for (const item of items) {
+      if (item.type === "function_call") reasoningOf.set(item.id as string, reasoning?.id as string);
     }
     if (request.store !== false) stored.set(response.id, [...conversation, ...response.output]);
     send(res, 200, response);
