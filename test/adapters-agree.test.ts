@@ -10,6 +10,7 @@ import { GoogleGenAI } from "@google/genai";
 import { runTools as runAnthropic } from "@typecall/runtime/anthropic";
 import { runTools as runGemini } from "@typecall/runtime/gemini";
 import { runTools as runChat } from "@typecall/runtime/openai";
+import { runTools as runResponses } from "@typecall/runtime/openai-responses";
 import {
   type Model,
   type ModelView,
@@ -18,6 +19,7 @@ import {
   startAnthropicServer,
   startGeminiServer,
   startOpenAIServer,
+  startResponsesServer,
 } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
@@ -102,7 +104,23 @@ const adapters: Record<string, () => Promise<Run>> = {
     expect(server.errors).toEqual([]);
     return run;
   },
+  // Responses, both ways of continuing: the server reads the results from the stored conversation
+  // (previous_response_id) or from the whole history sent again (store: false). Nothing to
+  // normalise: the output items carry the same text, and the format has no error flag either.
+  "openai responses (previous_response_id)": () => responsesRun({}),
+  "openai responses (store: false)": () =>
+    responsesRun({ store: false, include: ["reasoning.encrypted_content"] }),
 };
+
+async function responsesRun(extra: { store?: false; include?: string[] }): Promise<Run> {
+  const run: Run = { rounds: [], answer: undefined };
+  const server = await startResponsesServer({ model: recordingModel(run) });
+  closers.push(server.close);
+  const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
+  await runResponses(client, { model: "scripted", input: DEMO_REQUEST, ...extra }, toolset, { ctx });
+  expect(server.errors).toEqual([]);
+  return run;
+}
 
 describe("every adapter tells the model the same", () => {
   it.each(Object.keys(adapters))("%s", async (name) => {

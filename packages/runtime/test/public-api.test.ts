@@ -4,6 +4,7 @@ import * as gemini from "@typecall/runtime/gemini";
 import * as internal from "@typecall/runtime/internal";
 import * as mcp from "@typecall/runtime/mcp";
 import * as openai from "@typecall/runtime/openai";
+import * as openaiResponses from "@typecall/runtime/openai-responses";
 import { describe, expect, it } from "vitest";
 
 // A change here is a change of the published surface: make it on purpose.
@@ -82,6 +83,16 @@ describe("public API", () => {
       "toFunctionResponseContent",
       "toFunctionResponsePart",
       "toGeminiTools",
+      "toolCallsOf",
+    ]);
+  });
+
+  it("@typecall/runtime/openai-responses", () => {
+    expect(Object.keys(openaiResponses).sort()).toEqual([
+      "runToolCalls",
+      "runTools",
+      "toFunctionCallOutput",
+      "toResponsesTools",
       "toolCallsOf",
     ]);
   });

@@ -45,6 +45,19 @@ export { checkChatRequest } from "./openai-request.ts";
 export { type OpenAIServer, type OpenAIServerOptions, startOpenAIServer } from "./openai-server.ts";
 export type { ChatMessage, ChatRequest, WireError, WireTool, WireToolCall } from "./openai-types.ts";
 export {
+  checkConversation,
+  checkResponsesRequest,
+  type Rejection,
+  type ResponsesItem,
+  type ResponsesRequest,
+  type ResponsesWireTool,
+} from "./responses-request.ts";
+export {
+  type ResponsesServer,
+  type ResponsesServerOptions,
+  startResponsesServer,
+} from "./responses-server.ts";
+export {
   argumentText,
   argumentValue,
   type Model,

@@ -11,11 +11,13 @@ const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 type Body = Record<string, unknown>;
 
-function invalid(message: string, param: string | null, code: string | null = null): WireError {
+/** An `invalid_request_error` with the real API's fields. */
+export function invalid(message: string, param: string | null, code: string | null = null): WireError {
   return { message, type: "invalid_request_error", param, code };
 }
 
-function isObject(value: unknown): value is Body {
+/** Whether a JSON value is an object (not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
