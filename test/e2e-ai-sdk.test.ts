@@ -4,7 +4,7 @@
  * conversation through `toAISDKTools`; the SDK's own loop (`stopWhen`) drives the dispatcher.
  */
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { ToolCallError, toAISDKTools } from "@typecall/runtime/ai-sdk";
+import { ToolCallError, toAISDKOptions, toAISDKTools } from "@typecall/runtime/ai-sdk";
 import { type ChatRequest, type Model, type OpenAIServer, script, startOpenAIServer } from "@typecall/wire";
 import { generateText, type StepResult, stepCountIs, streamText, type ToolSet } from "ai";
 import { afterEach, describe, expect, it } from "vitest";
@@ -29,7 +29,7 @@ async function start(model: Model<ChatRequest>, includeUsage = false) {
  * Each call's result or error, in call order (`streamText` lists results as they finish): the
  * tool's name and `ok` or the error code.
  */
-function outcomesOf(steps: readonly StepResult<ToolSet>[]): [string, string][] {
+function outcomesOf<Tools extends ToolSet>(steps: readonly StepResult<Tools>[]): [string, string][] {
   return steps.flatMap((step) =>
     step.toolCalls.map((call): [string, string] => {
       const part = step.content.find(
@@ -119,4 +119,75 @@ describe("the Vercel AI SDK with toAISDKTools", () => {
     expect(wire.requests.every((request) => request.stream === true)).toBe(true);
     expectDemoOnTheWire(wire);
   });
+
+  it("stopWhen maps to requests: stepCountIs(2) makes two requests and answers the calls of both", async () => {
+    const { server: wire, model } = await start(demoModel());
+    const result = await generateText({
+      model,
+      prompt: DEMO_REQUEST,
+      tools: toAISDKTools(toolset, { userId: "u7" }),
+      stopWhen: stepCountIs(2),
+    });
+    expect(wire.requests).toHaveLength(2);
+    expect(result.finishReason).toBe("tool-calls");
+    expect(outcomesOf(result.steps)).toEqual(DEMO_OUTCOMES.slice(0, 3));
+  });
+
+  // The calls the SDK rejects before any tool sees them: a tool name that does not exist, argument
+  // text that is not JSON (and text the dispatcher's lenient parsing repairs).
+  const rejectedBySdk = () =>
+    script<ChatRequest>([
+      {
+        calls: [
+          { name: "bookRom", args: {} },
+          { name: "getWeather", args: "city=Paris" },
+          { name: "getWeather", args: "{'city': 'Paris', unit: 'f',}" },
+        ],
+      },
+      { text: "Sorry." },
+    ]);
+
+  it.each([
+    ["generateText", false],
+    ["streamText", true],
+  ])(
+    "%s with toAISDKOptions: an unknown tool and text that is not JSON get the dispatcher's feedback; repairable text runs",
+    async (_name, streaming) => {
+      const { server: wire, model } = await start(rejectedBySdk());
+      const options = {
+        model,
+        prompt: "Weather in Paris?",
+        maxRetries: 0,
+        ...toAISDKOptions(toolset, { userId: "u7" }),
+      };
+      const steps = streaming
+        ? await streamText({ ...options, stopWhen: stepCountIs(3) }).steps
+        : (await generateText({ ...options, stopWhen: stepCountIs(3) })).steps;
+      expect(wire.errors).toEqual([]);
+      expect(outcomesOf(steps).map(([, code]) => code)).toEqual([
+        // The SDK's own errors, as it records them; the model reads ours (below).
+        expect.stringContaining("unavailable tool 'bookRom'"),
+        expect.stringContaining("JSON parsing failed"),
+        "ok",
+      ]);
+      expect(steps[0]?.toolResults[0]?.output).toEqual({ city: "Paris", temperature: 59, unit: "f" });
+      // What the model read, word for word what the dispatcher answers these calls with.
+      const expected = await toolset.dispatchAll(
+        [
+          { name: "bookRom", arguments: "{}" },
+          { name: "getWeather", arguments: "city=Paris" },
+          { name: "getWeather", arguments: "{'city': 'Paris', unit: 'f',}" },
+        ],
+        { userId: "u7" },
+      );
+      expect(expected.map((outcome) => (outcome.ok ? "ok" : outcome.error.code))).toEqual([
+        "unknown_tool",
+        "invalid_json",
+        "ok",
+      ]);
+      expect(toolMessages(wire.requests[1]).map((message) => message.content)).toEqual(
+        expected.map((outcome) => outcome.content),
+      );
+    },
+  );
 });

@@ -3,13 +3,18 @@
  * `streamText`, whose loop (`stopWhen`) then runs our dispatcher. It imports `jsonSchema` from
  * `ai` (a peer dependency) at runtime.
  *
- * The SDK sends the model its own wrapping of a failed `validate` ("Invalid input for tool X:
- * Type validation failed: Value: ...") and the bare message of an Error that `execute` throws. So
- * every failure is reported from `execute`, as the dispatcher's feedback text word for word: a
- * call the validator refuses passes `validate` unchanged and fails in `execute`.
+ * The model must read the dispatcher's feedback word for word, whatever path the SDK takes:
+ * - The SDK sends the model its own wrapping of a failed `validate` ("Invalid input for tool X:
+ *   Type validation failed: Value: ...") but the bare message of an Error that `execute` throws.
+ *   So a call the validator refuses passes `validate` unchanged and fails in `execute`.
+ * - A call to an unknown tool, or with arguments that are not JSON, the SDK rejects before any
+ *   tool sees it. {@link toAISDKOptions} adds the two hooks the SDK has for these: a repair that
+ *   runs our lenient parsing on the argument text, and a `prepareStep` that puts the
+ *   dispatcher's feedback where the SDK wrote its own.
  */
-import { type JSONSchema7, jsonSchema, type Tool } from "ai";
+import { InvalidToolInputError, type JSONSchema7, jsonSchema, type ModelMessage, type Tool } from "ai";
 import { valueContent } from "../feedback.ts";
+import { parseArguments } from "../lenient-json.ts";
 import type { CallOptions, ContextArg, DispatchArgs, ToolFailure, ToolMapShape } from "../outcome.ts";
 import { checkToolCall, type Toolset } from "../toolset.ts";
 
@@ -82,4 +87,77 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
 function validate(toolset: object, name: string, value: unknown): { success: true; value: unknown } {
   const check = checkToolCall(toolset, { name, arguments: value });
   return { success: true, value: check?.ok === true ? check.args : value };
+}
+
+/** A tool call of a step, as far as `prepareStep` reads it. */
+export interface StepToolCallLike {
+  readonly toolCallId: string;
+  readonly toolName: string;
+  readonly input: unknown;
+  /** Set by the SDK on a call it rejected itself: an unknown tool, arguments that are not JSON. */
+  readonly invalid?: boolean | undefined;
+}
+
+/** What {@link toAISDKOptions} gives: the `tools` and two hooks, to spread into a call. */
+export interface AISDKOptions<M extends ToolMapShape<M>> {
+  readonly tools: AISDKTools<M>;
+  /** Repairs argument text that is not JSON with the dispatcher's lenient parsing. */
+  experimental_repairToolCall<Call extends { readonly input: string }>(options: {
+    readonly toolCall: Call;
+    readonly error: unknown;
+  }): Promise<Call | null>;
+  /** Puts the dispatcher's feedback where the SDK wrote its own (unknown tool, arguments not JSON). */
+  prepareStep(options: {
+    readonly steps: readonly { readonly toolCalls: readonly StepToolCallLike[] }[];
+    readonly messages: readonly ModelMessage[];
+  }): { messages: ModelMessage[] } | undefined;
+}
+
+/**
+ * The options of `generateText` or `streamText` that run the toolset, the SDK's own rejections
+ * included: spread them into the call (`generateText({ model, prompt, ...toAISDKOptions(toolset,
+ * ctx), stopWhen })`). `tools` is {@link toAISDKTools}. `experimental_repairToolCall` repairs
+ * argument text that is not JSON as the dispatcher would (single quotes, trailing commas, ...).
+ * `prepareStep` rewrites the tool results of the calls the SDK rejected itself (an unknown tool
+ * name, arguments no repair makes JSON) in the messages of each next request, into the
+ * dispatcher's feedback. The results in `steps` and `response.messages` keep the SDK's text. An
+ * application with its own repair or `prepareStep` calls these from its own.
+ */
+export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  ...ctx: ContextArg<C>
+): AISDKOptions<M> {
+  return {
+    tools: toAISDKTools(toolset, ...ctx),
+    async experimental_repairToolCall({ toolCall, error }) {
+      if (!InvalidToolInputError.isInstance(error)) return null;
+      const parsed = parseArguments(toolCall.input);
+      return parsed.ok ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
+    },
+    prepareStep({ steps, messages }) {
+      const feedback = new Map<string, string>();
+      for (const call of steps.flatMap((step) => step.toolCalls)) {
+        if (call.invalid !== true) continue;
+        // The input of a call the SDK rejected: its text when that is not JSON, else the parsed value.
+        const check = checkToolCall(toolset, { name: call.toolName, arguments: call.input });
+        if (check?.ok === false) feedback.set(call.toolCallId, check.content);
+      }
+      return feedback.size === 0 ? undefined : { messages: withFeedback(messages, feedback) };
+    },
+  };
+}
+
+/** The messages with the result of each call in `feedback` replaced by its text, as an error. */
+function withFeedback(
+  messages: readonly ModelMessage[],
+  feedback: ReadonlyMap<string, string>,
+): ModelMessage[] {
+  return messages.map((message) => {
+    if (message.role !== "tool") return message;
+    const content = message.content.map((part) => {
+      const text = part.type === "tool-result" ? feedback.get(part.toolCallId) : undefined;
+      return text === undefined ? part : { ...part, output: { type: "error-text" as const, value: text } };
+    });
+    return { ...message, content };
+  });
 }
