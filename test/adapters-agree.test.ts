@@ -5,8 +5,11 @@
  * what the model read in each request (the tool results, as the server parsed them from the wire)
  * is compared.
  */
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import { toAISDKTools } from "@typecall/runtime/ai-sdk";
 import { runTools as runChat } from "@typecall/runtime/openai";
 import { type Model, type ModelView, type ScriptResult, startOpenAIServer } from "@typecall/wire";
+import { generateText, stepCountIs } from "ai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEMO_REQUEST, demoModel } from "../examples/quickstart/src/scripted-model.ts";
@@ -51,6 +54,24 @@ const adapters: Record<string, () => Promise<Run>> = {
     const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
     const messages = [{ role: "user" as const, content: DEMO_REQUEST }];
     await runChat(client, { model: "scripted", messages }, toolset, { ctx });
+    expect(server.errors).toEqual([]);
+    return run;
+  },
+  // The AI SDK runs its own loop (stopWhen) over the Chat Completions wire, through
+  // @ai-sdk/openai-compatible: nothing to normalise, the tool messages carry the text as is. The
+  // tools alone, without toAISDKOptions' hooks (the demo has no call the SDK rejects itself).
+  async "vercel ai sdk (generateText)"() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await startOpenAIServer({ model: recordingModel(run) });
+    closers.push(server.close);
+    const local = createOpenAICompatible({ name: "local", baseURL: `${server.url}/v1`, apiKey: "test" });
+    await generateText({
+      model: local.chatModel("scripted"),
+      prompt: DEMO_REQUEST,
+      maxRetries: 0,
+      stopWhen: stepCountIs(8),
+      tools: toAISDKTools(toolset, ctx),
+    });
     expect(server.errors).toEqual([]);
     return run;
   },

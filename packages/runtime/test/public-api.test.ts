@@ -1,4 +1,5 @@
 import * as root from "@typecall/runtime";
+import * as aiSdk from "@typecall/runtime/ai-sdk";
 import * as internal from "@typecall/runtime/internal";
 import * as openai from "@typecall/runtime/openai";
 import { describe, expect, it } from "vitest";
@@ -56,5 +57,9 @@ describe("public API", () => {
       "toToolMessage",
       "toolCallsOf",
     ]);
+  });
+
+  it("@typecall/runtime/ai-sdk", () => {
+    expect(Object.keys(aiSdk).sort()).toEqual(["ToolCallError", "toAISDKOptions", "toAISDKTools"]);
   });
 });
