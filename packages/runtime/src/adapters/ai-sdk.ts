@@ -102,7 +102,7 @@ export interface StepToolCallLike {
 export interface AISDKOptions<M extends ToolMapShape<M>> {
   readonly tools: AISDKTools<M>;
   /** Repairs argument text that is not JSON with the dispatcher's lenient parsing. */
-  experimental_repairToolCall<Call extends { readonly input: string }>(options: {
+  experimental_repairToolCall<Call extends { readonly toolName: string; readonly input: string }>(options: {
     readonly toolCall: Call;
     readonly error: unknown;
   }): Promise<Call | null>;
@@ -120,7 +120,8 @@ export interface AISDKOptions<M extends ToolMapShape<M>> {
  * argument text that is not JSON as the dispatcher would (single quotes, trailing commas, ...).
  * `prepareStep` rewrites the tool results of the calls the SDK rejected itself (an unknown tool
  * name, arguments no repair makes JSON) in the messages of each next request, into the
- * dispatcher's feedback. The results in `steps` and `response.messages` keep the SDK's text. An
+ * dispatcher's feedback. The results in `steps` and `response.messages` keep the SDK's text. The
+ * hooks take `tools` to be this toolset's (an unknown name is answered with its list of tools); an
  * application with its own repair or `prepareStep` calls these from its own.
  */
 export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
@@ -130,9 +131,12 @@ export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
   return {
     tools: toAISDKTools(toolset, ...ctx),
     async experimental_repairToolCall({ toolCall, error }) {
-      if (!InvalidToolInputError.isInstance(error)) return null;
+      // Our tools' `validate` refuses nothing: an invalid input of one of them is text that is not JSON.
+      if (!InvalidToolInputError.isInstance(error) || toolset.get(toolCall.toolName) === undefined)
+        return null;
       const parsed = parseArguments(toolCall.input);
-      return parsed.ok ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
+      const repaired = parsed.ok && parsed.repairs.length > 0;
+      return repaired ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
     },
     prepareStep({ steps, messages }) {
       const feedback = new Map<string, string>();
