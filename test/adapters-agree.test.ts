@@ -5,8 +5,10 @@
  * what the model read in each request (the tool results, as the server parsed them from the wire)
  * is compared.
  */
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import Anthropic from "@anthropic-ai/sdk";
 import { GoogleGenAI } from "@google/genai";
+import { toAISDKTools } from "@typecall/runtime/ai-sdk";
 import { runTools as runAnthropic } from "@typecall/runtime/anthropic";
 import { runTools as runGemini } from "@typecall/runtime/gemini";
 import { runTools as runChat } from "@typecall/runtime/openai";
@@ -21,6 +23,7 @@ import {
   startOpenAIServer,
   startResponsesServer,
 } from "@typecall/wire";
+import { generateText, stepCountIs } from "ai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectHotels, serveHotels } from "../examples/mcp/src/hotels.ts";
@@ -101,6 +104,24 @@ const adapters: Record<string, () => Promise<Run>> = {
     closers.push(server.close);
     const ai = new GoogleGenAI({ apiKey: "test", httpOptions: { baseUrl: server.url } });
     await runGemini(ai, { model: "scripted", contents: DEMO_REQUEST }, toolset, { ctx });
+    expect(server.errors).toEqual([]);
+    return run;
+  },
+  // The AI SDK runs its own loop (stopWhen) over the Chat Completions wire, through
+  // @ai-sdk/openai-compatible: nothing to normalise, the tool messages carry the text as is. The
+  // tools alone, without toAISDKOptions' hooks (the demo has no call the SDK rejects itself).
+  async "vercel ai sdk (generateText)"() {
+    const run: Run = { rounds: [], answer: undefined };
+    const server = await startOpenAIServer({ model: recordingModel(run) });
+    closers.push(server.close);
+    const local = createOpenAICompatible({ name: "local", baseURL: `${server.url}/v1`, apiKey: "test" });
+    await generateText({
+      model: local.chatModel("scripted"),
+      prompt: DEMO_REQUEST,
+      maxRetries: 0,
+      stopWhen: stepCountIs(8),
+      tools: toAISDKTools(toolset, ctx),
+    });
     expect(server.errors).toEqual([]);
     return run;
   },

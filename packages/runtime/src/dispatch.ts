@@ -14,11 +14,11 @@ import {
   invalidCallContent,
   invalidJsonContent,
   limitContent,
-  resultContent,
   thrownMessage,
   timeoutContent,
   truncatedName,
   unknownToolContent,
+  valueContent,
 } from "./feedback.ts";
 import { createAbortController } from "./host.ts";
 import { toIssues } from "./issues.ts";
@@ -145,7 +145,7 @@ async function runSettled(
   } catch (thrown) {
     return finish(env, call, { kind: "error", thrown }, Number.POSITIVE_INFINITY, repairs);
   }
-  // `success` cannot throw (`resultContent` catches what serialising a value throws), so it needs
+  // `success` cannot throw (`valueContent` catches what serialising a value throws), so it needs
   // no guard here: measured, a guarding wrapper costs this path about 0.05 of bench (a).
   return success(call, value, env, repairs);
 }
@@ -169,6 +169,24 @@ function finish(
 ): AnyOutcome {
   try {
     return settle(env, call, result, timeoutMs, repairs);
+  } catch (error) {
+    return internalFailure(env, call, error);
+  }
+}
+
+/** What {@link checkCall} finds: the arguments the tool would run with, or the failure dispatch would answer. */
+export type CallCheck = { readonly ok: true; readonly args: unknown } | ToolFailure;
+
+/**
+ * The pipeline up to running the tool (find it, parse leniently, coerce, add defaults, validate),
+ * without running it and without the hooks: for an SDK that checks arguments apart from running
+ * the tool (the AI SDK's `validate`). A failure carries the content dispatch would answer with.
+ * Never throws.
+ */
+export function checkCall(env: DispatchEnv, call: ToolCall): CallCheck {
+  try {
+    const prepared = prepare(env, call);
+    return prepared.ok === false ? prepared : { ok: true, args: prepared.args };
   } catch (error) {
     return internalFailure(env, call, error);
   }
@@ -394,7 +412,7 @@ function unknownTool(env: DispatchEnv, call: ToolCall): ToolFailure {
 }
 
 function success(call: ToolCall, value: unknown, env: DispatchEnv, repairs?: readonly string[]): ToolSuccess {
-  const content = capContent(resultContent(value), env.options.maxContentLength);
+  const content = valueContent(value, env.options.maxContentLength);
   // Built without spreading: this object is made once per successful call.
   const outcome: ToolSuccess =
     call.id === undefined

@@ -30,6 +30,11 @@ export function resultContent(value: unknown): string {
   return `The tool returned a value that cannot be shown as JSON (${typeof value}).`;
 }
 
+/** The `content` of a successful call: its value as text ({@link resultContent}), cut to `max` characters. */
+export function valueContent(value: unknown, max: number): string {
+  return capContent(resultContent(value), max);
+}
+
 /** Cuts `content` to `max` characters, the note about the cut included. */
 export function capContent(content: string, max: number): string {
   if (content.length <= max) return content;

@@ -1,4 +1,5 @@
 import * as root from "@typecall/runtime";
+import * as aiSdk from "@typecall/runtime/ai-sdk";
 import * as anthropic from "@typecall/runtime/anthropic";
 import * as gemini from "@typecall/runtime/gemini";
 import * as internal from "@typecall/runtime/internal";
@@ -95,5 +96,9 @@ describe("public API", () => {
       "toResponsesTools",
       "toolCallsOf",
     ]);
+  });
+
+  it("@typecall/runtime/ai-sdk", () => {
+    expect(Object.keys(aiSdk).sort()).toEqual(["ToolCallError", "toAISDKOptions", "toAISDKTools"]);
   });
 });

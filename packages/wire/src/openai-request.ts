@@ -26,9 +26,8 @@ export function checkChatRequest(body: unknown): WireError | undefined {
   if (!isObject(body)) return invalid("We could not parse the JSON body of your request.", null);
   if (typeof body.model !== "string" || body.model === "")
     return invalid("you must provide a model parameter", null);
-  if (body.stream === true) {
-    return invalid("This test server does not stream; send stream: false.", "stream", "unsupported_value");
-  }
+  const streamProblem = checkStream(body);
+  if (streamProblem) return streamProblem;
   if (body.messages === undefined) {
     return invalid("Missing required parameter: 'messages'.", "messages", "missing_required_parameter");
   }
@@ -42,6 +41,34 @@ export function checkChatRequest(body: unknown): WireError | undefined {
     );
   }
   return checkMessages(body.messages) ?? checkTools(body.tools);
+}
+
+/** `stream` and `stream_options`, which the API accepts only together. */
+function checkStream(body: Body): WireError | undefined {
+  if (body.stream !== undefined && body.stream !== null && typeof body.stream !== "boolean")
+    return invalid("Invalid type for 'stream': expected a boolean.", "stream", "invalid_type");
+  const options = body.stream_options;
+  if (options === undefined || options === null) return undefined;
+  if (body.stream !== true) {
+    return invalid(
+      "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+      "stream_options",
+    );
+  }
+  if (!isObject(options))
+    return invalid(
+      "Invalid type for 'stream_options': expected an object.",
+      "stream_options",
+      "invalid_type",
+    );
+  if (options.include_usage !== undefined && typeof options.include_usage !== "boolean") {
+    return invalid(
+      "Invalid type for 'stream_options.include_usage': expected a boolean.",
+      "stream_options.include_usage",
+      "invalid_type",
+    );
+  }
+  return undefined;
 }
 
 function checkMessages(messages: readonly unknown[]): WireError | undefined {

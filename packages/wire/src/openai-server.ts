@@ -1,11 +1,12 @@
 /**
  * A loopback HTTP server speaking the OpenAI Chat Completions wire format, so tests can drive the
- * real `openai` client (and our adapters through it) against a scripted model.
+ * real `openai` client (and our adapters through it) against a scripted model. With `stream: true`
+ * it answers as the API does, with server-sent `chat.completion.chunk` events.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listen, parseJson, readBody, send } from "./http.ts";
 import { checkChatRequest } from "./openai-request.ts";
-import type { ChatRequest, WireError } from "./openai-types.ts";
+import type { ChatRequest, WireError, WireToolCall } from "./openai-types.ts";
 import { argumentText, type Model, type ModelView, parseArguments, type ScriptAnswer } from "./script.ts";
 
 /** Options of {@link startOpenAIServer}. */
@@ -51,7 +52,9 @@ export async function startOpenAIServer(options: OpenAIServerOptions): Promise<O
     const request = body as ChatRequest;
     requests.push(request);
     const turn = await options.model(viewOf(request));
-    send(res, 200, buildCompletion(request, turn, counters));
+    const completion = buildCompletion(request, turn, counters);
+    if (request.stream === true) sendEvents(res, completionChunks(completion, request));
+    else send(res, 200, completion);
   }
   return { ...(await listen(server)), requests, errors };
 }
@@ -74,18 +77,37 @@ export function viewOf(request: ChatRequest): ModelView<ChatRequest> {
   return { request, results, calls };
 }
 
+/** The parts of a `chat.completion` that its stream of chunks carries too. */
+interface Completion {
+  id: string;
+  object: "chat.completion";
+  created: number;
+  model: string;
+  choices: { index: 0; message: CompletionMessage; logprobs: null; finish_reason: string }[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  system_fingerprint: null;
+}
+
+interface CompletionMessage {
+  role: "assistant";
+  content: string | null;
+  refusal: null;
+  annotations: never[];
+  tool_calls?: WireToolCall[];
+}
+
 /** A well-formed `chat.completion` for the assistant's turn; tool call ids count up per server. */
 function buildCompletion(
   request: ChatRequest,
   turn: ScriptAnswer,
   counters: { completion: number; toolCall: number },
-): Record<string, unknown> {
+): Completion {
   const toolCalls = (turn.calls ?? []).map((call) => ({
     id: `call_${++counters.toolCall}`,
     type: "function" as const,
     function: { name: call.name, arguments: argumentText(call) },
   }));
-  const message = {
+  const message: CompletionMessage = {
     role: "assistant",
     content: turn.text ?? null,
     refusal: null,
@@ -109,4 +131,44 @@ function buildCompletion(
     },
     system_fingerprint: null,
   };
+}
+
+/**
+ * The completion as the stream the API sends for it: a first chunk with the role, the text in
+ * pieces, each tool call opened with its id and name and its arguments in two pieces, a chunk
+ * with the finish reason and, when `stream_options.include_usage` asks, one with the usage and no
+ * choices (the other chunks then carry `usage: null`).
+ */
+function completionChunks(completion: Completion, request: ChatRequest): Record<string, unknown>[] {
+  const { choices, usage, ...head } = completion;
+  const [{ message, finish_reason }] = choices as [Completion["choices"][0]];
+  const withUsage = request.stream_options?.include_usage === true;
+  const chunk = (delta: Record<string, unknown>, finish: string | null = null): Record<string, unknown> => ({
+    ...head,
+    object: "chat.completion.chunk",
+    choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
+    ...(withUsage && { usage: null }),
+  });
+  const chunks = [chunk({ role: "assistant", content: "", refusal: null })];
+  for (const piece of message.content?.match(/\S*\s*/g) ?? []) {
+    if (piece !== "") chunks.push(chunk({ content: piece }));
+  }
+  (message.tool_calls ?? []).forEach((call, index) => {
+    const { id, type, function: fn } = call;
+    chunks.push(chunk({ tool_calls: [{ index, id, type, function: { name: fn.name, arguments: "" } }] }));
+    const half = Math.ceil(fn.arguments.length / 2);
+    for (const piece of [fn.arguments.slice(0, half), fn.arguments.slice(half)]) {
+      if (piece !== "") chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
+    }
+  });
+  chunks.push(chunk({}, finish_reason));
+  if (withUsage) chunks.push({ ...head, object: "chat.completion.chunk", choices: [], usage });
+  return chunks;
+}
+
+/** Sends chunks as server-sent events, then `data: [DONE]`. */
+function sendEvents(res: ServerResponse, chunks: readonly unknown[]): void {
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  for (const chunk of chunks) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+  res.end("data: [DONE]\n\n");
 }

@@ -34,6 +34,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   tools?: WireTool[];
   stream?: boolean | null;
+  /** With `stream: true`: `include_usage` adds a last chunk with the usage and no choices. */
+  stream_options?: { include_usage?: boolean } | null;
   [key: string]: unknown;
 }
 

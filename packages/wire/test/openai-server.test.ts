@@ -29,6 +29,17 @@ const assistantCalling = (...ids: string[]) => ({
   content: null,
   tool_calls: ids.map((id) => ({ id, type: "function", function: { name: "f", arguments: "{}" } })),
 });
+/** A `chat.completion.chunk` event, as far as the tests read it. */
+interface Chunk {
+  object: string;
+  id: string;
+  usage?: unknown;
+  choices: {
+    delta: { content?: string; tool_calls?: { function: { arguments: string } }[] };
+    finish_reason: string | null;
+  }[];
+}
+
 const toolReply = (id: string) => ({ role: "tool", tool_call_id: id, content: "ok" });
 
 describe("startOpenAIServer", () => {
@@ -77,7 +88,19 @@ describe("startOpenAIServer", () => {
       "messages[0].role",
       "Invalid value: 'robot'",
     ],
-    ["streaming", { model: "m", messages: [user], stream: true }, "stream", "does not stream"],
+    [
+      "stream_options without stream",
+      { model: "m", messages: [user], stream_options: { include_usage: true } },
+      "stream_options",
+      "The 'stream_options' parameter is only allowed when 'stream' is enabled.",
+    ],
+    [
+      "a non-boolean include_usage",
+      { model: "m", messages: [user], stream: true, stream_options: { include_usage: "yes" } },
+      "stream_options.include_usage",
+      "expected a boolean",
+    ],
+    ["a non-boolean stream", { model: "m", messages: [user], stream: "yes" }, "stream", "expected a boolean"],
     [
       "orphan tool message",
       { model: "m", messages: [user, toolReply("call_9")] },
@@ -152,6 +175,68 @@ describe("startOpenAIServer", () => {
       status: 500,
       json: { error: { message: expect.stringContaining("no turn left for request #3") } },
     });
+  });
+
+  it("streams chat.completion.chunk events the real SDK reads back into the same calls and text", async () => {
+    const client = new OpenAI({ apiKey: "k", baseURL: `${server.url}/v1`, maxRetries: 0 });
+    const params = { model: "m", messages: [user as OpenAI.ChatCompletionMessageParam] };
+    const first = await client.chat.completions
+      .stream({ ...params, stream_options: { include_usage: true } })
+      .finalChatCompletion();
+    expect(first.choices[0]).toMatchObject({
+      finish_reason: "tool_calls",
+      message: {
+        tool_calls: [{ id: "call_1", type: "function", function: { name: "f", arguments: '{"a":1}' } }],
+      },
+    });
+    expect(first.usage?.total_tokens).toBeGreaterThan(0);
+    const second = await client.chat.completions.stream(params).finalChatCompletion();
+    expect(second.choices[0]).toMatchObject({ finish_reason: "stop", message: { content: "second" } });
+    expect(server.requests.map((request) => request.stream)).toEqual([true, true]);
+    expect(server.errors).toEqual([]);
+  });
+
+  it("streams as the API does: role first, argument deltas by index, usage last only when asked, then [DONE]", async () => {
+    const events = async (body: object) => {
+      const response = await fetch(`${server.url}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      expect(response.headers.get("content-type")).toBe("text/event-stream");
+      const text = await response.text();
+      expect(text.endsWith("data: [DONE]\n\n")).toBe(true);
+      return text
+        .split("\n\n")
+        .filter((event) => event.startsWith("data: {"))
+        .map((event) => JSON.parse(event.slice("data: ".length)) as Chunk);
+    };
+    const withUsage = await events({
+      model: "m",
+      messages: [user],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    expect(
+      withUsage.every((chunk) => chunk.object === "chat.completion.chunk" && chunk.id === "chatcmpl-1"),
+    ).toBe(true);
+    expect(withUsage[0]?.choices[0]?.delta).toEqual({ role: "assistant", content: "", refusal: null });
+    const deltas = withUsage.flatMap((chunk) => chunk.choices.flatMap((c) => c.delta.tool_calls ?? []));
+    expect(deltas[0]).toEqual({
+      index: 0,
+      id: "call_1",
+      type: "function",
+      function: { name: "f", arguments: "" },
+    });
+    expect(deltas.map((d) => d.function.arguments).join("")).toBe('{"a":1}');
+    expect(withUsage.at(-2)?.choices[0]).toMatchObject({ delta: {}, finish_reason: "tool_calls" });
+    expect(withUsage.at(-1)).toMatchObject({ choices: [], usage: { total_tokens: expect.any(Number) } });
+    expect(withUsage.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true);
+
+    const plain = await events({ model: "m", messages: [user], stream: true });
+    expect(plain.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("")).toBe("second");
+    expect(plain.at(-1)?.choices[0]?.finish_reason).toBe("stop");
+    expect(plain.some((chunk) => "usage" in chunk)).toBe(false);
   });
 
   it("surfaces as the real SDK's error classes", async () => {

@@ -1,0 +1,167 @@
+/**
+ * `@typecall/runtime/ai-sdk`: a toolset as the `tools` of the Vercel AI SDK's `generateText` and
+ * `streamText`, whose loop (`stopWhen`) then runs our dispatcher. It imports `jsonSchema` from
+ * `ai` (a peer dependency) at runtime.
+ *
+ * The model must read the dispatcher's feedback word for word, whatever path the SDK takes:
+ * - The SDK sends the model its own wrapping of a failed `validate` ("Invalid input for tool X:
+ *   Type validation failed: Value: ...") but the bare message of an Error that `execute` throws.
+ *   So a call the validator refuses passes `validate` unchanged and fails in `execute`.
+ * - A call to an unknown tool, or with arguments that are not JSON, the SDK rejects before any
+ *   tool sees it. {@link toAISDKOptions} adds the two hooks the SDK has for these: a repair that
+ *   runs our lenient parsing on the argument text, and a `prepareStep` that puts the
+ *   dispatcher's feedback where the SDK wrote its own.
+ */
+import { InvalidToolInputError, type JSONSchema7, jsonSchema, type ModelMessage, type Tool } from "ai";
+import { valueContent } from "../feedback.ts";
+import { parseArguments } from "../lenient-json.ts";
+import type { CallOptions, ContextArg, DispatchArgs, ToolFailure, ToolMapShape } from "../outcome.ts";
+import { checkToolCall, type Toolset } from "../toolset.ts";
+
+/**
+ * The `tools` of a `generateText` or `streamText` call, one tool per tool of the toolset, under
+ * its name. The input is typed `unknown`: a call the validator refuses still reaches `execute`,
+ * which answers it with the feedback.
+ */
+export type AISDKTools<M extends ToolMapShape<M>> = {
+  [K in keyof M & string]: Tool<unknown, M[K]["result"]>;
+};
+
+/**
+ * What a tool's `execute` throws when its call fails: the message is the dispatcher's feedback for
+ * the model (`outcome.content`), and `outcome` says what failed (`outcome.error.code`).
+ */
+export class ToolCallError extends Error {
+  /** The failed call's outcome. */
+  readonly outcome: ToolFailure;
+
+  constructor(outcome: ToolFailure) {
+    super(outcome.content);
+    this.name = "ToolCallError";
+    this.outcome = outcome;
+  }
+}
+
+/**
+ * The toolset as AI SDK tools: each with its description, its JSON Schema and our validator as
+ * `inputSchema` (`jsonSchema(schema, { validate })`, where `validate` gives the arguments as the
+ * tool will get them: parsed leniently, coerced, defaults in), and an `execute` that dispatches
+ * the call with `ctx` and the SDK's abort signal. `execute` resolves to the tool's value, which
+ * the model reads as the dispatcher's content; on failure it throws a {@link ToolCallError}, whose
+ * message (the feedback) is what the model reads.
+ */
+export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  ...[ctx]: ContextArg<C>
+): AISDKTools<M> {
+  const tools: Record<string, Tool<unknown, unknown>> = {};
+  for (const { name, description, parameters } of toolset.schemas("json-schema")) {
+    tools[name] = {
+      description,
+      inputSchema: jsonSchema(parameters as JSONSchema7, {
+        validate: (value) => validate(toolset, name, value),
+      }),
+      async execute(input, { toolCallId, abortSignal }) {
+        const options: CallOptions = abortSignal === undefined ? {} : { signal: abortSignal };
+        const args = [ctx, options] as unknown as DispatchArgs<C>;
+        const outcome = await toolset.dispatch({ name, arguments: input, id: toolCallId }, ...args);
+        if (!outcome.ok) throw new ToolCallError(outcome);
+        return outcome.value;
+      },
+      // The value as the dispatcher writes it for the model, where the SDK would send its own JSON.
+      toModelOutput: ({ output }) => ({
+        type: "text",
+        value: valueContent(output, toolset.options.maxContentLength),
+      }),
+    };
+  }
+  return tools as AISDKTools<M>;
+}
+
+/**
+ * The `validate` of a tool's input schema: the arguments the tool would run with, when the
+ * dispatcher accepts them. What it refuses passes unchanged, to fail in `execute` with the
+ * feedback as it is (a failed validation would reach the model wrapped in the SDK's text); so
+ * does every input of a toolset `createToolset` did not make, which only dispatch can check.
+ */
+function validate(toolset: object, name: string, value: unknown): { success: true; value: unknown } {
+  const check = checkToolCall(toolset, { name, arguments: value });
+  return { success: true, value: check?.ok === true ? check.args : value };
+}
+
+/** A tool call of a step, as far as `prepareStep` reads it. */
+export interface StepToolCallLike {
+  readonly toolCallId: string;
+  readonly toolName: string;
+  readonly input: unknown;
+  /** Set by the SDK on a call it rejected itself: an unknown tool, arguments that are not JSON. */
+  readonly invalid?: boolean | undefined;
+}
+
+/** What {@link toAISDKOptions} gives: the `tools` and two hooks, to spread into a call. */
+export interface AISDKOptions<M extends ToolMapShape<M>> {
+  readonly tools: AISDKTools<M>;
+  /** Repairs argument text that is not JSON with the dispatcher's lenient parsing. */
+  experimental_repairToolCall<Call extends { readonly toolName: string; readonly input: string }>(options: {
+    readonly toolCall: Call;
+    readonly error: unknown;
+  }): Promise<Call | null>;
+  /** Puts the dispatcher's feedback where the SDK wrote its own (unknown tool, arguments not JSON). */
+  prepareStep(options: {
+    readonly steps: readonly { readonly toolCalls: readonly StepToolCallLike[] }[];
+    readonly messages: readonly ModelMessage[];
+  }): { messages: ModelMessage[] } | undefined;
+}
+
+/**
+ * The options of `generateText` or `streamText` that run the toolset, the SDK's own rejections
+ * included: spread them into the call (`generateText({ model, prompt, ...toAISDKOptions(toolset,
+ * ctx), stopWhen })`). `tools` is {@link toAISDKTools}. `experimental_repairToolCall` repairs
+ * argument text that is not JSON as the dispatcher would (single quotes, trailing commas, ...).
+ * `prepareStep` rewrites the tool results of the calls the SDK rejected itself (an unknown tool
+ * name, arguments no repair makes JSON) in the messages of each next request, into the
+ * dispatcher's feedback. The results in `steps` and `response.messages` keep the SDK's text. The
+ * hooks take `tools` to be this toolset's (an unknown name is answered with its list of tools); an
+ * application with its own repair or `prepareStep` calls these from its own.
+ */
+export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  ...ctx: ContextArg<C>
+): AISDKOptions<M> {
+  return {
+    tools: toAISDKTools(toolset, ...ctx),
+    async experimental_repairToolCall({ toolCall, error }) {
+      // Our tools' `validate` refuses nothing: an invalid input of one of them is text that is not JSON.
+      if (!InvalidToolInputError.isInstance(error) || toolset.get(toolCall.toolName) === undefined)
+        return null;
+      const parsed = parseArguments(toolCall.input);
+      const repaired = parsed.ok && parsed.repairs.length > 0;
+      return repaired ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
+    },
+    prepareStep({ steps, messages }) {
+      const feedback = new Map<string, string>();
+      for (const call of steps.flatMap((step) => step.toolCalls)) {
+        if (call.invalid !== true) continue;
+        // The input of a call the SDK rejected: its text when that is not JSON, else the parsed value.
+        const check = checkToolCall(toolset, { name: call.toolName, arguments: call.input });
+        if (check?.ok === false) feedback.set(call.toolCallId, check.content);
+      }
+      return feedback.size === 0 ? undefined : { messages: withFeedback(messages, feedback) };
+    },
+  };
+}
+
+/** The messages with the result of each call in `feedback` replaced by its text, as an error. */
+function withFeedback(
+  messages: readonly ModelMessage[],
+  feedback: ReadonlyMap<string, string>,
+): ModelMessage[] {
+  return messages.map((message) => {
+    if (message.role !== "tool") return message;
+    const content = message.content.map((part) => {
+      const text = part.type === "tool-result" ? feedback.get(part.toolCallId) : undefined;
+      return text === undefined ? part : { ...part, output: { type: "error-text" as const, value: text } };
+    });
+    return { ...message, content };
+  });
+}
