@@ -174,24 +174,6 @@ function finish(
   }
 }
 
-/** What {@link checkCall} finds: the arguments the tool would run with, or the failure dispatch would answer. */
-export type CallCheck = { readonly ok: true; readonly args: unknown } | ToolFailure;
-
-/**
- * The pipeline up to running the tool (find it, parse leniently, coerce, add defaults, validate),
- * without running it and without the hooks: for an SDK that checks arguments apart from running
- * the tool (the AI SDK's `validate`). A failure carries the content dispatch would answer with.
- * Never throws.
- */
-export function checkCall(env: DispatchEnv, call: ToolCall): CallCheck {
-  try {
-    const prepared = prepare(env, call);
-    return prepared.ok === false ? prepared : { ok: true, args: prepared.args };
-  } catch (error) {
-    return internalFailure(env, call, error);
-  }
-}
-
 /** A call ready to run: its tool, what dispatch knows of it, the validated arguments. */
 interface Prepared {
   /** Never set: tells a prepared call from a {@link ToolFailure} with one property read. */

@@ -1,14 +1,7 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
 import { readOptions } from "./call.ts";
 import { type DialectTools, dialectTool } from "./dialects.ts";
-import {
-  type CallCheck,
-  checkCall,
-  type DispatchEnv,
-  dispatchCall,
-  invalidCall,
-  type ToolEntry,
-} from "./dispatch.ts";
+import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
 import { thrownMessage } from "./feedback.ts";
 import { kindOf } from "./json.ts";
 import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
@@ -112,7 +105,7 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
-  const toolset: Toolset<M, C> = {
+  return {
     names: env.names as readonly (keyof M & string)[],
     get: (name) => tools.get(name)?.definition as ToolDefinition<C> | undefined,
     schemas: (dialect) =>
@@ -123,21 +116,6 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
     with: (options) => buildToolset<M, C>(definitions, resolveToolsetOptions(options, resolved)),
     options: resolved,
   };
-  environments.set(toolset, env);
-  return toolset;
-}
-
-/** The dispatch environment of each toolset `createToolset` made, for {@link checkToolCall}. */
-const environments = new WeakMap<object, DispatchEnv>();
-
-/**
- * Checks a call against a toolset as dispatch would, without running the tool (see `checkCall`);
- * `undefined` for an object that `createToolset` did not make. Kept off the `Toolset` interface:
- * only adapters whose SDK validates apart from running need it (the AI SDK's `validate`).
- */
-export function checkToolCall(toolset: object, call: ToolCall): CallCheck | undefined {
-  const env = environments.get(toolset);
-  return env === undefined ? undefined : checkCall(env, call);
 }
 
 /**

@@ -174,10 +174,13 @@ describe("toAISDKTools", () => {
     expect(await toolSaw).toBe(reason);
   });
 
-  it("checks and normalises in execute alone for a toolset createToolset did not make", async () => {
+  it("checks and normalises with any object of the toolset's shape, not only one createToolset made", async () => {
     const wrapper: typeof toolset = { ...toolset };
     const { getWeather } = toAISDKTools(wrapper, ctx);
-    expect(await validate(getWeather, { city: "Rome" })).toEqual({ success: true, value: { city: "Rome" } });
+    expect(await validate(getWeather, { city: "Rome", unit: null })).toEqual({
+      success: true,
+      value: { city: "Rome", unit: "c" },
+    });
     const result = await play(
       script([{ calls: [{ name: "getWeather", args: { city: "Rome" } }] }, { text: "ok" }]),
       toAISDKTools(wrapper, ctx),

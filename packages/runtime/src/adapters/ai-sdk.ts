@@ -15,8 +15,17 @@
 import { InvalidToolInputError, type JSONSchema7, jsonSchema, type ModelMessage, type Tool } from "ai";
 import { valueContent } from "../feedback.ts";
 import { parseArguments } from "../lenient-json.ts";
-import type { CallOptions, ContextArg, DispatchArgs, ToolFailure, ToolMapShape } from "../outcome.ts";
-import { checkToolCall, type Toolset } from "../toolset.ts";
+import type {
+  AnyOutcome,
+  CallOptions,
+  ContextArg,
+  DispatchArgs,
+  ToolCall,
+  ToolFailure,
+  ToolMapShape,
+} from "../outcome.ts";
+import { createToolset, type Toolset } from "../toolset.ts";
+import type { ToolDefinition } from "../types.ts";
 
 /**
  * The `tools` of a `generateText` or `streamText` call, one tool per tool of the toolset, under
@@ -55,11 +64,17 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
   ...[ctx]: ContextArg<C>
 ): AISDKTools<M> {
   const tools: Record<string, Tool<unknown, unknown>> = {};
+  const check = checkerOf(toolset, ctx);
   for (const { name, description, parameters } of toolset.schemas("json-schema")) {
     tools[name] = {
       description,
       inputSchema: jsonSchema(parameters as JSONSchema7, {
-        validate: (value) => validate(toolset, name, value),
+        // What the dispatcher refuses passes unchanged, to fail in `execute` with the feedback as
+        // it is: a failed validation would reach the model wrapped in the SDK's text.
+        validate: async (value) => {
+          const checked = await check({ name, arguments: value });
+          return { success: true, value: checked.ok ? checked.value : value };
+        },
       }),
       async execute(input, { toolCallId, abortSignal }) {
         const options: CallOptions = abortSignal === undefined ? {} : { signal: abortSignal };
@@ -79,14 +94,21 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
 }
 
 /**
- * The `validate` of a tool's input schema: the arguments the tool would run with, when the
- * dispatcher accepts them. What it refuses passes unchanged, to fail in `execute` with the
- * feedback as it is (a failed validation would reach the model wrapped in the SDK's text); so
- * does every input of a toolset `createToolset` did not make, which only dispatch can check.
+ * Checks calls as dispatch would, without running the tools: it dispatches them to the same tools
+ * whose `run` gives back the arguments it gets (parsed leniently, coerced, defaults in,
+ * validated), under the toolset's options without its hooks (a check is not a call).
  */
-function validate(toolset: object, name: string, value: unknown): { success: true; value: unknown } {
-  const check = checkToolCall(toolset, { name, arguments: value });
-  return { success: true, value: check?.ok === true ? check.args : value };
+function checkerOf<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  ctx: C | undefined,
+): (call: ToolCall) => Promise<AnyOutcome> {
+  const definitions = toolset.names.flatMap((name): ToolDefinition<C>[] => {
+    const definition = toolset.get(name);
+    return definition ? [{ ...definition, run: (args: unknown) => args, settlesAtOnce: true }] : [];
+  });
+  const checks = createToolset<M, C>(definitions, { ...toolset.options, hooks: {} });
+  const args = [ctx] as unknown as DispatchArgs<C>;
+  return (call) => checks.dispatch(call, ...args);
 }
 
 /** A tool call of a step, as far as `prepareStep` reads it. */
@@ -110,7 +132,7 @@ export interface AISDKOptions<M extends ToolMapShape<M>> {
   prepareStep(options: {
     readonly steps: readonly { readonly toolCalls: readonly StepToolCallLike[] }[];
     readonly messages: readonly ModelMessage[];
-  }): { messages: ModelMessage[] } | undefined;
+  }): Promise<{ messages: ModelMessage[] } | undefined>;
 }
 
 /**
@@ -128,6 +150,7 @@ export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   ...ctx: ContextArg<C>
 ): AISDKOptions<M> {
+  const check = checkerOf(toolset, ctx[0]);
   return {
     tools: toAISDKTools(toolset, ...ctx),
     async experimental_repairToolCall({ toolCall, error }) {
@@ -138,13 +161,13 @@ export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
       const repaired = parsed.ok && parsed.repairs.length > 0;
       return repaired ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
     },
-    prepareStep({ steps, messages }) {
+    async prepareStep({ steps, messages }) {
       const feedback = new Map<string, string>();
       for (const call of steps.flatMap((step) => step.toolCalls)) {
         if (call.invalid !== true) continue;
         // The input of a call the SDK rejected: its text when that is not JSON, else the parsed value.
-        const check = checkToolCall(toolset, { name: call.toolName, arguments: call.input });
-        if (check?.ok === false) feedback.set(call.toolCallId, check.content);
+        const checked = await check({ name: call.toolName, arguments: call.input });
+        if (!checked.ok) feedback.set(call.toolCallId, checked.content);
       }
       return feedback.size === 0 ? undefined : { messages: withFeedback(messages, feedback) };
     },
