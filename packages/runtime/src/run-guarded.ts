@@ -67,11 +67,16 @@ export function runGuarded(
     abort(timeoutError(timeoutMs));
     finish({ kind: "timeout" });
   });
-  if (outer)
-    stopListening = onAbortOf(outer, () => {
+  if (outer) {
+    const cancel = (): void => {
       abort(outer.reason);
       finish({ kind: "cancelled" });
-    });
+    };
+    // The tool's synchronous part may have aborted the signal already: then no event comes. Its
+    // promise is still watched below, so that a late rejection is not left unhandled.
+    if (outer.aborted) cancel();
+    else stopListening = onAbortOf(outer, cancel);
+  }
   try {
     result.then(
       (value) => finish({ kind: "value", value }),

@@ -158,19 +158,25 @@ describe("dispatch: failures", () => {
 
   it("timeout aborts the tool's signal and answers without waiting for it", async () => {
     let aborted: unknown;
+    let finished = false;
+    let release = (): void => {};
+    // The tool sees the abort but finishes only when the test releases it, after the outcome.
     const slow = adhocTool("slow", (_args, ctx) => {
       return new Promise((resolve) => {
         ctx.signal.addEventListener("abort", () => {
           aborted = ctx.signal.reason;
-          setTimeout(() => resolve("too late"), 50);
+          release = () => {
+            finished = true;
+            resolve("too late");
+          };
         });
       });
     });
-    const started = Date.now();
     const outcome = failed(
       await adhocToolset([slow], { timeoutMs: 30 }).dispatch({ name: "slow", arguments: "{}" }),
     );
-    expect(Date.now() - started).toBeLessThan(45);
+    expect(finished).toBe(false);
+    release();
     expect(outcome.error).toEqual({ code: "timeout", message: "Timed out after 30 ms" });
     expect(outcome.content).toBe(
       'The tool "slow" did not finish within 30 ms and was cancelled. It may have had partial effects.',
@@ -233,6 +239,26 @@ describe("dispatch: failures", () => {
     const outcome = failed(await pending);
     expect(outcome.error).toEqual({ code: "execution_error", message: "Cancelled by the caller" });
     expect(seen).toBe(true);
+  });
+
+  it("a caller's abort during the tool's synchronous part cancels the call", async () => {
+    const controller = new AbortController();
+    let signal: AbortSignal | undefined;
+    // The tool's own code aborts the caller's signal before it returns its promise.
+    const abortsFirst = adhocTool("abortsFirst", (_args, ctx) => {
+      signal = ctx.signal;
+      controller.abort(new Error("user left"));
+      return new Promise(() => {});
+    });
+    const outcome = failed(
+      await adhocToolset([abortsFirst]).dispatch(
+        { name: "abortsFirst", arguments: "{}" },
+        {},
+        { signal: controller.signal },
+      ),
+    );
+    expect(outcome.error).toEqual({ code: "execution_error", message: "Cancelled by the caller" });
+    expect(signal?.reason).toMatchObject({ message: "user left" });
   });
 
   it("execution_error carries the message of an Error, never its stack", async () => {
