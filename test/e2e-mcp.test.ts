@@ -5,6 +5,9 @@
  */
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { getDefaultEnvironment, StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { createToolset } from "@typecall/runtime";
+import { serveMcp } from "@typecall/runtime/mcp";
 import { type McpConversation, playMcp, textOf } from "@typecall/wire";
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
@@ -132,5 +135,25 @@ describe("MCP over Streamable HTTP, two users", () => {
     ]);
     expect(forAda.structuredContent).toMatchObject({ bookingId: "bk-ada-h-paris-1-2026-12-24" });
     expect(forBob.structuredContent).toMatchObject({ bookingId: "bk-bob-h-paris-1-2026-12-24" });
+  });
+});
+
+describe("MCP results wider than their type", () => {
+  it("are structuredContent the SDK's client accepts: TypeScript's object types are open", async () => {
+    // The generated getWeather, returning a field its type does not name (a row with more columns).
+    const weather = toolset.get("getWeather");
+    if (weather === undefined) throw new Error("the quick start has no getWeather");
+    const wider = createToolset([
+      { ...weather, run: () => ({ city: "Paris", temperature: 15, unit: "c", uv: 2 }) },
+    ]);
+    const server = await serveMcp(wider, { name: "wider", version: "1.0.0", transport: "http" });
+    closers.push(server.close);
+    const client = new Client({ name: "e2e", version: "1.0.0" });
+    await client.connect(new StreamableHTTPClientTransport(new URL(server.url)));
+    closers.push(() => client.close());
+    await client.listTools(); // The client checks results against the output schemas it listed.
+    const result = await client.callTool({ name: "getWeather", arguments: { city: "Paris" } });
+    expect(result.isError).toBeUndefined();
+    expect(result.structuredContent).toEqual({ city: "Paris", temperature: 15, unit: "c", uv: 2 });
   });
 });

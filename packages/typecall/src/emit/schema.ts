@@ -30,6 +30,13 @@ export const CANONICAL: SchemaRules = {
 interface Printer {
   readonly rules: SchemaRules;
   readonly definitions: Readonly<Record<string, TypeIR>>;
+  /**
+   * Objects take properties their type does not name: set for a result, since TypeScript's object
+   * types are open (a tool typed `Hotel` may return a row with more columns), and a client that
+   * checks the result against the schema (MCP's `structuredContent`) must not refuse it. Arguments
+   * stay closed: there an unknown property is a mistake of the model's.
+   */
+  readonly open?: boolean;
 }
 
 /**
@@ -47,7 +54,7 @@ export function parametersSchema(
 
 /** The schema of what a tool resolves to (MCP `outputSchema`), with the `$defs` it needs. */
 export function resultSchema(type: TypeIR, definitions: Readonly<Record<string, TypeIR>> = {}): Schema {
-  const printer = { rules: CANONICAL, definitions };
+  const printer = { rules: CANONICAL, definitions, open: true };
   return withDefinitions(typeSchema(type, printer), [type], printer);
 }
 
@@ -171,6 +178,8 @@ function objectSchema(
     else schemaProperties[property.name] = value;
   }
   const required = properties.filter((p) => rules.allRequired || !p.optional).map((p) => p.name);
+  if (additional === undefined && printer.open)
+    return { type: "object", properties: schemaProperties, required };
   const additionalProperties = additional ? typeSchema(additional, printer) : false;
   return { type: "object", properties: schemaProperties, required, additionalProperties };
 }

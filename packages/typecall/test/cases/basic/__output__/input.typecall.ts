@@ -345,7 +345,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
         "note": { "type": ["string", "null"] },
       },
       "required": ["parcels", "speed", "to", "note"],
-      "additionalProperties": false,
     },
     coerce: (input: any) => {
       const out = _copy(input);
@@ -473,7 +472,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
           "priority": { "type": "integer", "enum": [3, 1, 2] },
         },
         "required": ["id", "labels", "priority"],
-        "additionalProperties": false,
       },
     },
     coerce: (input: any) => {

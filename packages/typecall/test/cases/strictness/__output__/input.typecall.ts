@@ -153,7 +153,6 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       "type": "object",
       "properties": { "id": { "type": "string" }, "labels": labelLabelsSchema },
       "required": ["id", "labels"],
-      "additionalProperties": false,
     },
     coerce: (input: any) => {
       const out = _copy(input);
