@@ -48,6 +48,17 @@ async function clientFor(model: Model<GeminiRequest>): Promise<GoogleGenAI> {
 const prompt: Content = { role: "user", parts: [{ text: "Weather in Paris and Rome, then book h7." }] };
 
 describe("gemini adapter with the real @google/genai client", () => {
+  it("keeps a model content without parts out of the history, which the next request must take", async () => {
+    // An answer with nothing in it: the content the API sends when thinking spent the budget.
+    const ai = await clientFor(script<GeminiRequest>([{}, { text: "Hello again." }]));
+    const result = await runTools(ai, { model: "m", contents: [prompt] }, toolset, { ctx });
+    expect(result.stopReason).toBe("done");
+    expect(result.messages).toEqual([prompt]);
+    const next = await ai.models.generateContent({ model: "m", contents: [...result.messages, prompt] });
+    expect(next.text).toBe("Hello again.");
+    expect(server?.errors).toEqual([]);
+  });
+
   it("runs a conversation: one call, two parallel calls, a wrong call and its correction", async () => {
     const ai = await clientFor(
       script<GeminiRequest>([

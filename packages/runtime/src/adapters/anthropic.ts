@@ -197,7 +197,9 @@ export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
  * (a long server-tool turn) sends the message back as it is, so the model continues it (a request,
  * not a step); any other (`end_turn`, `max_tokens`, `refusal`...) ends the loop as `done` without
  * running calls: a `max_tokens` answer may end in a cut-off `tool_use` block, so check
- * `message.stop_reason`, and retry with a larger `max_tokens` rather than send that message back.
+ * `message.stop_reason`, and retry with a larger `max_tokens`. Such an answer with `tool_use`
+ * blocks is left out of `messages` (it is `message`), so that `messages` stays a history the API
+ * takes.
  * Rejects only when the client does.
  */
 export function runTools<Params extends MessageCreateParamsLike, M extends ToolMapShape<M>, C extends object>(
@@ -214,7 +216,11 @@ export function runTools<Params extends MessageCreateParamsLike, M extends ToolM
     read(message) {
       const said = [{ role: "assistant" as const, content: message.content }];
       if (message.stop_reason === "pause_turn") return { said, calls: [], resume: true };
-      return { said, calls: message.stop_reason === "tool_use" ? toolCallsOf(message) : [] };
+      if (message.stop_reason === "tool_use") return { said, calls: toolCallsOf(message) };
+      // Unanswered tool_use blocks would make the next request a 400: such an answer stays out of
+      // the history (it is the result's `message`).
+      const unanswered = message.content.some((block) => block.type === "tool_use");
+      return { said: unanswered ? [] : said, calls: [] };
     },
     answer: (outcomes, calls) => [resultMessage(outcomes, calls)],
   };

@@ -219,7 +219,9 @@ export function runTools<Content extends ContentLike, M extends ToolMapShape<M>,
     ask: (contents) => ai.models.generateContent({ ...params, contents, config }),
     read(response) {
       const content = response.candidates?.[0]?.content;
-      return { said: content === undefined ? [] : [content], calls: toolCallsOf(response) };
+      // A content without parts (a MAX_TOKENS stop spent on thinking) would make the next request a 400.
+      const said = content?.parts !== undefined && content.parts.length > 0 ? [content] : [];
+      return { said, calls: toolCallsOf(response) };
     },
     answer: (outcomes, calls) => [toFunctionResponseContent(outcomes, calls)],
   };
