@@ -187,4 +187,18 @@ describe("toAISDKTools", () => {
     );
     expect(result.steps[0]?.toolResults[0]?.output).toEqual({ city: "Rome", unit: "c", temperature: 21 });
   });
+
+  it("sends a tool under a name every provider takes, and runs it when called so", async () => {
+    const factorial = adhocTool("math.factorial", ({ n }) => [1, 1, 2, 6][n as number], {
+      names: { openai: "math_factorial", anthropic: "math_factorial" },
+    });
+    const tools = toAISDKTools(createToolset([factorial]));
+    expect(Object.keys(tools)).toEqual(["math_factorial"]);
+    const result = await play(
+      script([{ calls: [{ name: "math_factorial", args: { n: 3 } }] }, { text: "6" }]),
+      tools,
+    );
+    expect(result.steps[0]?.toolResults[0]?.output).toBe(6);
+    expect(server?.requests[0]?.tools?.map((tool) => tool.function.name)).toEqual(["math_factorial"]);
+  });
 });

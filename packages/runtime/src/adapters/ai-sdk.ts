@@ -29,7 +29,7 @@ import type { ToolDefinition } from "../types.ts";
 
 /**
  * The `tools` of a `generateText` or `streamText` call, one tool per tool of the toolset, under
- * its name. The input is typed `unknown`: a call the validator refuses still reaches `execute`,
+ * its name (a name some provider does not take, under the name OpenAI gets: see the TC3001 warning). The input is typed `unknown`: a call the validator refuses still reaches `execute`,
  * which answers it with the feedback.
  */
 export type AISDKTools<M extends ToolMapShape<M>> = {
@@ -66,7 +66,7 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
   const tools: Record<string, Tool<unknown, unknown>> = {};
   const check = checkerOf(toolset, ctx);
   for (const { name, description, parameters } of toolset.schemas("json-schema")) {
-    tools[name] = {
+    tools[sentName(toolset, name)] = {
       description,
       inputSchema: jsonSchema(parameters as JSONSchema7, {
         // What the dispatcher refuses passes unchanged, to fail in `execute` with the feedback as
@@ -91,6 +91,16 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
     };
   }
   return tools as AISDKTools<M>;
+}
+
+/**
+ * The name a tool is sent under: the AI SDK passes it to whichever provider it drives, so a name
+ * that some provider does not take (`math.factorial`, TC3001) goes as OpenAI gets it
+ * (`math_factorial`), which Anthropic takes too; dispatch answers to either.
+ */
+function sentName<M extends ToolMapShape<M>, C extends object>(toolset: Toolset<M, C>, name: string): string {
+  const names = toolset.get(name)?.names;
+  return names?.openai ?? names?.anthropic ?? name;
 }
 
 /**
@@ -151,12 +161,12 @@ export function toAISDKOptions<M extends ToolMapShape<M>, C extends object>(
   ...ctx: ContextArg<C>
 ): AISDKOptions<M> {
   const check = checkerOf(toolset, ctx[0]);
+  const tools = toAISDKTools(toolset, ...ctx);
   return {
-    tools: toAISDKTools(toolset, ...ctx),
+    tools,
     async experimental_repairToolCall({ toolCall, error }) {
       // Our tools' `validate` refuses nothing: an invalid input of one of them is text that is not JSON.
-      if (!InvalidToolInputError.isInstance(error) || toolset.get(toolCall.toolName) === undefined)
-        return null;
+      if (!InvalidToolInputError.isInstance(error) || !Object.hasOwn(tools, toolCall.toolName)) return null;
       const parsed = parseArguments(toolCall.input);
       const repaired = parsed.ok && parsed.repairs.length > 0;
       return repaired ? { ...toolCall, input: JSON.stringify(parsed.value) } : null;
