@@ -5,7 +5,9 @@
  * call; tool names, `input_schema`, and the strict tool use subset. The wording is the API's
  * (research/provider-rules.md section 3, and API error bodies quoted in issues).
  */
+
 import type { AnthropicError } from "./anthropic-types.ts";
+import { isObject } from "./http.ts";
 
 type Body = Record<string, unknown>;
 
@@ -23,10 +25,6 @@ const MAX_OPTIONAL = 24;
 
 function invalid(message: string): AnthropicError {
   return { type: "invalid_request_error", message };
-}
-
-function isObject(value: unknown): value is Body {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The first problem with a request body, or `undefined` when the real API would accept it. */

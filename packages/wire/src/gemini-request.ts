@@ -6,7 +6,9 @@
  * line per problem, paths naming properties). Wording follows the API's, as quoted in
  * `research/provider-rules.md` §4 and the issue threads it cites.
  */
+
 import type { GeminiError } from "./gemini-types.ts";
+import { isObject } from "./http.ts";
 
 type Body = Record<string, unknown>;
 
@@ -92,10 +94,6 @@ export function missingSignatureMessage(name: string, position: number): string 
 /** A 400 `INVALID_ARGUMENT` error. */
 export function invalidArgument(message: string): GeminiError {
   return { code: 400, message, status: "INVALID_ARGUMENT" };
-}
-
-function isObject(value: unknown): value is Body {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A field under its camelCase name or the proto's snake_case one (the API reads both). */

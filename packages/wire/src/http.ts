@@ -12,6 +12,11 @@ export function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Whether a JSON value is an object (not an array, not null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** The body as JSON, or `undefined` when it is not JSON. */
 export function parseJson(text: string): unknown {
   try {

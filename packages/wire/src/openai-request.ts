@@ -4,6 +4,7 @@
  * tool call of the assistant message just before it, every tool call answered, tools well-formed.
  * Messages mirror the real API's wording so a test failure reads like production would.
  */
+import { isObject } from "./http.ts";
 import type { WireError } from "./openai-types.ts";
 
 const ROLES = new Set(["system", "developer", "user", "assistant", "tool", "function"]);
@@ -17,10 +18,6 @@ export function invalid(message: string, param: string | null, code: string | nu
 }
 
 /** Whether a JSON value is an object (not an array). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** The first problem with a request body, or `undefined` when the real API would accept it. */
 export function checkChatRequest(body: unknown): WireError | undefined {
   if (!isObject(body)) return invalid("We could not parse the JSON body of your request.", null);

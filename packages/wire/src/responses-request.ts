@@ -5,7 +5,8 @@
  * answered, no item sent twice, reasoning items where the API needs them. Messages mirror the
  * real API's wording so a test failure reads like production would.
  */
-import { invalid, isObject } from "./openai-request.ts";
+import { isObject } from "./http.ts";
+import { invalid } from "./openai-request.ts";
 import type { WireError } from "./openai-types.ts";
 
 /** An input or output item, as the server reads it (a message item may omit `type`). */
@@ -171,7 +172,8 @@ function checkTool(tool: Record<string, unknown>, at: string): WireError | undef
       "invalid_type",
     );
   }
-  if (tool.strict !== true || !isObject(parameters)) return undefined;
+  // Responses reads a `strict` left out (or null) as strict.
+  if (tool.strict === false || !isObject(parameters)) return undefined;
   const problem = strictProblem(parameters, []);
   return problem === undefined
     ? undefined

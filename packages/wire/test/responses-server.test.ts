@@ -259,6 +259,16 @@ describe("startResponsesServer", () => {
       "tools[0].parameters",
       "In context=('properties', 'guest'), 'required' is required to be supplied and to be an array including every key in properties. Missing 'email'.",
     ],
+    [
+      "a tool that leaves strict out (strict, to Responses) and has a non-strict schema",
+      {
+        model: "m",
+        input: "x",
+        tools: [{ type: "function", name: "f", parameters: { type: "object", properties: {} } }],
+      },
+      "tools[0].parameters",
+      "'additionalProperties' is required to be supplied and to be false.",
+    ],
   ])("rejects a request with %s with an OpenAI-style 400", async (_case, body, param, message) => {
     const { status, json } = await post(body);
     expect(status).toBe(400);

@@ -206,7 +206,9 @@ async function serveHttp<M extends ToolMapShape<M>, C extends object>(
       }),
     });
     // Closing the server aborts the calls in flight: their client has gone, or they are done.
-    res.on("close", () => void server.close());
+    res.on("close", () => {
+      server.close().catch(() => {});
+    });
     server
       .connect(transport)
       .then(() =>
