@@ -74,7 +74,7 @@ it("stops at maxSteps with every tool_use answered, so the history is valid for 
   // The next request, from the history as it is, is accepted and the script goes on.
   const next = await client.messages.create({
     ...params,
-    messages: result.messages as Anthropic.MessageParam[],
+    messages: result.messages,
     tools: toAnthropicTools(toolset),
   });
   expect(server?.errors).toEqual([]);

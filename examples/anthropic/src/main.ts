@@ -42,9 +42,7 @@ try {
     toolset,
     { ctx: { userId: "u42" }, maxSteps: 8, onStep: printStep },
   );
-  const text = result.message.content.flatMap((block) =>
-    block.type === "text" ? [(block as Anthropic.TextBlock).text] : [],
-  );
+  const text = result.message.content.flatMap((block) => (block.type === "text" ? [block.text] : []));
   console.log(`\nassistant: ${text.join("\n")}`);
   console.log(`\n(${result.steps.length} rounds of tool calls, stopped: ${result.stopReason})`);
 } finally {

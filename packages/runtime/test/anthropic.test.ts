@@ -9,7 +9,11 @@ import {
   startAnthropicServer,
 } from "@typecall/wire";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { toolset } from "../../../examples/quickstart/src/tools.typecall.ts";
+import {
+  type ToolMap,
+  type ToolsetContext,
+  toolset,
+} from "../../../examples/quickstart/src/tools.typecall.ts";
 import {
   runToolCalls,
   runTools,
@@ -305,5 +309,15 @@ describe("types", () => {
     expectTypeOf<Anthropic>().toExtend<Parameters<typeof runTools>[0]>();
     expectTypeOf<Anthropic.Message>().toExtend<Parameters<typeof runToolCalls>[1]>();
     expectTypeOf<Anthropic.MessageCreateParamsNonStreaming>().toExtend<Parameters<typeof runTools>[1]>();
+  });
+
+  it("give the SDK's message back, and a history the SDK takes for the next turn", () => {
+    type Result = Awaited<
+      ReturnType<
+        typeof runTools<Anthropic, Anthropic.MessageCreateParamsNonStreaming, ToolMap, ToolsetContext>
+      >
+    >;
+    expectTypeOf<Result["message"]>().toExtend<Anthropic.Message>();
+    expectTypeOf<Result["messages"]>().toExtend<Anthropic.MessageParam[]>();
   });
 });

@@ -8,7 +8,11 @@ import {
 import OpenAI from "openai";
 import type { FunctionTool, Response, ResponseInputItem } from "openai/resources/responses/responses";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
-import { toolset } from "../../../examples/quickstart/src/tools.typecall.ts";
+import {
+  type ToolMap,
+  type ToolsetContext,
+  toolset,
+} from "../../../examples/quickstart/src/tools.typecall.ts";
 import {
   type FunctionCallOutput,
   runToolCalls,
@@ -155,5 +159,15 @@ describe("openai-responses adapter with the real openai client", () => {
     expectTypeOf<FunctionCallOutput>().toExtend<ResponseInputItem>();
     expectTypeOf<OpenAI>().toExtend<Parameters<typeof runTools>[0]>();
     expectTypeOf<Response>().toExtend<Parameters<typeof runToolCalls>[1]>();
+  });
+
+  it("gives the SDK's response back, and the history in the SDK's output item types", () => {
+    type Result = Awaited<
+      ReturnType<typeof runTools<OpenAI, { model: string; input: string }, ToolMap, ToolsetContext>>
+    >;
+    expectTypeOf<Result["response"]>().toExtend<Response>();
+    expectTypeOf<Result["messages"][number]>().toExtend<
+      Response["output"][number] | FunctionCallOutput | { role: "user"; content: string }
+    >();
   });
 });

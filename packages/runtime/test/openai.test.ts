@@ -7,7 +7,7 @@ import type {
 } from "openai/resources/chat/completions";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { runToolCalls, runTools, type ToolMessage, toOpenAITools } from "../src/adapters/openai.ts";
-import { toolset } from "./fixtures/toolset.ts";
+import { type ToolMap, type ToolsetContext, toolset } from "./fixtures/toolset.ts";
 
 const ctx = { userId: "u1" };
 let server: OpenAIServer | undefined;
@@ -201,5 +201,12 @@ describe("openai adapter with the real openai client", () => {
     expectTypeOf<ToolMessage>().toExtend<ChatCompletionMessageParam>();
     expectTypeOf<OpenAI>().toExtend<Parameters<typeof runTools>[0]>();
     expectTypeOf<ChatCompletionMessage>().toExtend<Parameters<typeof runToolCalls>[1]>();
+  });
+
+  it("gives the SDK's completion back, and a history the SDK takes for the next turn", () => {
+    type Run = typeof runTools<OpenAI, ChatCompletionMessageParam, ToolMap, ToolsetContext>;
+    type Result = Awaited<ReturnType<Run>>;
+    expectTypeOf<Result["completion"]>().toExtend<OpenAI.ChatCompletion>();
+    expectTypeOf<Result["messages"]>().toExtend<ChatCompletionMessageParam[]>();
   });
 });

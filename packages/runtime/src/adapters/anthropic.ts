@@ -77,10 +77,13 @@ export interface ToolResultMessage {
   content: ToolResultBlock[];
 }
 
-/** The assistant turn as the history keeps it: the message's content, unchanged (thinking blocks included). */
-export interface AssistantTurn {
+/**
+ * The assistant turn as the history keeps it: the message's content, unchanged (thinking blocks
+ * included), typed as the client's message has it (so the SDK takes it back as a message param).
+ */
+export interface AssistantTurn<Answer extends MessageLike = MessageLike> {
   role: "assistant";
-  content: readonly ContentBlockLike[];
+  content: Answer["content"];
 }
 
 /** Request parameters of `messages.create` (non-streaming), as far as the loop reads them. */
@@ -98,6 +101,15 @@ export interface AnthropicClientLike {
     create(params: MessageCreateParamsLike): PromiseLike<MessageLike>;
   };
 }
+
+/**
+ * The message a client's non-streaming `messages.create` resolves to: the SDK's `Message` for
+ * `new Anthropic()` (its overloads end in one that resolves to a message or a stream).
+ */
+export type MessageOf<Client extends AnthropicClientLike> = Extract<
+  Awaited<ReturnType<Client["messages"]["create"]>>,
+  MessageLike
+>;
 
 /**
  * The tool list for `tools:` of a request: `input_schema` is the dialect's schema, `strict: true`
@@ -166,25 +178,34 @@ export async function runToolCalls<M extends ToolMapShape<M>, C extends object>(
 }
 
 /** One round of the loop: the message, its calls and their outcomes. */
-export type ToolStep<M extends ToolMapShape<M>> = LoopStep<"message", MessageLike, M>;
+export type ToolStep<M extends ToolMapShape<M>, Answer extends MessageLike = MessageLike> = LoopStep<
+  "message",
+  Answer,
+  M
+>;
 
 /** Options of {@link runTools}. */
-export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = LoopOptions<ToolStep<M>, C>;
+export type RunToolsOptions<
+  M extends ToolMapShape<M>,
+  C extends object,
+  Answer extends MessageLike = MessageLike,
+> = LoopOptions<ToolStep<M, Answer>, C>;
 
 /** The items of a conversation the loop adds to the request's messages. */
-export type AnthropicItem = AssistantTurn | ToolResultMessage;
+export type AnthropicItem<Answer extends MessageLike = MessageLike> =
+  | AssistantTurn<Answer>
+  | ToolResultMessage;
 
 /**
  * What {@link runTools} returns: `messages`, the request's messages then each assistant turn and
  * the user message of its tool results; `message`, the last message; the steps and why the loop
  * stopped.
  */
-export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
-  "message",
-  MessageLike,
-  Message | AnthropicItem,
-  M
->;
+export type RunToolsResult<
+  Message,
+  M extends ToolMapShape<M>,
+  Answer extends MessageLike = MessageLike,
+> = LoopResult<"message", Answer, Message | AnthropicItem<Answer>, M>;
 
 /**
  * The tool loop on `client.messages.create`: asks the model, runs the `tool_use` blocks of its
@@ -202,17 +223,24 @@ export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
  * takes.
  * Rejects only when the client does.
  */
-export function runTools<Params extends MessageCreateParamsLike, M extends ToolMapShape<M>, C extends object>(
-  client: AnthropicClientLike,
+export function runTools<
+  Client extends AnthropicClientLike,
+  Params extends MessageCreateParamsLike,
+  M extends ToolMapShape<M>,
+  C extends object,
+>(
+  client: Client,
   params: Params,
   toolset: Toolset<M, C>,
-  ...[options]: LoopOptionsArg<ToolStep<M>, C>
-): Promise<RunToolsResult<Params["messages"][number], M>> {
-  type Item = Params["messages"][number] | AnthropicItem;
+  ...[options]: LoopOptionsArg<ToolStep<M, MessageOf<Client>>, C>
+): Promise<RunToolsResult<Params["messages"][number], M, MessageOf<Client>>> {
+  type Answer = MessageOf<Client>;
+  type Item = Params["messages"][number] | AnthropicItem<Answer>;
   const tools = params.tools ?? toAnthropicTools(toolset);
-  const provider: Provider<"message", MessageLike, Item> = {
+  const provider: Provider<"message", Answer, Item> = {
     name: "message",
-    ask: (messages) => client.messages.create({ ...params, messages, tools }),
+    // Non-streaming parameters: the client resolves to its message type.
+    ask: (messages) => client.messages.create({ ...params, messages, tools }) as PromiseLike<Answer>,
     read(message) {
       const said = [{ role: "assistant" as const, content: message.content }];
       if (message.stop_reason === "pause_turn") return { said, calls: [], resume: true };

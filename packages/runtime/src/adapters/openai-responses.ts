@@ -81,6 +81,15 @@ export interface ResponsesClientLike {
   };
 }
 
+/**
+ * The response a client's non-streaming `responses.create` resolves to: the SDK's `Response` for
+ * `new OpenAI()` (its overloads end in one that resolves to a response or a stream).
+ */
+export type ResponseOf<Client extends ResponsesClientLike> = Extract<
+  Awaited<ReturnType<Client["responses"]["create"]>>,
+  ResponseLike
+>;
+
 /** The tool list for `tools:` of a request: strict where the compiler found strict mode can take the tool. */
 export function toResponsesTools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
@@ -119,10 +128,18 @@ export function toFunctionCallOutput(
 }
 
 /** One round of the loop: the response, its calls and their outcomes. */
-export type ToolStep<M extends ToolMapShape<M>> = LoopStep<"response", ResponseLike, M>;
+export type ToolStep<M extends ToolMapShape<M>, Answer extends ResponseLike = ResponseLike> = LoopStep<
+  "response",
+  Answer,
+  M
+>;
 
 /** Options of {@link runTools}. */
-export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = LoopOptions<ToolStep<M>, C>;
+export type RunToolsOptions<
+  M extends ToolMapShape<M>,
+  C extends object,
+  Answer extends ResponseLike = ResponseLike,
+> = LoopOptions<ToolStep<M, Answer>, C>;
 
 /** The type of the items of a request's `input` (none when it is a string). */
 export type InputItemOf<P> = P extends { readonly input?: infer I }
@@ -131,20 +148,26 @@ export type InputItemOf<P> = P extends { readonly input?: infer I }
     : never
   : never;
 
-/** The items of a conversation: the request's input, then each response's output items and their outputs. */
-export type ResponsesItem<Input> = Input | UserMessage | ResponseItemLike | FunctionCallOutput;
+/**
+ * The items of a conversation: the request's input, then each response's output items (typed as
+ * the client's response has them, so the SDK takes them back as input) and their outputs.
+ */
+export type ResponsesItem<Input, Answer extends ResponseLike = ResponseLike> =
+  | Input
+  | UserMessage
+  | Answer["output"][number]
+  | FunctionCallOutput;
 
 /**
  * What {@link runTools} returns: `messages`, the whole conversation (the input, then every output
  * item of each response and the outputs that answer its calls), ready to send statelessly;
  * `response`, the last response; the steps and why the loop stopped.
  */
-export type RunToolsResult<Input, M extends ToolMapShape<M>> = LoopResult<
-  "response",
-  ResponseLike,
-  ResponsesItem<Input>,
-  M
->;
+export type RunToolsResult<
+  Input,
+  M extends ToolMapShape<M>,
+  Answer extends ResponseLike = ResponseLike,
+> = LoopResult<"response", Answer, ResponsesItem<Input, Answer>, M>;
 
 /**
  * The tool loop: asks the model, runs the function calls of its response, sends the outputs back,
@@ -158,28 +181,35 @@ export type RunToolsResult<Input, M extends ToolMapShape<M>> = LoopResult<
  * needs `include: ["reasoning.encrypted_content"]` in `params` then, for its reasoning items to be
  * replayable. Rejects only when the client does.
  */
-export function runTools<P extends ResponseParamsLike, M extends ToolMapShape<M>, C extends object>(
-  client: ResponsesClientLike,
+export function runTools<
+  Client extends ResponsesClientLike,
+  P extends ResponseParamsLike,
+  M extends ToolMapShape<M>,
+  C extends object,
+>(
+  client: Client,
   params: P,
   toolset: Toolset<M, C>,
-  ...[options]: LoopOptionsArg<ToolStep<M>, C>
-): Promise<RunToolsResult<InputItemOf<P>, M>> {
+  ...[options]: LoopOptionsArg<ToolStep<M, ResponseOf<Client>>, C>
+): Promise<RunToolsResult<InputItemOf<P>, M, ResponseOf<Client>>> {
   type Input = InputItemOf<P>;
+  type Answer = ResponseOf<Client>;
   const tools = params.tools ?? toResponsesTools(toolset);
   const stateless = params.store === false;
-  const history: ResponsesItem<Input>[] =
+  const history: ResponsesItem<Input, Answer>[] =
     typeof params.input === "string"
       ? [{ role: "user", content: params.input }]
       : [...((params.input ?? []) as readonly Input[])];
   // What continues the last response: its id, and the outputs that answer its calls.
   let lastId: string | undefined;
   let outputs: readonly FunctionCallOutput[] = [];
-  const provider: Provider<"response", ResponseLike, ResponsesItem<Input>> = {
+  // Non-streaming parameters: the client resolves to its response type.
+  const create = (request: ResponseParamsLike) => client.responses.create(request) as PromiseLike<Answer>;
+  const provider: Provider<"response", Answer, ResponsesItem<Input, Answer>> = {
     name: "response",
     ask(items) {
-      if (stateless || lastId === undefined)
-        return client.responses.create({ ...params, input: items, tools });
-      return client.responses.create({ ...params, previous_response_id: lastId, input: outputs, tools });
+      if (stateless || lastId === undefined) return create({ ...params, input: items, tools });
+      return create({ ...params, previous_response_id: lastId, input: outputs, tools });
     },
     read(response) {
       lastId = response.id;

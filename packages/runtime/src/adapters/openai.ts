@@ -74,6 +74,16 @@ export function toOpenAITools<M extends ToolMapShape<M>, C extends object>(
   return toolset.schemas("openai").map((tool) => ({ type: "function", function: tool }));
 }
 
+/**
+ * The completion a client's non-streaming `chat.completions.create` resolves to: the SDK's
+ * `ChatCompletion` for `new OpenAI()` (its overloads end in one that resolves to a completion or
+ * a stream).
+ */
+export type CompletionOf<Client extends OpenAIClientLike> = Extract<
+  Awaited<ReturnType<Client["chat"]["completions"]["create"]>>,
+  ChatCompletionLike
+>;
+
 /** The calls of an assistant message as toolset calls, in message order. */
 export function toolCallsOf(message: AssistantMessageLike): ToolCall[] {
   return (message.tool_calls ?? []).map((call) => ({
@@ -101,24 +111,36 @@ export function toToolMessage(outcome: { readonly content: string }, toolCallId:
 }
 
 /** One round of the loop: the completion, its calls and their outcomes. */
-export type ToolStep<M extends ToolMapShape<M>> = LoopStep<"completion", ChatCompletionLike, M>;
+export type ToolStep<
+  M extends ToolMapShape<M>,
+  Answer extends ChatCompletionLike = ChatCompletionLike,
+> = LoopStep<"completion", Answer, M>;
 
 /** Options of {@link runTools}. */
-export type RunToolsOptions<M extends ToolMapShape<M>, C extends object> = LoopOptions<ToolStep<M>, C>;
+export type RunToolsOptions<
+  M extends ToolMapShape<M>,
+  C extends object,
+  Answer extends ChatCompletionLike = ChatCompletionLike,
+> = LoopOptions<ToolStep<M, Answer>, C>;
 
-/** The items of a conversation the loop adds to the request's messages. */
-export type ChatItem = AssistantMessageLike | ToolMessage;
+/**
+ * The items of a conversation the loop adds to the request's messages: each assistant message, as
+ * the client's completion types it (so the SDK takes it back as a message param), and the tool
+ * messages.
+ */
+export type ChatItem<Answer extends ChatCompletionLike = ChatCompletionLike> =
+  | Answer["choices"][number]["message"]
+  | ToolMessage;
 
 /**
  * What {@link runTools} returns: `messages`, the request's messages then each assistant message and
  * its tool messages; `completion`, the last completion; the steps and why the loop stopped.
  */
-export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
-  "completion",
-  ChatCompletionLike,
-  Message | ChatItem,
-  M
->;
+export type RunToolsResult<
+  Message,
+  M extends ToolMapShape<M>,
+  Answer extends ChatCompletionLike = ChatCompletionLike,
+> = LoopResult<"completion", Answer, Message | ChatItem<Answer>, M>;
 
 /**
  * The tool loop: asks the model, runs the tool calls of its answer, sends the results back, and
@@ -126,16 +148,23 @@ export type RunToolsResult<Message, M extends ToolMapShape<M>> = LoopResult<
  * `params.tools` defaults to the toolset's tools. Rejects only when the client does, or when a
  * completion has no choices.
  */
-export function runTools<Message, M extends ToolMapShape<M>, C extends object>(
-  client: OpenAIClientLike,
+export function runTools<
+  Client extends OpenAIClientLike,
+  Message,
+  M extends ToolMapShape<M>,
+  C extends object,
+>(
+  client: Client,
   params: ChatCompletionParamsLike<Message>,
   toolset: Toolset<M, C>,
-  ...[options]: LoopOptionsArg<ToolStep<M>, C>
-): Promise<RunToolsResult<Message, M>> {
+  ...[options]: LoopOptionsArg<ToolStep<M, CompletionOf<Client>>, C>
+): Promise<RunToolsResult<Message, M, CompletionOf<Client>>> {
+  type Answer = CompletionOf<Client>;
   const tools = params.tools ?? toOpenAITools(toolset);
-  const provider: Provider<"completion", ChatCompletionLike, Message | ChatItem> = {
+  const provider: Provider<"completion", Answer, Message | ChatItem<Answer>> = {
     name: "completion",
-    ask: (messages) => client.chat.completions.create({ ...params, messages, tools }),
+    // Non-streaming parameters: the client resolves to its completion type.
+    ask: (messages) => client.chat.completions.create({ ...params, messages, tools }) as PromiseLike<Answer>,
     read(completion) {
       const message = completion.choices[0]?.message;
       if (message === undefined) throw new Error("typecall: the chat completion has no choices");
