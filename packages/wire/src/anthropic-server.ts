@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { checkAnthropicRequest } from "./anthropic-request.ts";
 import type { AnthropicBlock, AnthropicError, AnthropicRequest } from "./anthropic-types.ts";
-import { listen, parseJson, readBody, send } from "./http.ts";
+import { listen, parseJson, readBody, send, tokensOf } from "./http.ts";
 import { argumentValue, type ModelView, type ScriptAnswer, type ScriptResult } from "./script.ts";
 
 /**
@@ -130,8 +130,8 @@ function buildMessage(
     container: null,
     diagnostics: null,
     usage: {
-      input_tokens: Math.ceil(JSON.stringify(request.messages).length / 4),
-      output_tokens: Math.ceil(JSON.stringify(content).length / 4),
+      input_tokens: tokensOf(request.messages),
+      output_tokens: tokensOf(content),
       cache_creation_input_tokens: 0,
       cache_read_input_tokens: 0,
       cache_creation: null,

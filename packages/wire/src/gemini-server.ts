@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { checkGeminiRequest } from "./gemini-request.ts";
 import type { GeminiContent, GeminiError, GeminiPart, GeminiRequest } from "./gemini-types.ts";
-import { listen, parseJson, readBody, send } from "./http.ts";
+import { listen, parseJson, readBody, send, tokensOf } from "./http.ts";
 import { argumentValue, type Model, type ModelView, type ScriptAnswer, type ScriptResult } from "./script.ts";
 
 /** Options of {@link startGeminiServer}. */
@@ -120,7 +120,7 @@ function modelContent(turn: ScriptAnswer, counters: { call: number }, signatures
 }
 
 function usage(request: GeminiRequest, content: GeminiContent): Record<string, number> {
-  const promptTokenCount = Math.ceil(JSON.stringify(request.contents).length / 4);
-  const candidatesTokenCount = Math.ceil(JSON.stringify(content).length / 4);
+  const promptTokenCount = tokensOf(request.contents);
+  const candidatesTokenCount = tokensOf(content);
   return { promptTokenCount, candidatesTokenCount, totalTokenCount: promptTokenCount + candidatesTokenCount };
 }

@@ -47,3 +47,8 @@ export async function listen(server: Server): Promise<{ url: string; close(): Pr
       }),
   };
 }
+
+/** A rough token count of a value (a token is about four characters of JSON), for usage fields. */
+export function tokensOf(value: unknown): number {
+  return Math.ceil(JSON.stringify(value).length / 4);
+}

@@ -4,7 +4,7 @@
  * it answers as the API does, with server-sent `chat.completion.chunk` events.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { listen, parseJson, readBody, send } from "./http.ts";
+import { listen, parseJson, readBody, send, tokensOf } from "./http.ts";
 import { checkChatRequest } from "./openai-request.ts";
 import type { ChatRequest, WireError, WireToolCall } from "./openai-types.ts";
 import { argumentText, type Model, type ModelView, parseArguments, type ScriptAnswer } from "./script.ts";
@@ -114,8 +114,8 @@ function buildCompletion(
     annotations: [],
     ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}),
   };
-  const promptTokens = Math.ceil(JSON.stringify(request.messages).length / 4);
-  const completionTokens = Math.ceil(JSON.stringify(message).length / 4);
+  const promptTokens = tokensOf(request.messages);
+  const completionTokens = tokensOf(message);
   return {
     id: `chatcmpl-${++counters.completion}`,
     object: "chat.completion",

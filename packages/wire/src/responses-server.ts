@@ -5,7 +5,7 @@
  * conversations the real API rejects.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { listen, parseJson, readBody, send } from "./http.ts";
+import { listen, parseJson, readBody, send, tokensOf } from "./http.ts";
 import type { WireError } from "./openai-types.ts";
 import {
   checkConversation,
@@ -179,8 +179,8 @@ function buildResponse(
       name: call.name,
     });
   }
-  const inputTokens = Math.ceil(JSON.stringify(conversation).length / 4);
-  const outputTokens = Math.ceil(JSON.stringify(output).length / 4);
+  const inputTokens = tokensOf(conversation);
+  const outputTokens = tokensOf(output);
   const now = Math.floor(Date.now() / 1000);
   return {
     id: `resp_${++counters.response}`,
