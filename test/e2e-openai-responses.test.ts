@@ -158,3 +158,29 @@ it("carries the context of the caller into the tools", async () => {
   });
   expect(result.response.output_text).toContain("bk-someone-else-h-paris-1-2026-12-04");
 });
+
+describe("the quick start on the Responses API (a conversation of the Conversations API)", () => {
+  it("plays the demo, each later request sending only the new outputs to the conversation", async () => {
+    const client = await demoClient();
+    const conversation = await client.conversations.create({});
+    const result = await runTools(
+      client,
+      { model: "scripted", input: DEMO_REQUEST, conversation: conversation.id },
+      toolset,
+      { ctx: { userId: "u7" } },
+    );
+    expect(server?.errors).toEqual([]);
+    expect(result.stopReason).toBe("done");
+    const outcomes = result.steps.flatMap((s) => s.outcomes.map((o) => [o.name, o.ok ? "ok" : o.error.code]));
+    expect(outcomes).toEqual(expectedOutcomes);
+    const requests = server?.requests ?? [];
+    expect(requests.map((request) => request.previous_response_id)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(outline(requests[1]?.input)).toEqual(["function_call_output call_1"]);
+    expect(result.response.output_text).toContain("bk-u7-h-paris-1-2026-12-04");
+  });
+});

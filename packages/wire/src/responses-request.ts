@@ -38,6 +38,8 @@ export interface ResponsesRequest {
   input?: string | ResponsesItem[];
   tools?: ResponsesWireTool[];
   previous_response_id?: string | null;
+  /** A conversation of the Conversations API, by id. */
+  conversation?: string | { id: string } | null;
   store?: boolean | null;
   include?: string[] | null;
   stream?: boolean | null;

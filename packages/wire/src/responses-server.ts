@@ -1,7 +1,8 @@
 /**
  * A loopback HTTP server speaking the OpenAI Responses wire format, so tests can drive the real
  * `openai` client's `responses.create` (and our adapter through it) against a scripted model. It
- * keeps the responses it was asked to store, so `previous_response_id` works, and rejects
+ * keeps the responses it was asked to store, so `previous_response_id` works, and the items of
+ * conversations made with `POST /v1/conversations` (the Conversations API), and rejects
  * conversations the real API rejects.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -34,8 +35,9 @@ export interface ResponsesServer {
   close(): Promise<void>;
 }
 
-/** Ids count up per server: `resp_1`, `rs_1`, `msg_1`, and `fc_N` with its `call_N`. */
+/** Ids count up per server: `resp_1`, `rs_1`, `msg_1`, `conv_1`, and `fc_N` with its `call_N`. */
 interface Counters {
+  conversation: number;
   response: number;
   reasoning: number;
   message: number;
@@ -49,7 +51,9 @@ export async function startResponsesServer(options: ResponsesServerOptions): Pro
   // Each stored response's whole conversation: what its request carried, then its output.
   const stored = new Map<string, ResponsesItem[]>();
   const reasoningOf = new Map<string, string>();
-  const counters: Counters = { response: 0, reasoning: 0, message: 0, call: 0 };
+  // The items of each conversation of the Conversations API.
+  const conversations = new Map<string, ResponsesItem[]>();
+  const counters: Counters = { conversation: 0, response: 0, reasoning: 0, message: 0, call: 0 };
   const fail = (res: ServerResponse, { status, error }: Rejection): void => {
     errors.push({ status, error });
     send(res, status, { error });
@@ -62,6 +66,16 @@ export async function startResponsesServer(options: ResponsesServerOptions): Pro
   });
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "").split("?")[0];
+    if (req.method === "POST" && path === "/v1/conversations") {
+      const { items, metadata } = (parseJson(await readBody(req)) ?? {}) as {
+        items?: ResponsesItem[];
+        metadata?: unknown;
+      };
+      const id = `conv_${++counters.conversation}`;
+      conversations.set(id, [...(items ?? [])]);
+      const created_at = Math.floor(Date.now() / 1000);
+      return send(res, 200, { id, object: "conversation", created_at, metadata: metadata ?? {} });
+    }
     if (req.method !== "POST" || path !== "/v1/responses") {
       const message = `Unknown request URL: ${req.method} ${path}.`;
       const error: WireError = { message, type: "invalid_request_error", param: null, code: "unknown_url" };
@@ -71,7 +85,30 @@ export async function startResponsesServer(options: ResponsesServerOptions): Pro
     const problem = checkResponsesRequest(body);
     if (problem) return fail(res, { status: 400, error: problem });
     const request = body as ResponsesRequest;
-    const before = request.previous_response_id ? stored.get(request.previous_response_id) : [];
+    const conversationId =
+      typeof request.conversation === "string" ? request.conversation : request.conversation?.id;
+    if (conversationId !== undefined && request.previous_response_id) {
+      const message =
+        "Mutually exclusive parameters: Ensure you are only providing one of: 'previous_response_id' or 'conversation'.";
+      const error: WireError = {
+        message,
+        type: "invalid_request_error",
+        param: null,
+        code: "mutually_exclusive_parameters",
+      };
+      return fail(res, { status: 400, error });
+    }
+    if (conversationId !== undefined && !conversations.has(conversationId)) {
+      const message = `Conversation with id '${conversationId}' not found.`;
+      const error: WireError = { message, type: "invalid_request_error", param: "conversation", code: null };
+      return fail(res, { status: 404, error });
+    }
+    const before =
+      conversationId !== undefined
+        ? conversations.get(conversationId)
+        : request.previous_response_id
+          ? stored.get(request.previous_response_id)
+          : [];
     if (before === undefined) {
       const message = `Previous response with id '${request.previous_response_id}' not found.`;
       const error: WireError = {
@@ -96,6 +133,9 @@ export async function startResponsesServer(options: ResponsesServerOptions): Pro
       if (item.type === "function_call") reasoningOf.set(item.id as string, reasoning?.id as string);
     }
     if (request.store !== false) stored.set(response.id, [...conversation, ...response.output]);
+    // A conversation keeps its items whatever `store` says.
+    if (conversationId !== undefined)
+      conversations.set(conversationId, [...conversation, ...response.output]);
     send(res, 200, response);
   }
   return { ...(await listen(server)), requests, errors };

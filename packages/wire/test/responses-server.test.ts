@@ -309,6 +309,22 @@ describe("startResponsesServer", () => {
       });
     });
 
+    it("an unknown conversation, and a conversation with a previous_response_id", async () => {
+      expect(await rejected({ model: "m", conversation: "conv_9", input: [user] }, 404)).toMatchObject({
+        message: "Conversation with id 'conv_9' not found.",
+        param: "conversation",
+      });
+      const first = await calling();
+      expect(
+        await rejected({
+          model: "m",
+          conversation: { id: "conv_9" },
+          previous_response_id: first.id,
+          input: [],
+        }),
+      ).toMatchObject({ message: expect.stringContaining("Mutually exclusive parameters") });
+    });
+
     it("a call of the previous response left unanswered", async () => {
       const first = await calling();
       const error = await rejected({ model: "m", previous_response_id: first.id, input: [output("call_1")] });

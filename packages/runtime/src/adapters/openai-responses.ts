@@ -71,6 +71,8 @@ export interface ResponseParamsLike {
   /** `false`: the API keeps nothing, so {@link runTools} sends the whole history each time. */
   readonly store?: boolean | null;
   readonly previous_response_id?: string | null;
+  /** A conversation of the Conversations API: it keeps the items, so {@link runTools} sends only the new ones. */
+  readonly conversation?: string | { readonly id: string } | null;
   readonly stream?: false | null;
 }
 
@@ -175,7 +177,9 @@ export type RunToolsResult<
  * says stop. `params.tools` defaults to the toolset's tools.
  *
  * By default each later request continues the last response: `previous_response_id` and, as
- * `input`, only the new `function_call_output` items. With `params.store === false` the API keeps
+ * `input`, only the new `function_call_output` items. With `params.conversation` (the
+ * Conversations API) the conversation holds the response, so a later request sends the outputs
+ * alone. With `params.store === false` the API keeps
  * nothing, so every request sends the whole history: the input, then each response's output items
  * unchanged (reasoning items before the calls they belong to), then the outputs. A reasoning model
  * needs `include: ["reasoning.encrypted_content"]` in `params` then, for its reasoning items to be
@@ -208,7 +212,10 @@ export function runTools<
   const provider: Provider<"response", Answer, ResponsesItem<Input, Answer>> = {
     name: "response",
     ask(items) {
-      if (stateless || lastId === undefined) return create({ ...params, input: items, tools });
+      if (lastId === undefined) return create({ ...params, input: items, tools });
+      // A conversation already holds the response: the outputs go on it.
+      if (params.conversation) return create({ ...params, input: outputs, tools });
+      if (stateless) return create({ ...params, input: items, tools });
       return create({ ...params, previous_response_id: lastId, input: outputs, tools });
     },
     read(response) {
