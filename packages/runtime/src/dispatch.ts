@@ -4,6 +4,8 @@
  * under a time limit, turn the result into content. Every step's failure is an outcome; nothing
  * here throws.
  */
+
+import { mayUse } from "./access.ts";
 import { readCall, readOptions, UnusableCall } from "./call.ts";
 import { _object } from "./coercion.ts";
 import {
@@ -35,6 +37,8 @@ export interface DispatchEnv {
   readonly tools: ReadonlyMap<string, ToolEntry>;
   readonly names: readonly string[];
   readonly options: ResolvedToolsetOptions;
+  /** Whether any tool is hidden from some callers (a tool has scopes, or there is an `allow` rule). */
+  readonly guarded: boolean;
 }
 
 /** A tool as dispatch keeps it: its definition, and what dispatch learns of it at its first call. */
@@ -103,7 +107,7 @@ function dispatchOnce(
 ): Promise<AnyOutcome> {
   let prepared: Prepared | ToolFailure;
   try {
-    prepared = prepare(env, call);
+    prepared = prepare(env, call, context);
   } catch (error) {
     // Only a broken validator or a bug here gets this far; the model still gets an answer.
     return Promise.resolve(internalFailure(env, call, error));
@@ -185,9 +189,11 @@ interface Prepared {
 }
 
 /** Finds the tool and turns the call's arguments into validated wire arguments, or a failure. */
-function prepare(env: DispatchEnv, call: ToolCall): Prepared | ToolFailure {
+function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined): Prepared | ToolFailure {
   const entry = env.tools.get(call.name);
-  if (entry === undefined) return unknownTool(env, call);
+  // A tool the caller may not use answers as one that does not exist, before its arguments are read.
+  if (entry === undefined || (env.guarded && !mayUse(entry.definition, context, env.options.allow)))
+    return unknownTool(env, call, context);
   const tool = entry.definition;
   let args: unknown = call.arguments ?? {};
   let repairs: readonly string[] | undefined;
@@ -385,9 +391,19 @@ function limitFailure(
   return failure(call, error, env, limitContent(call.name, what), repairs);
 }
 
-function unknownTool(env: DispatchEnv, call: ToolCall): ToolFailure {
-  const suggestion = suggestName(call.name, env.names);
-  const content = unknownToolContent(call.name, env.names, suggestion);
+/** The names of the tools the caller may use: the only ones an outcome may name. */
+export function visibleNames(env: DispatchEnv, context: object | undefined): readonly string[] {
+  if (!env.guarded) return env.names;
+  return env.names.filter((name) => {
+    const entry = env.tools.get(name) as ToolEntry;
+    return mayUse(entry.definition, context, env.options.allow);
+  });
+}
+
+function unknownTool(env: DispatchEnv, call: ToolCall, context: object | undefined): ToolFailure {
+  const names = visibleNames(env, context);
+  const suggestion = suggestName(call.name, names);
+  const content = unknownToolContent(call.name, names, suggestion);
   const hint = suggestion === undefined ? "" : ` (did you mean "${suggestion}"?)`;
   const message = `Unknown tool "${truncatedName(call.name)}"${hint}`;
   return failure(call, { code: "unknown_tool", message }, env, content);

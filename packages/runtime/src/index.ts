@@ -14,6 +14,7 @@ export type {
 } from "./dialects.ts";
 export { type ParseResult, parseArguments } from "./lenient-json.ts";
 export {
+  type AllowRule,
   type CallEvent,
   DEFAULTS,
   type Limits,
@@ -40,7 +41,7 @@ export type {
   ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
-export { combineToolsets, createToolset, type Toolset } from "./toolset.ts";
+export { combineToolsets, createToolset, type ListOptions, type Toolset } from "./toolset.ts";
 export type {
   Dialect,
   DialectSchemas,

@@ -1,6 +1,7 @@
 /** Toolset options and their defaults, resolved in one place. */
 import { kindOf } from "./json.ts";
 import type { AnyOutcome } from "./outcome.ts";
+import type { ToolDefinition } from "./types.ts";
 
 /** What a hook sees when a call starts. */
 export interface CallEvent {
@@ -46,7 +47,16 @@ export interface ToolsetOptions {
   /** Longest argument text in characters (default 1_000_000); longer is a `limit_exceeded` outcome. */
   readonly maxArgumentsLength?: number;
   readonly hooks?: ToolsetHooks;
+  /**
+   * Who may see and call each tool, beyond its `@scope` tags: a rule of the tool and the caller's
+   * context (a tenant, a feature flag). A tool it does not answer `true` for (or throws for) is
+   * hidden from that caller, as a tool without its scopes is.
+   */
+  readonly allow?: AllowRule | undefined;
 }
+
+/** The `allow` option: whether the caller with context `ctx` may see and call `tool`. */
+export type AllowRule = (tool: ToolDefinition<never>, ctx: object | undefined) => boolean;
 
 /** The limits on what a call may send. */
 export interface Limits {
@@ -61,6 +71,7 @@ export interface ResolvedToolsetOptions {
   readonly concurrency: number;
   readonly limits: Limits;
   readonly hooks: ToolsetHooks;
+  readonly allow: AllowRule | undefined;
 }
 
 /** The defaults, in one place (the README lists them). */
@@ -90,6 +101,11 @@ function shownValue(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.slice(0, 100));
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return kindOf(value);
+}
+
+function allowRule(rule: unknown): AllowRule | undefined {
+  if (rule === undefined || typeof rule === "function") return rule as AllowRule | undefined;
+  throw new RangeError(`allow must be a function (tool, ctx) => boolean, got ${shownValue(rule)}`);
 }
 
 /** The least time limit: any positive number of milliseconds. */
@@ -123,5 +139,6 @@ export function resolveToolsetOptions(
       ),
     },
     hooks: options.hooks ?? base?.hooks ?? {},
+    allow: allowRule(options.allow ?? base?.allow),
   };
 }

@@ -1,4 +1,6 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
+
+import { mayUse } from "./access.ts";
 import { readOptions } from "./call.ts";
 import { type DialectTools, dialectTool } from "./dialects.ts";
 import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
@@ -19,6 +21,11 @@ import type {
 } from "./outcome.ts";
 import type { Dialect, EmptyContext, ToolDefinition } from "./types.ts";
 
+/** Whose tool list: the tools the caller with `ctx` may see (see `toolset.schemas`). */
+export interface ListOptions<C extends object> {
+  readonly ctx?: C | undefined;
+}
+
 /**
  * A set of tools with typed dispatch. `M` maps tool names to argument and result types; `C` is the
  * application context every call needs (the data of the tools' `ToolContext<T>` parameters).
@@ -31,8 +38,10 @@ export interface Toolset<M extends ToolMapShape<M>, C extends object = EmptyCont
   /**
    * The tool list in a dialect's shape, without the provider's envelope (the adapters add it); a
    * fresh copy each call, free to mutate. Throws when the module was generated without the dialect.
+   * Only the tools the caller with `ctx` may use are listed (`@scope`, the `allow` option); without
+   * `ctx`, those of a caller with no scopes.
    */
-  schemas<D extends Dialect>(dialect: D): DialectTools[D][];
+  schemas<D extends Dialect>(dialect: D, options?: ListOptions<C>): DialectTools[D][];
   /**
    * Runs a call written by typed application code: the name must be a tool and the arguments its
    * type. Resolves to an outcome; never rejects.
@@ -101,15 +110,20 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
     }
   }
   const names = Object.freeze(definitions.map((d) => d.name));
-  const env: DispatchEnv = { tools, names, options: resolved };
+  const guarded = resolved.allow !== undefined || definitions.some((d) => (d.scopes?.length ?? 0) > 0);
+  const env: DispatchEnv = { tools, names, options: resolved, guarded };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
   return {
     names: env.names as readonly (keyof M & string)[],
     get: (name) => tools.get(name)?.definition as ToolDefinition<C> | undefined,
-    schemas: (dialect) =>
-      definitions.map((definition) => dialectTool(definition as ToolDefinition<never>, dialect)),
+    schemas: (dialect, options) => {
+      const listed = env.guarded
+        ? definitions.filter((definition) => mayUse(definition as never, options?.ctx, resolved.allow))
+        : definitions;
+      return listed.map((definition) => dialectTool(definition as ToolDefinition<never>, dialect));
+    },
     dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
     dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
       dispatchBatch(env, calls, context, batch)) as unknown as Toolset<M, C>["dispatchAll"],

@@ -108,6 +108,12 @@ export interface ToolDefinition<C extends object = EmptyContext> {
   readonly outputSchema?: JsonSchema;
   /** Set when the function is tagged `@deprecated`. */
   readonly deprecated?: boolean;
+  /**
+   * The scopes a caller's `ctx.scopes` must all hold to see and call the tool (`@scope` tags). A
+   * caller without them gets no sign of the tool: it is not listed, and a call to it is answered as
+   * a call to a tool that does not exist.
+   */
+  readonly scopes?: readonly string[];
   /** Time limit in milliseconds (from a `@timeout` tag); overrides the toolset's default. */
   readonly timeoutMs?: number;
   /**

@@ -65,7 +65,7 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
 ): AISDKTools<M> {
   const tools: Record<string, Tool<unknown, unknown>> = {};
   const check = checkerOf(toolset, ctx);
-  for (const { name, description, parameters } of toolset.schemas("json-schema")) {
+  for (const { name, description, parameters } of toolset.schemas("json-schema", { ctx })) {
     tools[sentName(toolset, name)] = {
       description,
       inputSchema: jsonSchema(parameters as JSONSchema7, {

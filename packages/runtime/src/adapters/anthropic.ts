@@ -5,7 +5,7 @@
  * go back as the `tool_result` blocks of the next user message, `is_error: true` on a failure.
  */
 import type { AnyOutcome, BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outcome.ts";
-import type { Toolset } from "../toolset.ts";
+import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
   type LoopOptions,
@@ -118,9 +118,9 @@ export type MessageOf<Client extends AnthropicClientLike> = Extract<
  */
 export function toAnthropicTools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
-  options: AnthropicToolsOptions = {},
+  options: AnthropicToolsOptions & ListOptions<C> = {},
 ): AnthropicTool[] {
-  const tools: AnthropicTool[] = toolset.schemas("anthropic").map((tool) => ({
+  const tools: AnthropicTool[] = toolset.schemas("anthropic", options).map((tool) => ({
     name: tool.name,
     description: tool.description,
     input_schema: tool.parameters as AnthropicTool["input_schema"],
@@ -236,7 +236,7 @@ export function runTools<
 ): Promise<RunToolsResult<Params["messages"][number], M, MessageOf<Client>>> {
   type Answer = MessageOf<Client>;
   type Item = Params["messages"][number] | AnthropicItem<Answer>;
-  const tools = params.tools ?? toAnthropicTools(toolset);
+  const tools = params.tools ?? toAnthropicTools(toolset, { ctx: options?.ctx });
   const provider: Provider<"message", Answer, Item> = {
     name: "message",
     // Non-streaming parameters: the client resolves to its message type.

@@ -6,7 +6,7 @@
 
 import type { GeminiTool } from "../dialects.ts";
 import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outcome.ts";
-import type { Toolset } from "../toolset.ts";
+import type { ListOptions, Toolset } from "../toolset.ts";
 import {
   type LoopOptions,
   type LoopOptionsArg,
@@ -93,8 +93,9 @@ export interface GeminiClientLike {
 /** The `tools` of a request: one entry holding every tool's function declaration. */
 export function toGeminiTools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
+  options?: ListOptions<C>,
 ): GeminiFunctionTool[] {
-  return [{ functionDeclarations: toolset.schemas("gemini") }];
+  return [{ functionDeclarations: toolset.schemas("gemini", options) }];
 }
 
 /** The function calls of a response's first candidate as toolset calls, in part order. */
@@ -213,7 +214,10 @@ export function runTools<Content extends ContentLike, M extends ToolMapShape<M>,
   toolset: Toolset<M, C>,
   ...[options]: LoopOptionsArg<ToolStep<M>, C>
 ): Promise<RunToolsResult<Content, M>> {
-  const config = { ...params.config, tools: params.config?.tools ?? toGeminiTools(toolset) };
+  const config = {
+    ...params.config,
+    tools: params.config?.tools ?? toGeminiTools(toolset, { ctx: options?.ctx }),
+  };
   const provider: Provider<"response", GenerateContentResponseLike, Content | GeminiItem> = {
     name: "response",
     ask: (contents) => ai.models.generateContent({ ...params, contents, config }),

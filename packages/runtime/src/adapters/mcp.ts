@@ -15,7 +15,7 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
-import { MCP_RESULT_KEY, type McpTool, wrapsResult } from "../dialects.ts";
+import { MCP_RESULT_KEY, wrapsResult } from "../dialects.ts";
 import type { AnyOutcome, DispatchArgs, ToolMapShape } from "../outcome.ts";
 import type { Toolset } from "../toolset.ts";
 import type { EmptyContext } from "../types.ts";
@@ -48,24 +48,20 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   options: McpServerOptions<C>,
 ): Server {
-  return buildServer(toolset, options, toolset.schemas("mcp"));
-}
-
-/** The server of {@link createMcpServer}, its tool list given (HTTP builds one server per request). */
-function buildServer<M extends ToolMapShape<M>, C extends object>(
-  toolset: Toolset<M, C>,
-  options: McpServerOptions<C>,
-  tools: readonly McpTool[],
-): Server {
   const server = new Server(
     { name: options.name, version: options.version },
     { capabilities: { tools: {} } },
   );
   const contextOf = options.ctx;
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...tools] }));
+  const context = async (extra: McpRequestExtra): Promise<C | undefined> =>
+    typeof contextOf === "function" ? await contextOf(extra) : contextOf;
+  // Each request lists the tools its caller may use (`@scope`, the `allow` rule).
+  server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => ({
+    tools: toolset.schemas("mcp", { ctx: await context(extra) }),
+  }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const { name, arguments: args } = request.params;
-    const ctx = typeof contextOf === "function" ? await contextOf(extra) : contextOf;
+    const ctx = await context(extra);
     // The options type made `ctx` required when `C` needs it.
     const rest = [ctx, { signal: extra.signal }] as unknown as DispatchArgs<C>;
     const outcome: AnyOutcome = await toolset.dispatch({ name, arguments: args ?? {} }, ...rest);
@@ -189,13 +185,12 @@ async function serveHttp<M extends ToolMapShape<M>, C extends object>(
     "@modelcontextprotocol/sdk/server/streamableHttp.js"
   );
   const host = options.host ?? "127.0.0.1";
-  const tools = toolset.schemas("mcp");
   // The names this server may be reached by, once its port is known (on a loopback host only).
   let allowedHosts: string[] | undefined;
   const listener = http.createServer((req, res) => {
     if (req.url?.split("?")[0] !== "/mcp") return reply(res, 404, "Not found: the MCP endpoint is /mcp.");
     if (req.method !== "POST") return reply(res, 405, "Method not allowed: this server is stateless.");
-    const server = buildServer(toolset, options, tools);
+    const server = createMcpServer(toolset, options);
     const transport = new StreamableHTTPServerTransport({
       // No `sessionIdGenerator`: stateless.
       enableJsonResponse: true,

@@ -5,7 +5,7 @@
  * dispatcher's feedback text, which says what went wrong.
  */
 import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outcome.ts";
-import type { Toolset } from "../toolset.ts";
+import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
   type LoopOptions,
@@ -95,8 +95,9 @@ export type ResponseOf<Client extends ResponsesClientLike> = Extract<
 /** The tool list for `tools:` of a request: strict where the compiler found strict mode can take the tool. */
 export function toResponsesTools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
+  options?: ListOptions<C>,
 ): ResponsesTool[] {
-  return toolset.schemas("openai-responses").map((tool) => ({ type: "function", ...tool }));
+  return toolset.schemas("openai-responses", options).map((tool) => ({ type: "function", ...tool }));
 }
 
 function isFunctionCall(item: ResponseItemLike): item is FunctionCallLike {
@@ -198,7 +199,7 @@ export function runTools<
 ): Promise<RunToolsResult<InputItemOf<P>, M, ResponseOf<Client>>> {
   type Input = InputItemOf<P>;
   type Answer = ResponseOf<Client>;
-  const tools = params.tools ?? toResponsesTools(toolset);
+  const tools = params.tools ?? toResponsesTools(toolset, { ctx: options?.ctx });
   const stateless = params.store === false;
   const history: ResponsesItem<Input, Answer>[] =
     typeof params.input === "string"

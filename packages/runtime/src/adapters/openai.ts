@@ -4,7 +4,7 @@
  * structural types below.
  */
 import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outcome.ts";
-import type { Toolset } from "../toolset.ts";
+import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
   type LoopOptions,
@@ -70,8 +70,9 @@ export interface OpenAIClientLike {
 /** The tool list for `tools:` of a request: strict where the compiler found strict mode can take the tool. */
 export function toOpenAITools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
+  options?: ListOptions<C>,
 ): OpenAITool[] {
-  return toolset.schemas("openai").map((tool) => ({ type: "function", function: tool }));
+  return toolset.schemas("openai", options).map((tool) => ({ type: "function", function: tool }));
 }
 
 /**
@@ -160,7 +161,7 @@ export function runTools<
   ...[options]: LoopOptionsArg<ToolStep<M, CompletionOf<Client>>, C>
 ): Promise<RunToolsResult<Message, M, CompletionOf<Client>>> {
   type Answer = CompletionOf<Client>;
-  const tools = params.tools ?? toOpenAITools(toolset);
+  const tools = params.tools ?? toOpenAITools(toolset, { ctx: options?.ctx });
   const provider: Provider<"completion", Answer, Message | ChatItem<Answer>> = {
     name: "completion",
     // Non-streaming parameters: the client resolves to its completion type.

@@ -111,6 +111,12 @@ export function analyzeTool(
     }
     tool.timeoutMs = ms;
   }
+  const scopes = scopesOf(doc);
+  if (typeof scopes === "string") {
+    diagnostics.push(createDiagnostic("TC1013", scopes, { location, path: [name] }));
+    return undefined;
+  }
+  if (scopes.length > 0) tool.scopes = scopes;
   const title = doc.tags.get("title");
   if (title) tool.title = title;
   const annotations = readAnnotations(doc.tags, diagnostics, { location, path: [name] });
@@ -125,6 +131,27 @@ export function analyzeTool(
   if (returns) tool.returns = returns;
   if (settlesAtOnce(fn.node, checker)) tool.settlesAtOnce = true;
   return tool;
+}
+
+/** What a scope name may hold: no spaces, nothing a reader would take for punctuation of the tag. */
+const SCOPE = /^[\w.:/*-]+$/;
+
+/**
+ * The scopes of every `@scope` tag, in written order and once each (every one is required), or
+ * the message of a TC1013 when a tag names none or names one with other characters.
+ */
+function scopesOf(doc: FunctionDoc): string[] | string {
+  const scopes: string[] = [];
+  for (const tag of doc.blockTags.filter((t) => t.name === "scope")) {
+    const names = tag.text.split(/\s+/).filter(Boolean);
+    if (names.length === 0)
+      return "@scope names no scope: write the scopes the caller needs, like @scope bookings:write.";
+    const bad = names.find((n) => !SCOPE.test(n));
+    if (bad !== undefined)
+      return `@scope ${tag.text.trim()}: "${bad}" is not a scope name; use letters, digits and _ . : / * -.`;
+    for (const n of names) if (!scopes.includes(n)) scopes.push(n);
+  }
+  return scopes;
 }
 
 /** The tags of MCP's annotations, and the hint each sets. */

@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | "TC1010"
   | "TC1011"
   | "TC1012"
+  | "TC1013"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -100,6 +101,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Invalid tool hint tag",
     hint: "Write the hint alone (@readonly) or with true or false (@openWorld false); @title takes the title's text.",
+  },
+  TC1013: {
+    severity: "error",
+    title: "Invalid @scope",
+    hint: "Name the scopes a caller's ctx.scopes must hold, separated by spaces: @scope bookings:write admin.",
   },
   TC2001: {
     severity: "error",

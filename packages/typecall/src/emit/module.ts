@@ -208,6 +208,15 @@ function definition(
       : []),
     ...(tool.deprecated !== undefined ? ["    deprecated: true"] : []),
     ...(tool.timeoutMs !== undefined ? [`    timeoutMs: ${tool.timeoutMs}`] : []),
+    ...(tool.scopes !== undefined
+      ? [
+          listField(
+            "scopes",
+            "[]",
+            tool.scopes.map((s) => JSON.stringify(s)),
+          ),
+        ]
+      : []),
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
     ...(names.length > 0 ? [listField("names", "{}", names)] : []),
     `    schemas: {\n${schemas},\n    }`,

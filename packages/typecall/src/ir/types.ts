@@ -135,6 +135,8 @@ export interface ToolIR {
   annotations?: ToolAnnotationsIR;
   /** The tool's own time limit in milliseconds, from `@timeout 5s`. */
   timeoutMs?: number;
+  /** The scopes a caller's `ctx.scopes` must all hold to see and call the tool, from `@scope a b`. */
+  scopes?: string[];
   /**
    * The function is `async` and never waits (no `await`, returns no thenable): its promise is
    * settled when it returns, so the dispatcher arms no time limit for it.

@@ -1,0 +1,115 @@
+/**
+ * Access control: `@scope` tags (a definition's `scopes`) and the `allow` rule decide which tools a
+ * caller sees and calls. A hidden tool is never revealed: not listed, not suggested, not named in
+ * any outcome, and a call to it answers exactly as a call to a tool that does not exist.
+ */
+import { describe, expect, it } from "vitest";
+import { createToolset } from "../src/index.ts";
+import { adhocTool, adhocToolset } from "./fixtures/adhoc.ts";
+
+const ran: string[] = [];
+const tool = (name: string, scopes?: string[], names?: Record<string, string>) =>
+  adhocTool(
+    name,
+    () => {
+      ran.push(name);
+      return "done";
+    },
+    { ...(scopes && { scopes }), ...(names && { names }) },
+  );
+
+const tools = [
+  tool("searchHotels"),
+  tool("bookRoom", ["user"]),
+  tool("refund.payment", ["user", "admin"], { openai: "refund_payment" }),
+];
+const toolset = adhocToolset(tools);
+const anonymous = {};
+const user = { scopes: ["user"] };
+const admin = { scopes: ["user", "admin"] };
+
+describe("access control by scopes", () => {
+  it("lists for each caller exactly the tools whose scopes it holds", () => {
+    const listed = (ctx: object | undefined) => toolset.schemas("json-schema", { ctx }).map((t) => t.name);
+    expect(listed(undefined)).toEqual(["searchHotels"]);
+    expect(listed(anonymous)).toEqual(["searchHotels"]);
+    expect(listed(user)).toEqual(["searchHotels", "bookRoom"]);
+    expect(listed(admin)).toEqual(["searchHotels", "bookRoom", "refund.payment"]);
+    expect(listed({ scopes: ["admin"] })).toEqual(["searchHotels"]);
+  });
+
+  it("answers a call to a hidden tool as one to a tool that does not exist, and does not run it", async () => {
+    ran.length = 0;
+    for (const name of ["refund.payment", "refund_payment"]) {
+      const hidden = await toolset.dispatch({ name, arguments: "{not json" }, user);
+      const missing = await toolset.dispatch({ name: "noSuchTool", arguments: "{not json" }, user);
+      expect(hidden.ok).toBe(false);
+      if (hidden.ok || missing.ok) return;
+      expect(hidden.error.code).toBe("unknown_tool");
+      expect(hidden.content).toBe(missing.content.replaceAll("noSuchTool", name));
+    }
+    expect(ran).toEqual([]);
+    const allowed = await toolset.dispatch({ name: "refund_payment", arguments: "{}" }, admin);
+    expect(allowed).toMatchObject({ ok: true, value: "done" });
+  });
+
+  it("never names a hidden tool: no suggestion, no list, no message", async () => {
+    const outcome = await toolset.dispatch({ name: "refund.paymnt", arguments: "{}" }, user);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    const text = `${outcome.content} ${outcome.error.message}`;
+    expect(text).not.toMatch(/refund.payment|did you mean/i);
+    expect(text).toContain("bookRoom");
+    // What an admin is told (the tool listed) is what a user must not be.
+    const asAdmin = await toolset.dispatch({ name: "refund.paymnt", arguments: "{}" }, admin);
+    expect(asAdmin.ok ? "" : asAdmin.content).toContain("refund.payment");
+  });
+
+  it("fails closed on a context it cannot read", async () => {
+    const hostile = {
+      get scopes(): string[] {
+        throw new Error("no");
+      },
+    };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    for (const ctx of [hostile, revoked.proxy, { scopes: "user" }, { scopes: [["user"]] }]) {
+      expect(toolset.schemas("json-schema", { ctx }).map((t) => t.name)).toEqual(["searchHotels"]);
+      const outcome = await toolset.dispatch({ name: "bookRoom", arguments: "{}" }, ctx);
+      expect(outcome.ok ? "ran" : outcome.error.code).toBe("unknown_tool");
+    }
+  });
+});
+
+describe("the allow rule", () => {
+  const tenantTools = createToolset([tool("exportData"), tool("importData")], {
+    allow: (definition, ctx) =>
+      definition.name !== "importData" || (ctx as { tenant?: string } | undefined)?.tenant === "acme",
+  });
+
+  it("hides what it refuses, for listing and calls alike", async () => {
+    expect(tenantTools.schemas("json-schema", { ctx: { tenant: "other" } }).map((t) => t.name)).toEqual([
+      "exportData",
+    ]);
+    expect(tenantTools.schemas("json-schema", { ctx: { tenant: "acme" } }).map((t) => t.name)).toEqual([
+      "exportData",
+      "importData",
+    ]);
+    const refused = await tenantTools.dispatch({ name: "importData", arguments: "{}" }, { tenant: "other" });
+    expect(refused.ok ? "ran" : refused.error.code).toBe("unknown_tool");
+    const allowed = await tenantTools.dispatch({ name: "importData", arguments: "{}" }, { tenant: "acme" });
+    expect(allowed.ok).toBe(true);
+  });
+
+  it("hides every tool it throws for, and must be a function", async () => {
+    const throwing = createToolset([tool("exportData")], {
+      allow: () => {
+        throw new Error("flag service down");
+      },
+    });
+    expect(throwing.schemas("json-schema")).toEqual([]);
+    const outcome = await throwing.dispatch({ name: "exportData", arguments: "{}" });
+    expect(outcome.ok ? "ran" : outcome.content).not.toContain("flag service");
+    expect(() => createToolset([], { allow: true as never })).toThrow(RangeError);
+  });
+});
