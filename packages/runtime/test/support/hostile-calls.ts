@@ -120,6 +120,19 @@ export const HOSTILE_CONTEXTS: readonly Specimen[] = [
   specimen("revoked Proxy context", () => revokedProxy()),
   specimen("context without prototype", () => Object.create(null)),
   specimen("string context", () => "u1"),
+  specimen("context whose scopes getter throws", () => throwingGetter("scopes")),
+  specimen("context whose scopes are a Proxy whose traps all throw", () => ({
+    userId: "u1",
+    scopes: trapAll(),
+  })),
+  specimen("context whose scopes are a string", () => ({
+    userId: "u1",
+    scopes: "tickets:write payments:refund",
+  })),
+  specimen("context whose scopes hold look-alikes", () => ({
+    userId: "u1",
+    scopes: [{ toString: (): string => "tickets:write" }, new String("payments:refund")],
+  })),
 ];
 
 /**

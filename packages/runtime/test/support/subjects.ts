@@ -15,7 +15,7 @@ export const ROOT: string = join(dirname(fileURLToPath(import.meta.url)), "../..
 /** A toolset as an untyped caller sees it: any call, any context, any options. */
 export interface LooseToolset {
   readonly names: readonly string[];
-  schemas(dialect: "json-schema"): { name: string; parameters: JsonSchema }[];
+  schemas(dialect: "json-schema", options?: { ctx?: unknown }): { name: string; parameters: JsonSchema }[];
   dispatch(call?: unknown, context?: unknown, options?: unknown): unknown;
   dispatchAll(calls?: unknown, context?: unknown, options?: unknown): unknown;
 }
@@ -34,10 +34,18 @@ export interface Subject {
   readonly tools: readonly SubjectTool[];
 }
 
-/** The context every subject's tools may ask for (the quick start's and the cases' `ToolContext` data). */
-export const CONTEXT: { readonly userId: string; readonly roles: readonly string[] } = {
+/**
+ * The context every subject's tools may ask for (the quick start's and the cases' `ToolContext`
+ * data), holding every scope the guarded module's tools need, so that each of its tools is called.
+ */
+export const CONTEXT: {
+  readonly userId: string;
+  readonly roles: readonly string[];
+  readonly scopes: readonly string[];
+} = {
   userId: "u1",
   roles: ["admin"],
+  scopes: ["tickets:write", "payments:refund"],
 };
 
 /** Paths of the generated modules: every codegen case, then the quick start. */
@@ -47,7 +55,12 @@ export function subjectPaths(): string[] {
     .sort()
     .map((name) => join(cases, name, "__output__", "input.typecall.ts"))
     .filter((path) => existsSync(path));
-  return [...generated, join(ROOT, "examples/quickstart/src/tools.typecall.ts")];
+  return [
+    ...generated,
+    join(ROOT, "examples/quickstart/src/tools.typecall.ts"),
+    // Tools behind `@scope`: hostile contexts meet the guard.
+    join(ROOT, "test/fixtures/guarded/tools.typecall.ts"),
+  ];
 }
 
 /** Imports the generated modules at `paths` (default {@link subjectPaths}) and describes their tools. */
@@ -55,7 +68,7 @@ export async function loadSubjects(paths: readonly string[] = subjectPaths()): P
   const subjects: Subject[] = [];
   for (const path of paths) {
     const module = (await import(pathToFileURL(path).href)) as { toolset: LooseToolset };
-    const tools = module.toolset.schemas("json-schema").map((tool) => ({
+    const tools = module.toolset.schemas("json-schema", { ctx: CONTEXT }).map((tool) => ({
       name: tool.name,
       schema: tool.parameters,
     }));
