@@ -6,6 +6,7 @@ import * as internal from "@typecall/runtime/internal";
 import * as mcp from "@typecall/runtime/mcp";
 import * as openai from "@typecall/runtime/openai";
 import * as openaiResponses from "@typecall/runtime/openai-responses";
+import * as otel from "@typecall/runtime/otel";
 import { describe, expect, it } from "vitest";
 
 // A change here is a change of the published surface: make it on purpose.
@@ -100,5 +101,9 @@ describe("public API", () => {
 
   it("@typecall/runtime/ai-sdk", () => {
     expect(Object.keys(aiSdk).sort()).toEqual(["ToolCallError", "toAISDKOptions", "toAISDKTools"]);
+  });
+
+  it("@typecall/runtime/otel", () => {
+    expect(Object.keys(otel).sort()).toEqual(["otelHooks"]);
   });
 });
