@@ -23,11 +23,11 @@ export const CORE_GZIP_TARGET = 4096;
  * than every generated module carrying those schemas per tool (six dialects would then cost 1.25x
  * the module of two, against 1.09x).
  *
- * Raised again, from 8448 to 8704, by issue 11: access control (`@scope`, the `allow` rule) is
- * enforced in dispatch and in `toolset.schemas`, ~0.25 KB gz, for every client; a guard in the
+ * Raised again, from 8448 to 8960, by issue 11: access control (`@scope`, the `allow` rule) is
+ * enforced in dispatch and in `toolset.schemas`, ~0.3 KB gz, for every client; a guard in the
  * adapters instead would be one per client and could be bypassed by calling `dispatch` directly.
  */
-export const CORE_GZIP_BUDGET = 8704;
+export const CORE_GZIP_BUDGET = 8960;
 
 /**
  * The entry: tool definitions come from outside, so nothing that dispatch may need can be shaken

@@ -114,11 +114,12 @@ describe.each(Object.keys(adapters))("access control through %s", (adapter) => {
       expect(seen?.answer).toContain("o-9");
       return;
     }
-    // Answered as a tool that does not exist, naming only the caller's own tools.
-    expect(seen?.answer).toMatch(/no tool named|unavailable tool/i);
+    // Answered as a tool that does not exist, naming only the caller's own tools: past the line
+    // that repeats the name the model called, no hidden tool is named (no "did you mean").
+    const called = /no tool named "refundOrder"|unavailable tool 'refundOrder'/i;
+    expect(seen?.answer).toMatch(called);
+    const rest = seen?.answer.replace(called, "");
     for (const hidden of ["openTicket", "refundOrder"].filter((name) => !tools.includes(name)))
-      expect(seen?.answer.replaceAll('"refundOrder"', "").replaceAll("'refundOrder'", "")).not.toContain(
-        hidden,
-      );
+      expect(rest).not.toContain(hidden);
   });
 });

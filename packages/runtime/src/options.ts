@@ -1,4 +1,6 @@
 /** Toolset options and their defaults, resolved in one place. */
+
+import { bothRules } from "./access.ts";
 import { kindOf } from "./json.ts";
 import type { AnyOutcome } from "./outcome.ts";
 import type { ToolDefinition } from "./types.ts";
@@ -139,6 +141,7 @@ export function resolveToolsetOptions(
       ),
     },
     hooks: options.hooks ?? base?.hooks ?? {},
-    allow: allowRule(options.allow ?? base?.allow),
+    // A rule given here adds to the one in force: `with({ allow })` never lifts a restriction.
+    allow: bothRules(base?.allow, allowRule(options.allow)),
   };
 }

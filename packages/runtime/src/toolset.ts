@@ -1,12 +1,17 @@
 /** `createToolset`: what a generated module builds from its tool definitions. */
 
-import { mayUse } from "./access.ts";
+import { bothRules, mayUse } from "./access.ts";
 import { readOptions } from "./call.ts";
 import { type DialectTools, dialectTool } from "./dialects.ts";
 import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
 import { thrownMessage } from "./feedback.ts";
 import { kindOf } from "./json.ts";
-import { type ResolvedToolsetOptions, resolveToolsetOptions, type ToolsetOptions } from "./options.ts";
+import {
+  type AllowRule,
+  type ResolvedToolsetOptions,
+  resolveToolsetOptions,
+  type ToolsetOptions,
+} from "./options.ts";
 import type {
   AnyOutcome,
   BatchOptions,
@@ -164,27 +169,35 @@ export function combineToolsets(
   toolsets: readonly {
     readonly names: readonly string[];
     get(name: string): ToolDefinition<never> | undefined;
+    readonly options?: { readonly allow?: AllowRule | undefined };
   }[],
   options?: ToolsetOptions,
 ): Toolset<Record<string, ToolTypes>, object> {
   const owners = new Map<string, number>();
   const clashes: string[] = [];
   const definitions: ToolDefinition<object>[] = [];
+  // Each toolset's `allow` rule keeps guarding its own tools.
+  const rules = new Map<ToolDefinition<never>, AllowRule>();
   toolsets.forEach((toolset, index) => {
+    const rule = toolset.options?.allow;
     for (const name of toolset.names) {
       const owner = owners.get(name);
       if (owner !== undefined) clashes.push(`"${name}" (toolsets ${owner + 1} and ${index + 1})`);
       else owners.set(name, index);
       const definition = toolset.get(name);
-      if (definition && owner === undefined)
+      if (definition && owner === undefined) {
         definitions.push(definition as unknown as ToolDefinition<object>);
+        if (rule) rules.set(definition, rule);
+      }
     }
   });
   if (clashes.length > 0)
     throw new Error(
       `typecall: combineToolsets: tool names used twice: ${clashes.join(", ")}; rename one with @name`,
     );
-  return createToolset(definitions, options);
+  const own: AllowRule | undefined =
+    rules.size === 0 ? undefined : (tool, context) => rules.get(tool)?.(tool, context) ?? true;
+  return createToolset(definitions, { ...options, allow: bothRules(own, options?.allow) });
 }
 
 async function dispatchBatch(

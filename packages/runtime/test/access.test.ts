@@ -4,7 +4,7 @@
  * any outcome, and a call to it answers exactly as a call to a tool that does not exist.
  */
 import { describe, expect, it } from "vitest";
-import { createToolset } from "../src/index.ts";
+import { combineToolsets, createToolset } from "../src/index.ts";
 import { adhocTool, adhocToolset } from "./fixtures/adhoc.ts";
 
 const ran: string[] = [];
@@ -108,8 +108,52 @@ describe("the allow rule", () => {
       },
     });
     expect(throwing.schemas("json-schema")).toEqual([]);
+    ran.length = 0;
     const outcome = await throwing.dispatch({ name: "exportData", arguments: "{}" });
-    expect(outcome.ok ? "ran" : outcome.content).not.toContain("flag service");
+    expect(outcome).toMatchObject({ ok: false, error: { code: "unknown_tool" } });
+    expect(outcome.ok ? "" : outcome.content).not.toContain("flag service");
+    expect(ran).toEqual([]);
     expect(() => createToolset([], { allow: true as never })).toThrow(RangeError);
+  });
+});
+
+describe("rules that add up", () => {
+  const onlyExport = (definition: { name: string }) => definition.name === "exportData";
+
+  it("with({ allow }) adds a rule to the one in force, never lifting it", () => {
+    const base = createToolset([tool("exportData"), tool("importData")], { allow: onlyExport });
+    const loosened = base.with({ allow: () => true });
+    expect(loosened.schemas("json-schema").map((t) => t.name)).toEqual(["exportData"]);
+    const tightened = base.with({ allow: (definition) => definition.name !== "exportData" });
+    expect(tightened.schemas("json-schema")).toEqual([]);
+  });
+
+  it("combineToolsets keeps each toolset's rule on its own tools", async () => {
+    const guarded = createToolset([tool("exportData"), tool("importData")], { allow: onlyExport });
+    const open = adhocToolset([tool("searchHotels")]);
+    const combined = combineToolsets([guarded, open]);
+    expect(combined.schemas("json-schema").map((t) => t.name)).toEqual(["exportData", "searchHotels"]);
+    const hidden = await combined.dispatch({ name: "importData", arguments: "{}" });
+    expect(hidden.ok ? "ran" : hidden.error.code).toBe("unknown_tool");
+  });
+
+  it("takes only true for a yes", () => {
+    for (const answer of [1, "yes", {}, Promise.resolve(true)]) {
+      const rule = createToolset([tool("exportData")], { allow: () => answer as never });
+      expect(rule.schemas("json-schema")).toEqual([]);
+    }
+  });
+});
+
+describe("scopes that only look right", () => {
+  it("are no scopes: replaced array methods, mixed arrays, holes, a tool's scopes not an array", async () => {
+    const lying = Object.assign(["nothing"], { includes: () => true, has: () => true });
+    for (const scopes of [lying, ["user", 5], ["user", undefined], new Array(2)]) {
+      expect(toolset.schemas("json-schema", { ctx: { scopes } }).map((t) => t.name)).toEqual([
+        "searchHotels",
+      ]);
+    }
+    const odd = adhocToolset([adhocTool("odd", () => "ran", { scopes: "admin" as never })]);
+    expect(odd.schemas("json-schema", { ctx: { scopes: ["a", "d", "m", "i", "n"] } })).toEqual([]);
   });
 });

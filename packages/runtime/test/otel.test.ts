@@ -97,4 +97,17 @@ describe("otelHooks", () => {
       ),
     ).not.toThrow();
   });
+
+  it("keeps what the model wrote as a tool name, and long ids, out of the span", async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const traced = toolset.with({ hooks: otelHooks(provider.getTracer("typecall-test")) });
+    const name = `leak: ssn 123-45-6789 ${"A".repeat(5000)}`;
+    await traced.dispatch({ id: "x".repeat(3000), name, arguments: "{}" }, ctx);
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.name).toBe("execute_tool");
+    expect(span?.attributes["gen_ai.tool.name"]).toBeUndefined();
+    expect(String(span?.attributes["gen_ai.tool.call.id"])).toHaveLength(128);
+    expect(JSON.stringify([span?.name, span?.attributes])).not.toContain("123-45-6789");
+  });
 });

@@ -112,11 +112,23 @@ function checkerOf<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   ctx: C | undefined,
 ): (call: ToolCall) => Promise<AnyOutcome> {
+  // The `allow` rule sees the toolset's own definitions, as in `execute`, not the checker's copies.
+  const originals = new Map<ToolDefinition<never>, ToolDefinition<never>>();
   const definitions = toolset.names.flatMap((name): ToolDefinition<C>[] => {
     const definition = toolset.get(name);
-    return definition ? [{ ...definition, run: (args: unknown) => args, settlesAtOnce: true }] : [];
+    if (definition === undefined) return [];
+    const copy: ToolDefinition<C> = { ...definition, run: (args: unknown) => args, settlesAtOnce: true };
+    originals.set(copy as ToolDefinition<never>, definition as ToolDefinition<never>);
+    return [copy];
   });
-  const checks = createToolset<M, C>(definitions, { ...toolset.options, hooks: {} });
+  const { timeoutMs, maxContentLength, concurrency, limits, allow } = toolset.options;
+  const checks = createToolset<M, C>(definitions, {
+    timeoutMs,
+    maxContentLength,
+    concurrency,
+    ...limits,
+    allow: allow && ((tool, context) => allow(originals.get(tool) ?? tool, context)),
+  });
   const args = [ctx] as unknown as DispatchArgs<C>;
   return (call) => checks.dispatch(call, ...args);
 }

@@ -35,8 +35,8 @@ export type McpServerOptions<C extends object> = {
 } & (EmptyContext extends C ? { readonly ctx?: McpContext<C> } : { readonly ctx: McpContext<C> });
 
 /**
- * An MCP server for a toolset: `tools/list` lists `toolset.schemas("mcp")` (input and output
- * schemas, title, annotations); `tools/call` dispatches the call, with the request's abort signal,
+ * An MCP server for a toolset: `tools/list` lists `toolset.schemas("mcp", { ctx })`, the tools the
+ * request's caller may use (input and output schemas, title, annotations); `tools/call` dispatches the call, with the request's abort signal,
  * and answers with the outcome's text in a text block, plus `structuredContent` when the tool has
  * an output schema (`{ result }` for a result that is not an object), or `isError: true` and the
  * dispatcher's feedback on failure, so the model can correct its call. A call to a tool that does

@@ -45,21 +45,34 @@ export function otelHooks(tracer: TracerLike, also: ToolsetHooks = {}): ToolsetH
       also.onCall?.(event);
     },
     onOutcome(outcome: AnyOutcome, event: OutcomeEvent) {
-      const attributes: SpanAttributes = {
-        "gen_ai.operation.name": "execute_tool",
-        "gen_ai.tool.name": outcome.name,
-        "gen_ai.tool.type": "function",
-        ...(event.id !== undefined && { "gen_ai.tool.call.id": event.id }),
-        ...(!outcome.ok && { "error.type": outcome.error.code }),
-      };
-      const span = tracer.startSpan(`execute_tool ${outcome.name}`, {
-        kind: INTERNAL,
-        startTime: event.startedAt,
-        attributes,
-      });
-      if (!outcome.ok) span.setStatus({ code: ERROR, message: outcome.error.code });
-      span.end(event.startedAt + event.durationMs);
-      also.onOutcome?.(outcome, event);
+      try {
+        record(tracer, outcome, event);
+      } finally {
+        also.onOutcome?.(outcome, event);
+      }
     },
   };
+}
+
+/** The longest call id a span keeps: ids are the provider's (`call_...`, `toolu_...`), short. */
+const MAX_ID_LENGTH = 128;
+
+function record(tracer: TracerLike, outcome: AnyOutcome, event: OutcomeEvent): void {
+  // The name of a call to no tool is whatever the model wrote: it stays out of the span, whose
+  // name is then the operation's alone.
+  const named = outcome.ok || outcome.error.code !== "unknown_tool";
+  const attributes: SpanAttributes = {
+    "gen_ai.operation.name": "execute_tool",
+    ...(named && { "gen_ai.tool.name": outcome.name }),
+    "gen_ai.tool.type": "function",
+    ...(typeof event.id === "string" && { "gen_ai.tool.call.id": event.id.slice(0, MAX_ID_LENGTH) }),
+    ...(!outcome.ok && { "error.type": outcome.error.code }),
+  };
+  const span = tracer.startSpan(named ? `execute_tool ${outcome.name}` : "execute_tool", {
+    kind: INTERNAL,
+    startTime: event.startedAt,
+    attributes,
+  });
+  if (!outcome.ok) span.setStatus({ code: ERROR, message: outcome.error.code });
+  span.end(event.startedAt + event.durationMs);
 }

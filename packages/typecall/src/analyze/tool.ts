@@ -141,6 +141,12 @@ const SCOPE = /^[\w.:/*-]+$/;
  * the message of a TC1013 when a tag names none or names one with other characters.
  */
 function scopesOf(doc: FunctionDoc): string[] | string {
+  // A scope tag the reader would miss leaves the tool open to everybody: each is an error.
+  const misspelt = doc.blockTags.find((t) => /^scopes?$/i.test(t.name) && t.name !== "scope");
+  if (misspelt) return `@${misspelt.name} is not a tag typecall reads: write @scope, in lower case.`;
+  const texts = [doc.description, ...doc.params.values(), ...doc.blockTags.map((t) => t.text)];
+  if (texts.some((text) => /(^|\s)@scopes?\b/i.test(text)))
+    return "@scope is written inside other text: start the line with it, so that it is read as a tag.";
   const scopes: string[] = [];
   for (const tag of doc.blockTags.filter((t) => t.name === "scope")) {
     const names = tag.text.split(/\s+/).filter(Boolean);

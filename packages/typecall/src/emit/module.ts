@@ -151,9 +151,13 @@ function contextType(tools: readonly ToolIR[]): string {
         : [],
     ),
   );
+  // A tool behind `@scope` is seen by callers whose `scopes` hold its scopes: typed, so that a
+  // misspelt `scope` is a compile error rather than a tool that silently is not there.
+  const scoped = tools.some((t) => t.scopes !== undefined);
+  if (scoped) members.push("{ scopes?: readonly string[] }");
   const line = `export type ToolsetContext = ${members.length > 0 ? members.join(" & ") : "{}"};`;
   return [
-    "/** What `dispatch` needs from the caller for the tools' `ToolContext` parameters. */",
+    `/** What \`dispatch\` needs from the caller for the tools' \`ToolContext\` parameters${scoped ? " and `@scope` tags" : ""}. */`,
     line.length <= WIDTH ? line : `export type ToolsetContext =\n  ${members.join(" &\n  ")};`,
   ].join("\n");
 }
