@@ -15,8 +15,9 @@ export function mayUse(
   try {
     const { scopes } = tool;
     if (scopes !== undefined) {
-      const held = heldScopes(context);
-      if (!Array.isArray(scopes) || held === undefined) return false;
+      if (!Array.isArray(scopes)) return false;
+      const held = scopes.length > 0 ? heldScopes(context) : new Set<string>();
+      if (held === undefined) return false;
       for (const scope of scopes) if (typeof scope !== "string" || !held.has(scope)) return false;
     }
     return allow === undefined || allow(tool, context) === true;

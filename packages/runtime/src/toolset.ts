@@ -115,7 +115,7 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
     }
   }
   const names = Object.freeze(definitions.map((d) => d.name));
-  const guarded = resolved.allow !== undefined || definitions.some((d) => (d.scopes?.length ?? 0) > 0);
+  const guarded = resolved.allow !== undefined || definitions.some((d) => d.scopes !== undefined);
   const env: DispatchEnv = { tools, names, options: resolved, guarded };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);

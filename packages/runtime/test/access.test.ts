@@ -155,5 +155,9 @@ describe("scopes that only look right", () => {
     }
     const odd = adhocToolset([adhocTool("odd", () => "ran", { scopes: "admin" as never })]);
     expect(odd.schemas("json-schema", { ctx: { scopes: ["a", "d", "m", "i", "n"] } })).toEqual([]);
+    const none = adhocToolset([adhocTool("open", () => "ran", { scopes: [] })], {
+      allow: () => true,
+    });
+    expect(none.schemas("json-schema").map((t) => t.name)).toEqual(["open"]);
   });
 });
