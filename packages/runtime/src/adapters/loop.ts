@@ -26,6 +26,17 @@ export type ToolStep<Name extends string, Answer, M extends ToolMapShape<M>> = {
 export type LoopOptions<Step, C extends object> = {
   /** Most requests to the model (default 10). The last answer may still hold (answered) tool calls. */
   readonly maxSteps?: number;
+  /**
+   * Most tool calls run in the whole loop (default 100). Calls past it are answered, without
+   * running, with a `limit_exceeded` outcome that says so, and the loop ends (`max_calls`).
+   */
+  readonly maxCalls?: number;
+  /**
+   * How many times in a row a tool's call may be refused for its arguments (`invalid_arguments`,
+   * `invalid_json`) and tried again (default 3). The refusal past it tells the model to stop
+   * calling that tool, and the loop ends (`max_retries`).
+   */
+  readonly maxRetries?: number;
   /** Called after each round of tool calls; return `false` to stop the loop there. */
   readonly onStep?: (step: Step) => unknown;
   /** Per-call options for every dispatched call (time limit, signal, concurrency). */
@@ -37,8 +48,11 @@ export type LoopOptionsArg<Step, C extends object> = EmptyContext extends C
   ? [options?: LoopOptions<Step, C>]
   : [options: LoopOptions<Step, C>];
 
-/** Why a loop ended: the model answered without calls, `maxSteps` was reached, or `onStep` said stop. */
-export type StopReason = "done" | "max_steps" | "stopped";
+/**
+ * Why a loop ended: the model answered without calls, `maxSteps` was reached, `onStep` said stop,
+ * the `maxCalls` budget was spent, or a tool's `maxRetries` budget was.
+ */
+export type StopReason = "done" | "max_steps" | "stopped" | "max_calls" | "max_retries";
 
 /** What every `runTools` returns, the last answer under the provider's name for it. */
 export type LoopResult<Name extends string, Answer, Item, M extends ToolMapShape<M>> = {
@@ -70,7 +84,10 @@ export interface Provider<Name extends string, Answer, Item> {
   answer(outcomes: readonly AnyOutcome[], calls: readonly ToolCall[]): readonly Item[];
 }
 
-/** Runs the loop for one provider. Rejects only when the provider's client does. */
+/**
+ * Runs the loop for one provider. Rejects only when the provider's client does, or at once for a
+ * `maxCalls` or `maxRetries` that is not a whole number of at least 0.
+ */
 export async function toolLoop<
   Name extends string,
   Answer,
@@ -84,6 +101,7 @@ export async function toolLoop<
   options: LoopOptions<ToolStep<Name, Answer, M>, C> = {} as LoopOptions<ToolStep<Name, Answer, M>, C>,
 ): Promise<LoopResult<Name, Answer, Item, M>> {
   const maxSteps = options.maxSteps ?? 10;
+  const budget = new Budget(options.maxCalls ?? 100, options.maxRetries ?? 3);
   const messages = [...history];
   const steps: ToolStep<Name, Answer, M>[] = [];
   const context = [options.ctx, options.callOptions] as unknown as DispatchArgs<C, BatchOptions>;
@@ -98,11 +116,71 @@ export async function toolLoop<
       continue;
     }
     if (calls.length === 0) return result(answer, "done");
-    const outcomes = await toolset.dispatchAll(calls, ...context);
+    const allowed = budget.take(calls.length);
+    const ran = await toolset.dispatchAll(calls.slice(0, allowed), ...context);
+    const outcomes = budget.note([...ran, ...calls.slice(allowed).map((call) => budget.refusal(call))]);
     messages.push(...provider.answer(outcomes, calls));
     const step = { [provider.name]: answer, calls, outcomes } as ToolStep<Name, Answer, M>;
     steps.push(step);
+    if (allowed < calls.length) return result(answer, "max_calls");
+    if (budget.retriesSpent) return result(answer, "max_retries");
     if ((await options.onStep?.(step)) === false) return result(answer, "stopped");
     if (request >= maxSteps) return result(answer, "max_steps");
+  }
+}
+
+/** The budgets of one loop: tool calls in all, and refusals in a row per tool. */
+class Budget {
+  private calls = 0;
+  private readonly refusals = new Map<string, number>();
+  /** Set when a tool was refused more than `maxRetries` times in a row. */
+  retriesSpent = false;
+
+  constructor(
+    private readonly maxCalls: number,
+    private readonly maxRetries: number,
+  ) {
+    for (const [name, value] of [
+      ["maxCalls", maxCalls],
+      ["maxRetries", maxRetries],
+    ] as const)
+      if (!Number.isInteger(value) || value < 0)
+        throw new RangeError(`${name} must be a whole number of at least 0, got ${String(value)}`);
+  }
+
+  /** How many of `wanted` calls may still run. */
+  take(wanted: number): number {
+    const allowed = Math.min(wanted, Math.max(0, this.maxCalls - this.calls));
+    this.calls += allowed;
+    return allowed;
+  }
+
+  /** The answer to a call past the `maxCalls` budget: not run, and the model told why. */
+  refusal(call: ToolCall): AnyOutcome {
+    const message = `The run's budget of ${this.maxCalls} tool calls is spent`;
+    return {
+      ok: false,
+      name: call.name,
+      ...(call.id !== undefined && { id: call.id }),
+      error: { code: "limit_exceeded", message },
+      content: `${message}: the call to "${call.name}" was not made. Answer with what you have.`,
+    };
+  }
+
+  /** Counts the refusals of each tool, and tells the model when one's retries are spent. */
+  note(outcomes: readonly AnyOutcome[]): AnyOutcome[] {
+    return outcomes.map((outcome) => {
+      if (outcome.ok) {
+        this.refusals.delete(outcome.name);
+        return outcome;
+      }
+      if (outcome.error.code !== "invalid_arguments" && outcome.error.code !== "invalid_json") return outcome;
+      const refused = (this.refusals.get(outcome.name) ?? 0) + 1;
+      this.refusals.set(outcome.name, refused);
+      if (refused <= this.maxRetries) return outcome;
+      this.retriesSpent = true;
+      const spent = `The calls to "${outcome.name}" were refused ${refused} times in a row: do not call it again in this run.`;
+      return { ...outcome, content: `${outcome.content}\n${spent}` };
+    });
   }
 }
