@@ -53,7 +53,9 @@ export function truncatedName(name: string): string {
 export function unknownToolContent(name: string, available: readonly string[], suggestion?: string): string {
   const lines = [`There is no tool named ${JSON.stringify(truncatedName(name))}.`];
   if (suggestion !== undefined) lines.push(`Did you mean "${suggestion}"?`);
-  lines.push(`Available tools: ${available.join(", ")}.`, "Call one of these by its exact name.");
+  // A caller may see no tool at all (every tool behind a scope it lacks).
+  if (available.length === 0) lines.push("No tools are available.");
+  else lines.push(`Available tools: ${available.join(", ")}.`, "Call one of these by its exact name.");
   return lines.join("\n");
 }
 

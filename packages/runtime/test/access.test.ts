@@ -65,6 +65,14 @@ describe("access control by scopes", () => {
     expect(asAdmin.ok ? "" : asAdmin.content).toContain("refund.payment");
   });
 
+  it("tells a caller who may use no tool that none is available", async () => {
+    const adminOnly = adhocToolset([tool("refund.payment", ["admin"])]);
+    const outcome = await adminOnly.dispatch({ name: "refund.payment", arguments: "{}" }, user);
+    expect(outcome.ok ? "" : outcome.content).toBe(
+      'There is no tool named "refund.payment".\nNo tools are available.',
+    );
+  });
+
   it("fails closed on a context it cannot read", async () => {
     const hostile = {
       get scopes(): string[] {
