@@ -14,12 +14,7 @@ export function mayUse(
 ): boolean {
   try {
     const { scopes } = tool;
-    if (scopes !== undefined) {
-      if (!Array.isArray(scopes)) return false;
-      const held = scopes.length > 0 ? heldScopes(context) : new Set<string>();
-      if (held === undefined) return false;
-      for (const scope of scopes) if (typeof scope !== "string" || !held.has(scope)) return false;
-    }
+    if (scopes !== undefined && !holdsAll(context, scopes)) return false;
     return allow === undefined || allow(tool, context) === true;
   } catch {
     return false;
@@ -27,19 +22,22 @@ export function mayUse(
 }
 
 /**
- * The caller's scopes, read by index (not through the array's own methods, which a caller may
- * have replaced); undefined, so none, unless `ctx.scopes` is an array of strings.
+ * Whether `ctx.scopes` holds every one of `scopes`. It is read by index, not through the array's
+ * own methods (which a caller may have replaced), and holds nothing unless it is an array of
+ * strings. No allocation: this runs on each call to a tool with scopes.
  */
-function heldScopes(context: object | undefined): Set<string> | undefined {
+function holdsAll(context: object | undefined, scopes: readonly string[]): boolean {
+  if (!Array.isArray(scopes)) return false;
+  if (scopes.length === 0) return true;
   const held: unknown = (context as { scopes?: unknown } | undefined)?.scopes;
-  if (!Array.isArray(held)) return undefined;
-  const scopes = new Set<string>();
-  for (let i = 0; i < held.length; i++) {
-    const scope: unknown = held[i];
-    if (typeof scope !== "string") return undefined;
-    scopes.add(scope);
+  if (!Array.isArray(held)) return false;
+  for (let i = 0; i < held.length; i++) if (typeof held[i] !== "string") return false;
+  for (const scope of scopes) {
+    let found = false;
+    for (let i = 0; i < held.length && !found; i++) found = held[i] === scope;
+    if (typeof scope !== "string" || !found) return false;
   }
-  return scopes;
+  return true;
 }
 
 /** Both rules: a tool must pass each one given. */

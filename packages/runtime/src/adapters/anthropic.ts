@@ -8,6 +8,7 @@ import type { AnyOutcome, BatchOptions, DispatchArgs, ToolCall, ToolMapShape } f
 import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
+  type AnswerOf,
   type LoopOptions,
   type LoopOptionsArg,
   type LoopResult,
@@ -106,8 +107,8 @@ export interface AnthropicClientLike {
  * The message a client's non-streaming `messages.create` resolves to: the SDK's `Message` for
  * `new Anthropic()` (its overloads end in one that resolves to a message or a stream).
  */
-export type MessageOf<Client extends AnthropicClientLike> = Extract<
-  Awaited<ReturnType<Client["messages"]["create"]>>,
+export type MessageOf<Client extends AnthropicClientLike> = AnswerOf<
+  Client["messages"]["create"],
   MessageLike
 >;
 

@@ -3,6 +3,8 @@
  * the results back, until an answer has no calls, `maxSteps` requests were made, or `onStep` says
  * stop. An adapter says only how its provider is asked, read and answered.
  */
+
+import { numberProblem } from "../options.ts";
 import type {
   AnyOutcome,
   BatchOptions,
@@ -21,6 +23,16 @@ export type ToolStep<Name extends string, Answer, M extends ToolMapShape<M>> = {
   readonly calls: readonly ToolCall[];
   readonly outcomes: readonly RawOutcome<M>[];
 };
+
+/**
+ * What a client's `create` resolves to for a non-streaming request: an SDK's `create` is
+ * overloaded, and its last overload resolves to the answer or a stream; the answer is the part
+ * that fits `Like` (the adapter's structural type of it).
+ */
+export type AnswerOf<Create extends (...args: never[]) => unknown, Like> = Extract<
+  Awaited<ReturnType<Create>>,
+  Like
+>;
 
 /** Options of every adapter's `runTools`. */
 export type LoopOptions<Step, C extends object> = {
@@ -143,9 +155,12 @@ class Budget {
     for (const [name, value] of [
       ["maxCalls", maxCalls],
       ["maxRetries", maxRetries],
-    ] as const)
-      if (!Number.isInteger(value) || value < 0)
-        throw new RangeError(`${name} must be a whole number of at least 0, got ${String(value)}`);
+    ] as const) {
+      // The wording of every numeric option's error, and a whole number on top.
+      const problem = numberProblem(name, value, 0);
+      if (problem !== undefined || !Number.isInteger(value))
+        throw new RangeError(problem ?? `${name} must be a whole number, got ${value}`);
+    }
   }
 
   /** How many of `wanted` calls may still run. */

@@ -8,6 +8,7 @@ import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outc
 import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
+  type AnswerOf,
   type LoopOptions,
   type LoopOptionsArg,
   type LoopResult,
@@ -87,8 +88,8 @@ export interface ResponsesClientLike {
  * The response a client's non-streaming `responses.create` resolves to: the SDK's `Response` for
  * `new OpenAI()` (its overloads end in one that resolves to a response or a stream).
  */
-export type ResponseOf<Client extends ResponsesClientLike> = Extract<
-  Awaited<ReturnType<Client["responses"]["create"]>>,
+export type ResponseOf<Client extends ResponsesClientLike> = AnswerOf<
+  Client["responses"]["create"],
   ResponseLike
 >;
 
@@ -119,6 +120,14 @@ export async function runToolCalls<M extends ToolMapShape<M>, C extends object>(
 ): Promise<FunctionCallOutput[]> {
   const calls = toolCallsOf(response);
   const outcomes = await toolset.dispatchAll(calls, ...args);
+  return functionCallOutputs(outcomes, calls);
+}
+
+/** The `function_call_output` items of outcomes, each answering the call at its place. */
+function functionCallOutputs(
+  outcomes: readonly { readonly content: string }[],
+  calls: readonly ToolCall[],
+): FunctionCallOutput[] {
   return outcomes.map((outcome, index) => toFunctionCallOutput(outcome, calls[index]?.id ?? ""));
 }
 
@@ -224,7 +233,7 @@ export function runTools<
       return { said: response.output, calls: toolCallsOf(response) };
     },
     answer(outcomes, calls) {
-      outputs = outcomes.map((outcome, index) => toFunctionCallOutput(outcome, calls[index]?.id ?? ""));
+      outputs = functionCallOutputs(outcomes, calls);
       return outputs;
     },
   };

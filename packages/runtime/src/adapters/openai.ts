@@ -7,6 +7,7 @@ import type { BatchOptions, DispatchArgs, ToolCall, ToolMapShape } from "../outc
 import type { ListOptions, Toolset } from "../toolset.ts";
 import type { JsonSchema } from "../types.ts";
 import {
+  type AnswerOf,
   type LoopOptions,
   type LoopOptionsArg,
   type LoopResult,
@@ -80,8 +81,8 @@ export function toOpenAITools<M extends ToolMapShape<M>, C extends object>(
  * `ChatCompletion` for `new OpenAI()` (its overloads end in one that resolves to a completion or
  * a stream).
  */
-export type CompletionOf<Client extends OpenAIClientLike> = Extract<
-  Awaited<ReturnType<Client["chat"]["completions"]["create"]>>,
+export type CompletionOf<Client extends OpenAIClientLike> = AnswerOf<
+  Client["chat"]["completions"]["create"],
   ChatCompletionLike
 >;
 
@@ -103,6 +104,14 @@ export async function runToolCalls<M extends ToolMapShape<M>, C extends object>(
 ): Promise<ToolMessage[]> {
   const calls = toolCallsOf(message);
   const outcomes = await toolset.dispatchAll(calls, ...args);
+  return toolMessages(outcomes, calls);
+}
+
+/** The tool messages of outcomes, each answering the call at its place. */
+function toolMessages(
+  outcomes: readonly { readonly content: string }[],
+  calls: readonly ToolCall[],
+): ToolMessage[] {
   return outcomes.map((outcome, index) => toToolMessage(outcome, calls[index]?.id ?? ""));
 }
 
@@ -171,8 +180,7 @@ export function runTools<
       if (message === undefined) throw new Error("typecall: the chat completion has no choices");
       return { said: [message], calls: toolCallsOf(message) };
     },
-    answer: (outcomes, calls) =>
-      outcomes.map((outcome, index) => toToolMessage(outcome, calls[index]?.id ?? "")),
+    answer: (outcomes, calls) => toolMessages(outcomes, calls),
   };
   return toolLoop(provider, params.messages, toolset, options);
 }
