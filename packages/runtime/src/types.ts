@@ -114,6 +114,26 @@ export interface ToolDefinition<C extends object = EmptyContext> {
    * a call to a tool that does not exist.
    */
   readonly scopes?: readonly string[];
+  /**
+   * Set by `@approval`: a call waits for a person's yes. `dispatch` answers it with a
+   * `needs_approval` outcome holding a signed token, and the tool runs only through
+   * `toolset.approve(token, ctx)`.
+   */
+  readonly approval?: true;
+  /**
+   * Where the arguments hold sensitive values (`@sensitive` on a property, or `@sensitive name` on
+   * a parameter): each path is the property names from the arguments object down, `*` standing for
+   * every item of an array or tuple and every value of a record; `[]` is the whole arguments
+   * object. Every string and number at or below a path is masked in all text the runtime writes
+   * for the call; the tool gets the real values.
+   */
+  readonly sensitive?: readonly (readonly string[])[];
+  /** Where the result holds sensitive values (`@sensitive` on a property of the result's type), as {@link sensitive}. */
+  readonly sensitiveResult?: readonly (readonly string[])[];
+  /** Longest argument text in characters (from a `@maxArgumentsLength` tag); overrides the toolset's. */
+  readonly maxArgumentsLength?: number;
+  /** Longest `content` in characters (from a `@maxContentLength` tag); overrides the toolset's. */
+  readonly maxContentLength?: number;
   /** Time limit in milliseconds (from a `@timeout` tag); overrides the toolset's default. */
   readonly timeoutMs?: number;
   /**
