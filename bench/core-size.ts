@@ -26,8 +26,15 @@ export const CORE_GZIP_TARGET = 4096;
  * Raised again, from 8448 to 8960, by issue 11: access control (`@scope`, the `allow` rule) is
  * enforced in dispatch and in `toolset.schemas`, ~0.3 KB gz, for every client; a guard in the
  * adapters instead would be one per client and could be bypassed by calling `dispatch` directly.
+ *
+ * Raised a third time, from 8960 to 10496, by issue 11's approval, data protection and limits: what
+ * dispatch needs to know of them on every call (a tool's approval or secrets, its own limits, the
+ * toolset-wide concurrency slots, masking issues by path) and the checks of their options at
+ * set-up, ~1.6 KB gz. The machinery itself (tokens, Web Crypto, masking by value, ~2.4 KB gz) is
+ * loaded on demand, by the first call of a tool that needs it, and is not counted: the measure now
+ * splits chunks, as an app's bundler does.
  */
-export const CORE_GZIP_BUDGET = 8960;
+export const CORE_GZIP_BUDGET = 10496;
 
 /**
  * The entry: tool definitions come from outside, so nothing that dispatch may need can be shaken
@@ -59,6 +66,10 @@ export async function measureCore(from: "dist" | "src"): Promise<CoreSize> {
     minify: true,
     format: "esm",
     platform: "node",
+    // Split, as an app's bundler does: what dispatch imports on demand (approval, redaction) is a
+    // chunk of its own, loaded only by an app whose tools use it, and not counted here.
+    splitting: true,
+    outdir: join(ROOT, "core-out"),
     write: false,
     logLevel: "silent",
     ...(from === "src" ? { conditions: ["@typecall/source"] } : {}),
@@ -68,7 +79,20 @@ export async function measureCore(from: "dist" | "src"): Promise<CoreSize> {
   const wanted = from === "src" ? "packages/runtime/src/" : "packages/runtime/dist/";
   if (inputs.length === 0 || !inputs.every((path) => path.includes(wanted)))
     throw new Error(`the core was not built from ${wanted}: ${inputs.join(", ")}`);
-  const code = result.outputFiles[0]?.contents;
-  if (code === undefined) throw new Error("esbuild wrote no output");
+  // The entry chunk and every chunk it imports statically: what loads before the first call.
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((path) => outputs[path]?.entryPoint !== undefined);
+  if (entry === undefined) throw new Error("esbuild wrote no entry chunk");
+  const loaded = new Set<string>();
+  const visit = (path: string): void => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const imported of outputs[path]?.imports ?? [])
+      if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  const files = result.outputFiles.filter((file) => [...loaded].some((path) => file.path.endsWith(path)));
+  if (files.length !== loaded.size) throw new Error("esbuild's output files do not match its metafile");
+  const code = Buffer.concat(files.map((file) => file.contents));
   return { minified: code.byteLength, gzipped: gzipSync(code, { level: 9 }).byteLength };
 }

@@ -23,12 +23,22 @@ import {
   valueContent,
 } from "./feedback.ts";
 import { createAbortController } from "./host.ts";
-import { toIssues } from "./issues.ts";
+import { MISSING, toIssues } from "./issues.ts";
 import { cloneJson, isJsonObject, nestedDeeperThan, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
-import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
+import type {
+  AnyOutcome,
+  CallOptions,
+  Issue,
+  ToolCall,
+  ToolError,
+  ToolFailure,
+  ToolSuccess,
+} from "./outcome.ts";
 import { type RunResult, runGuarded } from "./run-guarded.ts";
+import { REDACTED, type SensitivePath, touchesSensitive } from "./sensitive.ts";
+import type { Slots } from "./slots.ts";
 import { suggestName } from "./suggest.ts";
 import type { ToolContext, ToolDefinition, ValidatorResult } from "./types.ts";
 
@@ -39,6 +49,10 @@ export interface DispatchEnv {
   readonly options: ResolvedToolsetOptions;
   /** Whether any tool is hidden from some callers (a tool has scopes, or there is an `allow` rule). */
   readonly guarded: boolean;
+  /** Whether any tool has sensitive values (`@sensitive`). */
+  readonly sensitive: boolean;
+  /** The toolset-wide limit on calls running at once, when there is one (`maxConcurrentCalls`). */
+  readonly slots: Slots | undefined;
 }
 
 /** A tool as dispatch keeps it: its definition, and what dispatch learns of it at its first call. */
@@ -56,6 +70,7 @@ export function dispatchCall(
   input: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
+  approved = false,
 ): Promise<AnyOutcome> {
   // Each field is read once: a getter could answer differently the second time.
   const call = readCall(input);
@@ -67,10 +82,12 @@ export function dispatchCall(
     callOptions = read;
   }
   const { hooks } = env.options;
-  // Without hooks there is nothing to observe: skip the events and their clock reads.
-  if (hooks.onCall === undefined && hooks.onOutcome === undefined)
-    return dispatchOnce(env, call, context, callOptions);
-  return observed(env, call, context, callOptions);
+  const tool = env.sensitive ? env.tools.get(call.name)?.definition : undefined;
+  const protect = tool !== undefined && isSensitive(tool);
+  // Without hooks or secrets there is nothing to observe or mask: skip the events and their clock reads.
+  if (!protect && hooks.onCall === undefined && hooks.onOutcome === undefined)
+    return dispatchOnce(env, call, context, callOptions, approved);
+  return observed(env, call, context, callOptions, approved, protect ? tool : undefined);
 }
 
 async function observed(
@@ -78,19 +95,64 @@ async function observed(
   call: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
+  approved: boolean,
+  sensitive: ToolDefinition<object> | undefined,
 ): Promise<AnyOutcome> {
   const { hooks } = env.options;
-  const event = { name: call.name, ...idOf(call), arguments: call.arguments, startedAt: Date.now() };
+  // A tool's secrets are known from its arguments before it runs, and from its result after.
+  let redact: typeof import("./redact.ts") | undefined;
+  try {
+    redact = sensitive && (await loadRedaction());
+  } catch (error) {
+    return internalFailure(env, call, error);
+  }
+  const secrets =
+    redact && sensitive && redact.argumentSecrets(sensitive, call.arguments, plannedOf(env, sensitive));
+  const shown = secrets ? secrets.shown : call.arguments;
+  const event = { name: call.name, ...idOf(call), arguments: shown, startedAt: Date.now() };
   observe(() => hooks.onCall?.(event));
-  const outcome = await dispatchOnce(env, call, context, options);
+  let outcome = await dispatchOnce(env, call, context, options, approved);
+  if (redact && secrets && sensitive) {
+    if (outcome.ok) secrets.collect(sensitive.sensitiveResult, outcome.value);
+    outcome = redact.maskOutcome(outcome, secrets, capOf(env, sensitive));
+  }
   // An outcome carries `repairs` only when lenient parsing made some.
   const done: OutcomeEvent = {
     ...event,
     durationMs: Date.now() - event.startedAt,
     repaired: outcome.repairs !== undefined,
   };
-  observe(() => hooks.onOutcome?.(outcome, done));
+  const seen = secrets && outcome.ok ? { ...outcome, value: secrets.maskValue(outcome.value) } : outcome;
+  observe(() => hooks.onOutcome?.(seen, done));
   return outcome;
+}
+
+/**
+ * The redaction module, loaded at the first call of a tool with sensitive values: an app without
+ * any never loads it. A load that fails is a bug of the bundle, answered as one.
+ */
+function loadRedaction(): Promise<typeof import("./redact.ts")> {
+  return import("./redact.ts");
+}
+
+/** The approval module, loaded at the first call of a tool tagged `@approval` (or `approve`, `deny`). */
+export function loadApproval(): Promise<typeof import("./approve.ts")> {
+  return import("./approve.ts");
+}
+
+/** The plan of a defined tool (made on first use). */
+function plannedOf(env: DispatchEnv, tool: ToolDefinition<object>): ToolPlan {
+  const entry = env.tools.get(tool.name) as ToolEntry;
+  return entry.plan ?? planOf(entry, env);
+}
+
+function isSensitive(tool: ToolDefinition<object>): boolean {
+  return tool.sensitive !== undefined || tool.sensitiveResult !== undefined;
+}
+
+/** The longest content of a tool's outcomes. */
+function capOf(env: DispatchEnv, tool: ToolDefinition<object>): number {
+  return tool.maxContentLength ?? env.options.maxContentLength;
 }
 
 /**
@@ -104,6 +166,7 @@ function dispatchOnce(
   call: ToolCall,
   context: object | undefined,
   options: CallOptions | undefined,
+  approved = false,
 ): Promise<AnyOutcome> {
   let prepared: Prepared | ToolFailure;
   try {
@@ -114,6 +177,11 @@ function dispatchOnce(
   }
   if (prepared.ok === false) return Promise.resolve(prepared);
   const { tool, plan, args, repairs } = prepared;
+  if (tool.approval === true && !approved)
+    return loadApproval().then(
+      (approval) => approval.askApproval(env, call, prepared, context),
+      (error: unknown) => internalFailure(env, call, error),
+    );
   // Proved by the compiler to be settled when it returns: no time limit to arm, no abort to await.
   if (tool.settlesAtOnce === true && options?.signal === undefined)
     return runSettled(env, call, prepared, context);
@@ -122,11 +190,15 @@ function dispatchOnce(
   // AbortController is made.
   const run = (signal: () => AbortSignal): unknown =>
     tool.run(args as never, plan.usesContext ? callContext(context, signal, call) : (undefined as never));
-  return new Promise<AnyOutcome>((resolve) => {
-    runGuarded(run, timeoutMs, options?.signal, (result) =>
-      resolve(finish(env, call, result, timeoutMs, repairs)),
-    );
-  });
+  const guarded = (): Promise<AnyOutcome> =>
+    new Promise<AnyOutcome>((resolve) => {
+      runGuarded(run, timeoutMs, options?.signal, (result) =>
+        resolve(finish(env, call, plan, result, timeoutMs, repairs)),
+      );
+    });
+  return env.slots === undefined
+    ? guarded()
+    : env.slots.run(guarded, options?.signal, () => cancelled(call, plan));
 }
 
 /**
@@ -147,11 +219,11 @@ async function runSettled(
     const toolContext = plan.usesContext ? callContext(context, neverAborted(), call) : undefined;
     value = await tool.run(args as never, toolContext as never);
   } catch (thrown) {
-    return finish(env, call, { kind: "error", thrown }, Number.POSITIVE_INFINITY, repairs);
+    return finish(env, call, plan, { kind: "error", thrown }, Number.POSITIVE_INFINITY, repairs);
   }
   // `success` cannot throw (`valueContent` catches what serialising a value throws), so it needs
   // no guard here: measured, a guarding wrapper costs this path about 0.05 of bench (a).
-  return success(call, value, env, repairs);
+  return success(call, value, plan.cap, repairs);
 }
 
 /** A signal getter for one call that nothing will abort: made on first use, the same after. */
@@ -167,19 +239,20 @@ function neverAborted(): () => AbortSignal {
 function finish(
   env: DispatchEnv,
   call: ToolCall,
+  plan: ToolPlan,
   result: RunResult,
   timeoutMs: number,
   repairs: readonly string[] | undefined,
 ): AnyOutcome {
   try {
-    return settle(env, call, result, timeoutMs, repairs);
+    return settle(call, plan.cap, result, timeoutMs, repairs);
   } catch (error) {
     return internalFailure(env, call, error);
   }
 }
 
 /** A call ready to run: its tool, what dispatch knows of it, the validated arguments. */
-interface Prepared {
+export interface Prepared {
   /** Never set: tells a prepared call from a {@link ToolFailure} with one property read. */
   readonly ok?: undefined;
   readonly tool: ToolDefinition<object>;
@@ -195,12 +268,13 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
   if (entry === undefined || (env.guarded && !mayUse(entry.definition, context, env.options.allow)))
     return unknownTool(env, call, context);
   const tool = entry.definition;
+  const plan = entry.plan ?? planOf(entry, env);
   let args: unknown = call.arguments ?? {};
   let repairs: readonly string[] | undefined;
   const { limits } = env.options;
   if (typeof args === "string") {
-    if (args.length > limits.maxArgumentsLength) {
-      const what = `are ${args.length} characters long; the limit is ${limits.maxArgumentsLength}`;
+    if (args.length > plan.maxArgumentsLength) {
+      const what = `are ${args.length} characters long; the limit is ${plan.maxArgumentsLength}`;
       return limitFailure(env, call, what);
     }
     const text = args;
@@ -210,9 +284,11 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
     } catch {
       const parsed = parseArguments(text);
       if (!parsed.ok) {
-        const content = invalidJsonContent(call.name, parsed.message, parsed.position, text);
+        // No excerpt of text that may hold secrets no one could find in it.
+        const excerptOf = plan.sensitive === undefined ? text : "";
+        const content = invalidJsonContent(call.name, parsed.message, parsed.position, excerptOf);
         const message = `Arguments are not valid JSON: ${parsed.message} at position ${parsed.position}`;
-        return failure(call, { code: "invalid_json", message }, env, content);
+        return failure(call, { code: "invalid_json", message }, plan.cap, content);
       }
       if (parsed.repairs.length > 0) repairs = parsed.repairs;
       args = parsed.value;
@@ -220,7 +296,6 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
     // Arguments encoded twice (JSON text of JSON text): the object the inner text holds.
     if (typeof args === "string") args = _object(args);
   }
-  const plan = entry.plan ?? planOf(entry);
   if (plan.recursive && nestedDeeperThan(args, limits.maxDepth)) return depthFailure(env, call, repairs);
   let verdict: ValidatorResult | undefined;
   try {
@@ -248,22 +323,32 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
     return failure(
       call,
       { code: "invalid_arguments", message: `Invalid call: ${reason}` },
-      env,
+      plan.cap,
       content,
       repairs,
     );
   }
   if (!verdict.success) {
-    const issues = toIssues(verdict.errors);
+    const issues = redactedIssues(toIssues(verdict.errors), plan.sensitive);
     const message = `Invalid arguments for tool "${call.name}" (${issues.length} issue${issues.length === 1 ? "" : "s"})`;
     const content = invalidArgumentsContent(
       call.name,
       issues,
       Math.max(issues.length, verdict.errors.length),
     );
-    return failure(call, { code: "invalid_arguments", message, issues }, env, content, repairs);
+    return failure(call, { code: "invalid_arguments", message, issues }, plan.cap, content, repairs);
   }
   return repairs === undefined ? { tool, plan, args } : { tool, plan, args, repairs };
+}
+
+/** Issues with what they received masked where it touches a sensitive path (a cut preview cannot be masked by value). */
+function redactedIssues(issues: Issue[], sensitive: readonly SensitivePath[] | undefined): Issue[] {
+  if (sensitive === undefined) return issues;
+  return issues.map((issue) =>
+    issue.received !== MISSING && touchesSensitive(issue.path, sensitive)
+      ? { ...issue, received: REDACTED }
+      : issue,
+  );
 }
 
 /** What dispatch precomputes about a tool, once. */
@@ -277,6 +362,11 @@ export interface ToolPlan {
   /** The arguments refer to named types ({@link ToolDefinition.recursive}): they are checked for depth first. */
   readonly recursive: boolean;
   readonly topDefaults: readonly (readonly [string, unknown])[];
+  /** The longest content: the tool's or the toolset's; unlimited while secrets are still to be masked. */
+  readonly cap: number;
+  readonly maxArgumentsLength: number;
+  /** The sensitive paths of the arguments, with an empty list for a tool whose result alone has some. */
+  readonly sensitive: readonly SensitivePath[] | undefined;
 }
 
 /**
@@ -284,10 +374,15 @@ export interface ToolPlan {
  * knows of the arguments on the definition, so no schema is walked (which cost a cold start ~75 µs
  * a tool).
  */
-function planOf(entry: ToolEntry): ToolPlan {
+function planOf(entry: ToolEntry, env: DispatchEnv): ToolPlan {
   const tool = entry.definition;
   const topDefaults = Object.entries(tool.defaults ?? {});
+  const sensitive = isSensitive(tool) ? (tool.sensitive ?? []) : undefined;
   entry.plan = {
+    // A sensitive tool's content is cut after its secrets are masked (see `maskOutcome`).
+    cap: sensitive === undefined ? capOf(env, tool) : Number.POSITIVE_INFINITY,
+    maxArgumentsLength: tool.maxArgumentsLength ?? env.options.limits.maxArgumentsLength,
+    sensitive,
     usesContext: tool.takesContext === true,
     nestedDefaults: tool.nestedDefaults === true,
     normalises: tool.coerce !== undefined || topDefaults.length > 0,
@@ -330,29 +425,32 @@ function callContext(
 }
 
 function settle(
-  env: DispatchEnv,
   call: ToolCall,
+  cap: number,
   result: RunResult,
   timeoutMs: number,
   repairs: readonly string[] | undefined,
 ): AnyOutcome {
   switch (result.kind) {
     case "value":
-      return success(call, result.value, env, repairs);
+      return success(call, result.value, cap, repairs);
     case "timeout": {
       const content = timeoutContent(call.name, timeoutMs);
       const error = { code: "timeout", message: `Timed out after ${timeoutMs} ms` } as const;
-      return failure(call, error, env, content, repairs);
+      return failure(call, error, cap, content, repairs);
     }
-    case "cancelled": {
-      const error = { code: "execution_error", message: "Cancelled by the caller" } as const;
-      return failure(call, error, env, cancelledContent(call.name), repairs);
-    }
+    case "cancelled":
+      return cancelled(call, { cap }, repairs);
     case "error": {
       const error = { code: "execution_error", message: thrownMessage(result.thrown) } as const;
-      return failure(call, error, env, undefined, repairs);
+      return failure(call, error, cap, undefined, repairs);
     }
   }
+}
+
+function cancelled(call: ToolCall, plan: Pick<ToolPlan, "cap">, repairs?: readonly string[]): ToolFailure {
+  const error = { code: "execution_error", message: "Cancelled by the caller" } as const;
+  return failure(call, error, plan.cap, cancelledContent(call.name), repairs);
 }
 
 /** A bug of ours (or a validator that throws): the model still gets an answer. */
@@ -409,8 +507,8 @@ function unknownTool(env: DispatchEnv, call: ToolCall, context: object | undefin
   return failure(call, { code: "unknown_tool", message }, env, content);
 }
 
-function success(call: ToolCall, value: unknown, env: DispatchEnv, repairs?: readonly string[]): ToolSuccess {
-  const content = valueContent(value, env.options.maxContentLength);
+function success(call: ToolCall, value: unknown, cap: number, repairs?: readonly string[]): ToolSuccess {
+  const content = valueContent(value, cap);
   // Built without spreading: this object is made once per successful call.
   const outcome: ToolSuccess =
     call.id === undefined
@@ -419,26 +517,28 @@ function success(call: ToolCall, value: unknown, env: DispatchEnv, repairs?: rea
   return repairs === undefined ? outcome : { ...outcome, repairs };
 }
 
-function failure(
+/** A failed call's outcome; `cap` is the toolset (the env's limit) or the tool's (its plan's). */
+export function failure(
   call: ToolCall,
   error: ToolError,
-  env: DispatchEnv,
+  cap: DispatchEnv | number,
   content?: string,
   repairs?: readonly string[],
 ): ToolFailure {
   const text = content ?? executionErrorContent(call.name, error.message);
+  const max = typeof cap === "number" ? cap : cap.options.maxContentLength;
   return {
     ok: false,
     name: call.name,
     ...idOf(call),
     error,
-    content: capContent(text, env.options.maxContentLength),
+    content: capContent(text, max),
     ...(repairs && { repairs }),
   };
 }
 
 /** `{ id }` when the call has one: with `exactOptionalPropertyTypes`, never `{ id: undefined }`. */
-function idOf(call: { readonly id?: string | undefined }): { id?: string } {
+export function idOf(call: { readonly id?: string | undefined }): { id?: string } {
   return call.id === undefined ? {} : { id: call.id };
 }
 

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 
+export type { ApprovalStore } from "./approval.ts";
 export type {
   DialectTools,
   GeminiTool,
@@ -25,6 +26,7 @@ export {
 } from "./options.ts";
 export type {
   AnyOutcome,
+  Approval,
   BatchOptions,
   CallOptions,
   ContextArg,

@@ -1,6 +1,7 @@
 /** Toolset options and their defaults, resolved in one place. */
 
 import { bothRules } from "./access.ts";
+import type { ApprovalStore } from "./approval.ts";
 import { kindOf } from "./json.ts";
 import type { AnyOutcome } from "./outcome.ts";
 import type { ToolDefinition } from "./types.ts";
@@ -55,10 +56,40 @@ export interface ToolsetOptions {
    * hidden from that caller, as a tool without its scopes is.
    */
   readonly allow?: AllowRule | undefined;
+  /**
+   * The secret that signs approval tokens (`@approval`), at least 32 characters: every instance
+   * with the same secret can resume a token. Without it, a tool that needs approval is refused.
+   */
+  readonly approvalSecret?: string | undefined;
+  /** How long an approval token can be used, in milliseconds (default 900_000, 15 minutes). */
+  readonly approvalExpiryMs?: number;
+  /** Where used approval tokens are remembered (default: in this process's memory). */
+  readonly approvalStore?: ApprovalStore;
+  /** Who asks, as a token records it (a user id): shown with the approval. Default: nobody is recorded. */
+  readonly approvalSubject?: ((ctx: object | undefined) => string | undefined) | undefined;
+  /** Most tool calls running at once in the whole toolset, every batch and caller together (default: no limit). */
+  readonly maxConcurrentCalls?: number;
 }
 
 /** The `allow` option: whether the caller with context `ctx` may see and call `tool`. */
 export type AllowRule = (tool: ToolDefinition<never>, ctx: object | undefined) => boolean;
+
+/**
+ * How approval tokens are made and decided. The secret is not a property: `toolset.options` may be
+ * logged, and must not show it.
+ */
+export interface ApprovalSettings {
+  readonly expiryMs: number;
+  /** The store given; the in-memory one when undefined. */
+  readonly store: ApprovalStore | undefined;
+}
+
+const secrets = new WeakMap<ApprovalSettings, string>();
+
+/** The secret of approval settings. */
+export function secretOf(settings: ApprovalSettings): string {
+  return secrets.get(settings) as string;
+}
 
 /** The limits on what a call may send. */
 export interface Limits {
@@ -74,6 +105,10 @@ export interface ResolvedToolsetOptions {
   readonly limits: Limits;
   readonly hooks: ToolsetHooks;
   readonly allow: AllowRule | undefined;
+  /** Approval tokens: set when `approvalSecret` is. */
+  readonly approvals: ApprovalSettings | undefined;
+  readonly approvalSubject: ((ctx: object | undefined) => string | undefined) | undefined;
+  readonly maxConcurrentCalls: number;
 }
 
 /** The defaults, in one place (the README lists them). */
@@ -83,6 +118,8 @@ export const DEFAULTS = {
   concurrency: 8,
   maxDepth: 64,
   maxArgumentsLength: 1_000_000,
+  approvalExpiryMs: 900_000,
+  maxConcurrentCalls: Number.POSITIVE_INFINITY,
 } as const;
 
 /**
@@ -105,9 +142,13 @@ function shownValue(value: unknown): string {
   return kindOf(value);
 }
 
-function allowRule(rule: unknown): AllowRule | undefined {
-  if (rule === undefined || typeof rule === "function") return rule as AllowRule | undefined;
-  throw new RangeError(`allow must be a function (tool, ctx) => boolean, got ${shownValue(rule)}`);
+function allowRule(rule: AllowRule | undefined): AllowRule | undefined {
+  return functionOption("allow", rule, "(tool, ctx) => boolean");
+}
+
+function functionOption<F>(name: string, value: F, shape = "(ctx) => string"): F | undefined {
+  if (value === undefined || typeof value === "function") return value;
+  throw new RangeError(`${name} must be a function ${shape}, got ${shownValue(value)}`);
 }
 
 /** The least time limit: any positive number of milliseconds. */
@@ -143,5 +184,42 @@ export function resolveToolsetOptions(
     hooks: options.hooks ?? base?.hooks ?? {},
     // A rule given here adds to the one in force: `with({ allow })` never lifts a restriction.
     allow: bothRules(base?.allow, allowRule(options.allow)),
+    approvals: approvalsOf(options, base, number),
+    approvalSubject: functionOption("approvalSubject", options.approvalSubject) ?? base?.approvalSubject,
+    maxConcurrentCalls: number(
+      "maxConcurrentCalls",
+      1,
+      base?.maxConcurrentCalls ?? DEFAULTS.maxConcurrentCalls,
+    ),
   };
+}
+
+/** The approval settings: new when any of their options is given, else those in force. */
+function approvalsOf(
+  options: ToolsetOptions,
+  base: ResolvedToolsetOptions | undefined,
+  number: (name: keyof typeof DEFAULTS, min: number, fallback: number) => number,
+): ApprovalSettings | undefined {
+  const { approvalSecret, approvalStore } = options;
+  if (approvalSecret === undefined && approvalStore === undefined && options.approvalExpiryMs === undefined)
+    return base?.approvals;
+  if (approvalSecret !== undefined && (typeof approvalSecret !== "string" || approvalSecret.length < 32))
+    throw new RangeError(
+      `approvalSecret must be a string of at least 32 characters, got ${typeof approvalSecret === "string" ? `${approvalSecret.length} characters` : kindOf(approvalSecret)}`,
+    );
+  if (
+    approvalStore !== undefined &&
+    typeof (approvalStore as { claim?: unknown } | null)?.claim !== "function"
+  )
+    throw new RangeError(
+      `approvalStore must have a claim(id, expiresAt) method, got ${shownValue(approvalStore)}`,
+    );
+  const secret = approvalSecret ?? (base?.approvals && secretOf(base.approvals));
+  if (secret === undefined) throw new RangeError("approvalExpiryMs and approvalStore need approvalSecret");
+  const settings: ApprovalSettings = {
+    expiryMs: number("approvalExpiryMs", 1, base?.approvals?.expiryMs ?? DEFAULTS.approvalExpiryMs),
+    store: approvalStore ?? base?.approvals?.store,
+  };
+  secrets.set(settings, secret);
+  return settings;
 }

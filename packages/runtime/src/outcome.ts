@@ -21,7 +21,9 @@ export type ToolMapShape<M> = { readonly [K in keyof M]: ToolTypes };
 /**
  * Why a call failed. `invalid_call`: the call object itself is unusable (its name is not a string, a
  * getter throws, a per-call option is wrong). `limit_exceeded`: the arguments pass a documented limit
- * (nesting depth, text size). `forbidden` and `denied` are reserved for scopes and approvals.
+ * (nesting depth, text size). `needs_approval`: the tool is tagged `@approval` and has not run; the
+ * outcome's `approval` holds the token that resumes it. `denied`: a person declined the call, or its
+ * approval could not be used (forged, altered, expired, already used). `forbidden` is reserved.
  */
 export type ErrorCode =
   | "invalid_call"
@@ -29,6 +31,7 @@ export type ErrorCode =
   | "invalid_json"
   | "limit_exceeded"
   | "invalid_arguments"
+  | "needs_approval"
   | "forbidden"
   | "denied"
   | "timeout"
@@ -66,12 +69,33 @@ export interface ToolSuccess<N extends string = string, R = unknown> {
   readonly repairs?: readonly string[];
 }
 
+/**
+ * A call waiting for a person's yes (`needs_approval`): what to show them, and the token that
+ * resumes it through `toolset.approve(token, ctx)` or `toolset.deny(token, reason)`.
+ */
+export interface Approval {
+  /** Signed; any instance with the same `approvalSecret` can resume it, once, before it expires. */
+  readonly token: string;
+  /** The tool that will run. */
+  readonly tool: string;
+  /** The id of the model's call, which the answer goes to. */
+  readonly id?: string;
+  /** The validated arguments, sensitive values masked: what the person approves. */
+  readonly arguments: unknown;
+  /** When the token expires, in milliseconds since the epoch. */
+  readonly expiresAt: number;
+  /** Who asked, when the toolset's `approvalSubject` option names them. */
+  readonly askedBy?: string;
+}
+
 /** A call that did not run or did not return. */
 export interface ToolFailure<N extends string = string> {
   readonly ok: false;
   readonly name: N;
   readonly id?: string;
   readonly error: ToolError;
+  /** Set exactly when `error.code` is `needs_approval`. */
+  readonly approval?: Approval;
   /** What went wrong and how to fix the call, written for the model. */
   readonly content: string;
   /** The formatting repairs lenient parsing made to the argument text, when it made any. */

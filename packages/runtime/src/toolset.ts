@@ -3,7 +3,7 @@
 import { bothRules, mayUse } from "./access.ts";
 import { readOptions } from "./call.ts";
 import { type DialectTools, dialectTool } from "./dialects.ts";
-import { type DispatchEnv, dispatchCall, invalidCall, type ToolEntry } from "./dispatch.ts";
+import { type DispatchEnv, dispatchCall, invalidCall, loadApproval, type ToolEntry } from "./dispatch.ts";
 import { thrownMessage } from "./feedback.ts";
 import { kindOf } from "./json.ts";
 import {
@@ -24,6 +24,7 @@ import type {
   ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
+import { Slots } from "./slots.ts";
 import type { Dialect, EmptyContext, ToolDefinition } from "./types.ts";
 
 /** Whose tool list: the tools the caller with `ctx` may see (see `toolset.schemas`). */
@@ -74,6 +75,17 @@ export interface Toolset<M extends ToolMapShape<M>, C extends object = EmptyCont
   /** Runs calls concurrently (at most `concurrency` at once); outcomes in call order. Never rejects. */
   dispatchAll(calls: readonly ToolCall[], ...args: DispatchArgs<C, BatchOptions>): Promise<RawOutcome<M>[]>;
   /**
+   * Runs the call a `needs_approval` outcome's token holds, once, with `ctx` (whose scopes must
+   * allow the tool): the tool's outcome, for the call's id. A token that is forged, altered,
+   * expired or already decided is a `denied` outcome. Never rejects.
+   */
+  approve(token: string, ...args: DispatchArgs<C>): Promise<RawOutcome<M>>;
+  /**
+   * Declines the call a token holds: a `denied` outcome for the call's id that tells the model
+   * why (`reason`). The token cannot be approved after. Never rejects.
+   */
+  deny(token: string, reason?: string): Promise<RawOutcome<M>>;
+  /**
    * The same tools under other options (time limit, hooks, content cap, concurrency, limits): a new
    * toolset; options not given keep their value here. Throws a RangeError for an unusable value.
    */
@@ -116,7 +128,11 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
   }
   const names = Object.freeze(definitions.map((d) => d.name));
   const guarded = resolved.allow !== undefined || definitions.some((d) => d.scopes !== undefined);
-  const env: DispatchEnv = { tools, names, options: resolved, guarded };
+  const sensitive = definitions.some((d) => d.sensitive !== undefined || d.sensitiveResult !== undefined);
+  const slots = Number.isFinite(resolved.maxConcurrentCalls)
+    ? new Slots(resolved.maxConcurrentCalls)
+    : undefined;
+  const env: DispatchEnv = { tools, names, options: resolved, guarded, sensitive, slots };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
   // The overloads of `dispatch` and `dispatchAll` exist for callers; one untyped implementation serves them all.
@@ -132,6 +148,12 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
     dispatch: dispatch as unknown as Toolset<M, C>["dispatch"],
     dispatchAll: ((calls: readonly ToolCall[], context?: object, batch?: BatchOptions) =>
       dispatchBatch(env, calls, context, batch)) as unknown as Toolset<M, C>["dispatchAll"],
+    approve: ((token: string, context?: object, callOptions?: CallOptions) =>
+      decide(env, (approval) =>
+        approval.approveCall(env, token, context, callOptions),
+      )) as unknown as Toolset<M, C>["approve"],
+    deny: (token, reason) =>
+      decide(env, (approval) => approval.denyCall(env, token, reason)) as Promise<RawOutcome<M>>,
     with: (options) => buildToolset<M, C>(definitions, resolveToolsetOptions(options, resolved)),
     options: resolved,
   };
@@ -198,6 +220,16 @@ export function combineToolsets(
   const own: AllowRule | undefined =
     rules.size === 0 ? undefined : (tool, context) => rules.get(tool)?.(tool, context) ?? true;
   return createToolset(definitions, { ...options, allow: bothRules(own, options?.allow) });
+}
+
+/** Runs a decision on a token with the approval module loaded; never rejects. */
+function decide(
+  env: DispatchEnv,
+  run: (approval: typeof import("./approve.ts")) => Promise<AnyOutcome>,
+): Promise<AnyOutcome> {
+  return loadApproval().then(run, (error: unknown) =>
+    invalidCall(env, { name: "" }, `the approval module could not be loaded (${thrownMessage(error)})`),
+  );
 }
 
 async function dispatchBatch(

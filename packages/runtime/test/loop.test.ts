@@ -4,10 +4,11 @@
  * spent, the loop ends with its reason, every call is answered (the history stays one the API
  * takes), and the model is told.
  */
-import { type ChatRequest, type Model, type OpenAIServer, startOpenAIServer } from "@typecall/wire";
+import { type ChatRequest, type Model, type OpenAIServer, script, startOpenAIServer } from "@typecall/wire";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { runTools } from "../src/adapters/openai.ts";
+import { adhocTool, adhocToolset } from "./fixtures/adhoc.ts";
 import { toolset } from "./fixtures/toolset.ts";
 
 const ctx = { userId: "u1" };
@@ -74,5 +75,96 @@ describe("the loop's budgets", () => {
       await expect(runTools(client, { model: "m", messages }, toolset, { ctx, ...bad })).rejects.toThrow(
         RangeError,
       );
+  });
+});
+
+describe("a run that waits for approval", () => {
+  const SECRET = "a secret of at least thirty-two characters";
+  const ran: string[] = [];
+  const tools = [
+    adhocTool(
+      "refund",
+      (args) => {
+        ran.push(`refund ${args.amount}`);
+        return { refunded: args.amount };
+      },
+      { approval: true },
+    ),
+    adhocTool("lookup", () => {
+      ran.push("lookup");
+      return "order 7";
+    }),
+  ];
+  const refundAndLookup = {
+    calls: [
+      { name: "refund", args: { amount: 30 } },
+      { name: "lookup", args: {} },
+    ],
+  };
+
+  it("stops with the calls unanswered, and resumes on another instance as the person decides", async () => {
+    ran.length = 0;
+    const seen: string[][] = [];
+    const client = await clientFor(
+      script<ChatRequest>([
+        refundAndLookup,
+        ({ request }) => {
+          seen.push(request.messages.filter((m) => m.role === "tool").map((m) => String(m.content)));
+          return { text: "Refunded." };
+        },
+      ]),
+    );
+    const asking = adhocToolset(tools, { approvalSecret: SECRET });
+    const first = await runTools(client, { model: "m", messages }, asking);
+    expect(first.stopReason).toBe("needs_approval");
+    expect(first.approvals.map((a) => [a.tool, a.arguments])).toEqual([["refund", { amount: 30 }]]);
+    // The other call ran; nothing answers the calls yet, so the history ends with the model's turn.
+    expect(ran).toEqual(["lookup"]);
+    expect(first.messages.at(-1)).toMatchObject({ role: "assistant" });
+    expect(first.steps).toHaveLength(0);
+    // Kept as JSON until the person answers, then resumed by an instance sharing only the secret.
+    const { pending, messages: history } = JSON.parse(JSON.stringify(first));
+    const resuming = adhocToolset(tools, { approvalSecret: SECRET });
+    const second = await runTools(client, { model: "m", messages: history }, resuming, {
+      resume: pending,
+      decide: (approval) => approval.tool === "refund",
+    });
+    expect(second.stopReason).toBe("done");
+    expect(ran).toEqual(["lookup", "refund 30"]);
+    expect(seen).toEqual([['{"refunded":30}', "order 7"]]);
+    expect(second.steps.map((s) => s.outcomes.map((o) => o.ok))).toEqual([[true, true]]);
+  });
+
+  it("tells the model of a declined call, with the person's reason", async () => {
+    ran.length = 0;
+    const client = await clientFor(
+      script<ChatRequest>([refundAndLookup, { text: "OK, no refund." }, { text: "Still no refund." }]),
+    );
+    const toolset = adhocToolset(tools, { approvalSecret: SECRET });
+    const first = await runTools(client, { model: "m", messages }, toolset);
+    const second = await runTools(client, { model: "m", messages: first.messages }, toolset, {
+      resume: first.pending,
+      decide: () => "the order was already refunded",
+    });
+    expect(ran).toEqual(["lookup"]);
+    const told = second.messages.filter((m) => m.role === "tool").map((m) => String(m.content));
+    expect(told[0]).toContain('A person declined the call to tool "refund": the order was already refunded');
+    // Resuming again with the same pending is refused: each approval is decided once.
+    const again = await runTools(client, { model: "m", messages: first.messages }, toolset, {
+      resume: first.pending,
+      decide: () => true,
+    });
+    expect(ran).toEqual(["lookup"]);
+    const retold = again.messages.filter((m) => m.role === "tool").map((m) => String(m.content));
+    expect(retold[0]).toMatch(/approval could not be used \(it was already decided\)/);
+  });
+
+  it("refuses resume without decide", async () => {
+    const client = await clientFor(script<ChatRequest>([refundAndLookup]));
+    const toolset = adhocToolset(tools, { approvalSecret: SECRET });
+    const first = await runTools(client, { model: "m", messages }, toolset);
+    await expect(
+      runTools(client, { model: "m", messages: first.messages }, toolset, { resume: first.pending }),
+    ).rejects.toThrow(/resume needs decide/);
   });
 });

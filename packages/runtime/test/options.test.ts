@@ -15,6 +15,7 @@ describe("toolset options", () => {
       concurrency: 8,
       limits: { maxDepth: 64, maxArgumentsLength: 1_000_000 },
       hooks: {},
+      maxConcurrentCalls: Number.POSITIVE_INFINITY,
     });
     expect(DEFAULTS).toMatchObject({ timeoutMs: 60_000, maxDepth: 64 });
   });
@@ -30,6 +31,8 @@ describe("toolset options", () => {
     ],
     [{ concurrency: 0 }, "concurrency must be a number of at least 1, got 0"],
     [{ maxDepth: -1 }, "maxDepth must be a number of at least 1, got -1"],
+    [{ maxConcurrentCalls: 0 }, "maxConcurrentCalls must be a number of at least 1, got 0"],
+    [{ approvalSubject: "ada" }, 'approvalSubject must be a function (ctx) => string, got "ada"'],
   ])("%o is a RangeError at set-up, not a call that never ends", (options, message) => {
     expect(() => createToolset([hang], options as unknown as ToolsetOptions)).toThrow(
       new RangeError(message),

@@ -7,6 +7,7 @@
 import { numberProblem } from "../options.ts";
 import type {
   AnyOutcome,
+  Approval,
   BatchOptions,
   DispatchArgs,
   RawOutcome,
@@ -53,7 +54,34 @@ export type LoopOptions<Step, C extends object> = {
   readonly onStep?: (step: Step) => unknown;
   /** Per-call options for every dispatched call (time limit, signal, concurrency). */
   readonly callOptions?: BatchOptions;
+  /**
+   * The `pending` of a result that stopped for approval (`needs_approval`): the loop first answers
+   * its calls, each call that waits as `decide` says, then goes on. Pass the result's `messages`
+   * as the history.
+   */
+  readonly resume?: PendingStep<unknown> | undefined;
+  /**
+   * A person's answer to each call that waits for approval, when resuming: `true` runs it (with
+   * `ctx`, whose scopes must allow the tool), `false` or a reason declines it.
+   */
+  readonly decide?: Decide;
 } & (EmptyContext extends C ? { readonly ctx?: C } : { readonly ctx: C });
+
+/** A person's answer to an approval: `true` runs the call, `false` or a reason declines it. */
+export type Decide = (approval: Approval) => boolean | string | PromiseLike<boolean | string>;
+
+/**
+ * The calls of an answer that wait for approval, and the outcomes of the others (which ran): what
+ * a loop needs to go on. Plain data: it may be kept as JSON until the person answers, on any
+ * instance that shares the toolset's `approvalSecret`.
+ */
+export interface PendingStep<Answer> {
+  /** The model's answer whose calls these are (already the last items of `messages`). */
+  readonly answer: Answer;
+  readonly calls: readonly ToolCall[];
+  /** In call order; those that wait have `approval` (`error.code` is `needs_approval`). */
+  readonly outcomes: readonly AnyOutcome[];
+}
 
 /** The options argument of a `runTools`: optional when the context is. */
 export type LoopOptionsArg<Step, C extends object> = EmptyContext extends C
@@ -62,9 +90,10 @@ export type LoopOptionsArg<Step, C extends object> = EmptyContext extends C
 
 /**
  * Why a loop ended: the model answered without calls, `maxSteps` was reached, `onStep` said stop,
- * the `maxCalls` budget was spent, or a tool's `maxRetries` budget was.
+ * the `maxCalls` budget was spent, a tool's `maxRetries` budget was, or a call waits for a
+ * person's approval (`pending` holds it).
  */
-export type StopReason = "done" | "max_steps" | "stopped" | "max_calls" | "max_retries";
+export type StopReason = "done" | "max_steps" | "stopped" | "max_calls" | "max_retries" | "needs_approval";
 
 /** What every `runTools` returns, the last answer under the provider's name for it. */
 export type LoopResult<Name extends string, Answer, Item, M extends ToolMapShape<M>> = {
@@ -74,6 +103,10 @@ export type LoopResult<Name extends string, Answer, Item, M extends ToolMapShape
   readonly messages: Item[];
   readonly steps: ToolStep<Name, Answer, M>[];
   readonly stopReason: StopReason;
+  /** The approvals a `needs_approval` stop waits for (empty otherwise): show them to the person. */
+  readonly approvals: readonly Approval[];
+  /** With `needs_approval`: what `resume` takes to go on once the person has answered. */
+  readonly pending?: PendingStep<Answer>;
 };
 
 /** How one provider is asked, read and answered. */
@@ -117,8 +150,39 @@ export async function toolLoop<
   const messages = [...history];
   const steps: ToolStep<Name, Answer, M>[] = [];
   const context = [options.ctx, options.callOptions] as unknown as DispatchArgs<C, BatchOptions>;
-  const result = (answer: Answer, stopReason: StopReason) =>
-    ({ [provider.name]: answer, messages, steps, stopReason }) as LoopResult<Name, Answer, Item, M>;
+  const result = (answer: Answer, stopReason: StopReason, pending?: PendingStep<Answer>) =>
+    ({
+      [provider.name]: answer,
+      messages,
+      steps,
+      stopReason,
+      approvals: pending ? approvalsOf(pending.outcomes) : [],
+      ...(pending && { pending }),
+    }) as LoopResult<Name, Answer, Item, M>;
+  // Ends a round of calls: their answers go into the history, and the step into the steps.
+  const close = async (answer: Answer, calls: readonly ToolCall[], outcomes: AnyOutcome[]) => {
+    messages.push(...provider.answer(outcomes, calls));
+    const step = { [provider.name]: answer, calls, outcomes } as ToolStep<Name, Answer, M>;
+    steps.push(step);
+    return step;
+  };
+  if (options.resume !== undefined) {
+    const { decide } = options;
+    if (typeof decide !== "function") throw new TypeError("resume needs decide, the person's answer to each approval");
+    const pending = options.resume as PendingStep<Answer>;
+    // What the provider keeps of an answer (the Responses API's id) is read again; its items are in the history.
+    provider.read(pending.answer);
+    const decided = await Promise.all(
+      pending.outcomes.map((outcome) =>
+        outcome.ok || outcome.approval === undefined
+          ? outcome
+          : decideOne(toolset, outcome.approval, decide, options.ctx, options.callOptions),
+      ),
+    );
+    const step = await close(pending.answer, pending.calls, budget.note(decided));
+    if (budget.retriesSpent) return result(pending.answer, "max_retries");
+    if ((await options.onStep?.(step)) === false) return result(pending.answer, "stopped");
+  }
   for (let request = 1; ; request++) {
     const answer = await provider.ask(messages);
     const { said, calls, resume } = provider.read(answer);
@@ -131,14 +195,37 @@ export async function toolLoop<
     const allowed = budget.take(calls.length);
     const ran = await toolset.dispatchAll(calls.slice(0, allowed), ...context);
     const outcomes = budget.note([...ran, ...calls.slice(allowed).map((call) => budget.refusal(call))]);
-    messages.push(...provider.answer(outcomes, calls));
-    const step = { [provider.name]: answer, calls, outcomes } as ToolStep<Name, Answer, M>;
-    steps.push(step);
+    // A call that waits for a person: the loop stops here, its calls unanswered, to be resumed.
+    if (outcomes.some((outcome) => !outcome.ok && outcome.approval !== undefined))
+      return result(answer, "needs_approval", { answer, calls, outcomes });
+    const step = await close(answer, calls, outcomes);
     if (allowed < calls.length) return result(answer, "max_calls");
     if (budget.retriesSpent) return result(answer, "max_retries");
     if ((await options.onStep?.(step)) === false) return result(answer, "stopped");
     if (request >= maxSteps) return result(answer, "max_steps");
   }
+}
+
+function approvalsOf(outcomes: readonly AnyOutcome[]): Approval[] {
+  return outcomes.flatMap((outcome) => (outcome.ok || outcome.approval === undefined ? [] : [outcome.approval]));
+}
+
+/** The outcome of a call that waited for approval, as the person decided; never rejects. */
+async function decideOne<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  approval: Approval,
+  decide: Decide,
+  ctx: C | undefined,
+  callOptions: BatchOptions | undefined,
+): Promise<AnyOutcome> {
+  let verdict: boolean | string;
+  try {
+    verdict = await decide(approval);
+  } catch {
+    verdict = "no answer could be had";
+  }
+  if (verdict === true) return toolset.approve(approval.token, ...([ctx, callOptions] as unknown as DispatchArgs<C>));
+  return toolset.deny(approval.token, typeof verdict === "string" ? verdict : undefined);
 }
 
 /** The budgets of one loop: tool calls in all, and refusals in a row per tool. */
