@@ -5,6 +5,7 @@
  * that must all time out together. Only the synchronous part of each call is timed here.
  */
 import fc from "fast-check";
+import { adhocTool, adhocToolset } from "../packages/runtime/test/fixtures/adhoc.ts";
 import { specimenOf } from "../packages/runtime/test/support/arbitraries.ts";
 import {
   HOSTILE_BATCH_OPTIONS,
@@ -12,6 +13,7 @@ import {
   HOSTILE_CONTEXTS,
   HOSTILE_OPTIONS,
 } from "../packages/runtime/test/support/hostile-calls.ts";
+import { HOSTILE_TOKENS } from "../packages/runtime/test/support/hostile-tokens.ts";
 import {
   createHostileToolset,
   ECHO,
@@ -103,13 +105,63 @@ function caseArbitrary(hostile: HostileToolset, quickstart: LooseToolset): fc.Ar
     calls: count,
     check: (value: unknown) => batchProblem(value, count),
   }));
+  // Approval tokens changed, forged or of another secret, decided with hostile contexts: each is
+  // refused (denied), and the tool behind them never runs.
+  const approvals = approvalSubjects();
+  const tokenCall = fc
+    .record({
+      token: specimenOf(HOSTILE_TOKENS),
+      context: specimenOf(HOSTILE_CONTEXTS),
+      decision: fc.constantFrom("approve", "deny"),
+    })
+    .map(({ token, context, decision }) =>
+      one("hostile token", `${decision} ${token}, context ${context}`, async () => {
+        const minted = {
+          token: await approvals.mint(approvals.toolset),
+          foreign: await approvals.mint(approvals.other),
+        };
+        const hostileToken = token.make()(minted) as string;
+        return decision === "approve"
+          ? approvals.toolset.approve(hostileToken, context.make() as never)
+          : approvals.toolset.deny(hostileToken, context.make() as never);
+      }),
+    )
+    .map((item) => ({
+      ...item,
+      check: (value: unknown) => outcomeProblem(value) ?? approvals.problem(value),
+    }));
   return fc.oneof(
     { weight: 50, arbitrary: toolCall },
+    { weight: 10, arbitrary: tokenCall },
     { weight: 15, arbitrary: optionCall },
     { weight: 10, arbitrary: batch },
     { weight: 20, arbitrary: toolBatch },
     { weight: 5, arbitrary: shared },
   );
+}
+
+/** A toolset with a tool that needs approval, another with a different secret, and a watch on the tool. */
+function approvalSubjects() {
+  let runs = 0;
+  const secret = "the fuzzer's approval secret, 32 characters or more";
+  const tools = [adhocTool("refund", () => ++runs, { approval: true, sensitive: [["card"]] })];
+  const toolset = adhocToolset(tools, { approvalSecret: secret });
+  const other = adhocToolset(tools, { approvalSecret: `${secret}, another` });
+  return {
+    toolset,
+    other,
+    async mint(from: typeof toolset): Promise<string> {
+      const outcome = await from.dispatch({ name: "refund", arguments: { card: "4111111111111111" } });
+      if (outcome.ok || outcome.approval === undefined)
+        throw new Error("the fuzzer's refund did not wait for approval");
+      return outcome.approval.token;
+    },
+    problem(value: unknown): string | undefined {
+      if (runs > 0) return `a refused token ran the tool (${runs} times)`;
+      const code = (value as { error?: { code?: unknown } }).error?.code;
+      return code === "denied" ? undefined : `a hostile token was answered ${String(code)}, not denied`;
+    },
+  };
 }
 
 /** Runs about `count` hostile calls, {@link CONCURRENCY} at a time, into `tally`. */

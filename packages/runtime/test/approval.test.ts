@@ -6,6 +6,9 @@
 import { describe, expect, it } from "vitest";
 import type { AnyOutcome, ApprovalStore, ToolFailure } from "../src/index.ts";
 import { adhocTool, adhocToolset } from "./fixtures/adhoc.ts";
+import { HOSTILE_CONTEXTS } from "./support/hostile-calls.ts";
+import { HOSTILE_TOKENS, type Minted } from "./support/hostile-tokens.ts";
+import { outcomeProblem } from "./support/outcome-shape.ts";
 
 const SECRET = "a secret of at least thirty-two characters";
 const ran: Record<string, unknown>[] = [];
@@ -201,5 +204,38 @@ describe("approval", () => {
     const later = toolset.with({ timeoutMs: 5000 });
     const { token } = pending(await later.dispatch({ name: "refund", arguments: {} }, user as never));
     expect(await toolset.approve(token, user as never)).toMatchObject({ ok: true });
+  });
+});
+
+describe("hostile tokens", () => {
+  it("are each refused as denied, and the tool never runs", async () => {
+    ran.length = 0;
+    const toolset = adhocToolset(tools, { approvalSecret: SECRET });
+    const other = adhocToolset(tools, { approvalSecret: `${SECRET}, another one` });
+    const call = { name: "refund", arguments: { amount: 7 } };
+    for (const { label, make } of HOSTILE_TOKENS) {
+      const minted: Minted = {
+        token: pending(await toolset.dispatch(call, user as never)).token,
+        foreign: pending(await other.dispatch(call, user as never)).token,
+      };
+      const token = make()(minted) as string;
+      for (const outcome of [await toolset.approve(token, user as never), await toolset.deny(token, "no")]) {
+        expect(outcomeProblem(outcome), label).toBeUndefined();
+        expect(outcome.ok ? "ok" : outcome.error.code, label).toBe("denied");
+      }
+    }
+    expect(ran).toEqual([]);
+  });
+
+  it("a real token with a hostile context is approved only for a context holding the scopes", async () => {
+    ran.length = 0;
+    const toolset = adhocToolset(tools, { approvalSecret: SECRET });
+    for (const { label, make } of HOSTILE_CONTEXTS) {
+      const { token } = pending(await toolset.dispatch({ name: "refund", arguments: {} }, user as never));
+      const outcome = await toolset.approve(token, make() as never);
+      expect(outcomeProblem(outcome), label).toBeUndefined();
+      expect(outcome.ok ? "ok" : outcome.error.code, label).toBe("denied");
+    }
+    expect(ran).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ import type {
 } from "../outcome.ts";
 import { createToolset, type Toolset } from "../toolset.ts";
 import type { ToolDefinition } from "../types.ts";
+import { approving } from "./loop.ts";
 
 /**
  * The `tools` of a `generateText` or `streamText` call, one tool per tool of the toolset, under
@@ -58,6 +59,11 @@ export class ToolCallError extends Error {
  * the call with `ctx` and the SDK's abort signal. `execute` resolves to the tool's value, which
  * the model reads as the dispatcher's content; on failure it throws a {@link ToolCallError}, whose
  * message (the feedback) is what the model reads.
+ *
+ * A tool tagged `@approval` gets `needsApproval: true`: the SDK asks the person (a
+ * `tool-approval-request`), and calls `execute` only once the app answers yes; `execute` then
+ * approves the call on the toolset, which checks `ctx`'s scopes and runs it once. A toolset without
+ * an `approvalSecret` is given a random one for this, since the tokens never leave the process.
  */
 export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
@@ -65,9 +71,11 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
 ): AISDKTools<M> {
   const tools: Record<string, Tool<unknown, unknown>> = {};
   const check = checkerOf(toolset, ctx);
+  const runner = approving(toolset);
   for (const { name, description, parameters } of toolset.schemas("json-schema", { ctx })) {
     tools[sentName(toolset, name)] = {
       description,
+      ...(toolset.get(name)?.approval === true && { needsApproval: true }),
       inputSchema: jsonSchema(parameters as JSONSchema7, {
         // What the dispatcher refuses passes unchanged, to fail in `execute` with the feedback as
         // it is: a failed validation would reach the model wrapped in the SDK's text.
@@ -79,7 +87,10 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
       async execute(input, { toolCallId, abortSignal }) {
         const options: CallOptions = abortSignal === undefined ? {} : { signal: abortSignal };
         const args = [ctx, options] as unknown as DispatchArgs<C>;
-        const outcome = await toolset.dispatch({ name, arguments: input, id: toolCallId }, ...args);
+        let outcome = await runner.dispatch({ name, arguments: input, id: toolCallId }, ...args);
+        // The SDK calls `execute` of a tool that needs approval only once the person said yes.
+        if (!outcome.ok && outcome.approval !== undefined)
+          outcome = await runner.approve(outcome.approval.token, ...args);
         if (!outcome.ok) throw new ToolCallError(outcome);
         return outcome.value;
       },
@@ -117,7 +128,9 @@ function checkerOf<M extends ToolMapShape<M>, C extends object>(
   const definitions = toolset.names.flatMap((name): ToolDefinition<C>[] => {
     const definition = toolset.get(name);
     if (definition === undefined) return [];
-    const copy: ToolDefinition<C> = { ...definition, run: (args: unknown) => args, settlesAtOnce: true };
+    // A check runs nothing, so nothing waits for approval.
+    const { approval: _approval, ...rest } = definition;
+    const copy: ToolDefinition<C> = { ...rest, run: (args: unknown) => args, settlesAtOnce: true };
     originals.set(copy as ToolDefinition<never>, definition as ToolDefinition<never>);
     return [copy];
   });

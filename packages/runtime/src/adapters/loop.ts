@@ -168,7 +168,8 @@ export async function toolLoop<
   };
   if (options.resume !== undefined) {
     const { decide } = options;
-    if (typeof decide !== "function") throw new TypeError("resume needs decide, the person's answer to each approval");
+    if (typeof decide !== "function")
+      throw new TypeError("resume needs decide, the person's answer to each approval");
     const pending = options.resume as PendingStep<Answer>;
     // What the provider keeps of an answer (the Responses API's id) is read again; its items are in the history.
     provider.read(pending.answer);
@@ -207,11 +208,13 @@ export async function toolLoop<
 }
 
 function approvalsOf(outcomes: readonly AnyOutcome[]): Approval[] {
-  return outcomes.flatMap((outcome) => (outcome.ok || outcome.approval === undefined ? [] : [outcome.approval]));
+  return outcomes.flatMap((outcome) =>
+    outcome.ok || outcome.approval === undefined ? [] : [outcome.approval],
+  );
 }
 
 /** The outcome of a call that waited for approval, as the person decided; never rejects. */
-async function decideOne<M extends ToolMapShape<M>, C extends object>(
+export async function decideOne<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   approval: Approval,
   decide: Decide,
@@ -224,8 +227,21 @@ async function decideOne<M extends ToolMapShape<M>, C extends object>(
   } catch {
     verdict = "no answer could be had";
   }
-  if (verdict === true) return toolset.approve(approval.token, ...([ctx, callOptions] as unknown as DispatchArgs<C>));
+  if (verdict === true)
+    return toolset.approve(approval.token, ...([ctx, callOptions] as unknown as DispatchArgs<C>));
   return toolset.deny(approval.token, typeof verdict === "string" ? verdict : undefined);
+}
+
+/** The toolset, with a secret of its own for approval tokens when it has none and a tool needs one. */
+export function approving<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+): Toolset<M, C> {
+  const needed = toolset.names.some((name) => toolset.get(name)?.approval === true);
+  if (!needed || toolset.options.approvals !== undefined) return toolset;
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
+  return toolset.with({
+    approvalSecret: Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join(""),
+  });
 }
 
 /** The budgets of one loop: tool calls in all, and refusals in a row per tool. */

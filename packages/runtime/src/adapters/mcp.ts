@@ -9,6 +9,7 @@ import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/proto
 import {
   CallToolRequestSchema,
   type CallToolResult,
+  ElicitResultSchema,
   ErrorCode,
   ListToolsRequestSchema,
   McpError,
@@ -16,9 +17,10 @@ import {
   type ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { MCP_RESULT_KEY, wrapsResult } from "../dialects.ts";
-import type { AnyOutcome, DispatchArgs, ToolMapShape } from "../outcome.ts";
+import type { AnyOutcome, Approval, DispatchArgs, ToolMapShape } from "../outcome.ts";
 import type { Toolset } from "../toolset.ts";
 import type { EmptyContext } from "../types.ts";
+import { approving, decideOne } from "./loop.ts";
 
 /** What the SDK tells a request handler about the request: `authInfo`, `sessionId`, `requestInfo` (HTTP headers), `signal`. */
 export type McpRequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -32,7 +34,44 @@ export type McpServerOptions<C extends object> = {
   readonly name: string;
   /** The server's version, as `initialize` reports it. */
   readonly version: string;
+  /**
+   * Who answers for a tool tagged `@approval`: `true` runs the call (with the request's ctx, whose
+   * scopes must allow the tool), `false` or a reason declines it, and the client gets the outcome.
+   * {@link elicitApproval} asks the user through the client (MCP elicitation). Without an approver,
+   * such a call is an `isError` result that asks for the user's confirmation and does not run.
+   */
+  readonly approver?: McpApprover;
 } & (EmptyContext extends C ? { readonly ctx?: McpContext<C> } : { readonly ctx: McpContext<C> });
+
+/** Answers an approval for an MCP call: `true` approves, `false` or a reason declines. */
+export type McpApprover = (
+  approval: Approval,
+  extra: McpRequestExtra,
+) => boolean | string | Promise<boolean | string>;
+
+/**
+ * An approver that asks the user through the MCP client (`elicitation/create`, a yes or no with the
+ * tool's name and its arguments, sensitive values masked). A client without elicitation, or a
+ * transport that cannot carry requests to the client (stateless HTTP), declines.
+ */
+export const elicitApproval: McpApprover = async (approval, extra) => {
+  const message = `Allow the call to "${approval.tool}" with ${JSON.stringify(approval.arguments)}?`;
+  const requestedSchema = {
+    type: "object" as const,
+    properties: { approve: { type: "boolean" as const, title: "Approve", description: message } },
+    required: ["approve"],
+  };
+  try {
+    const answer = await extra.sendRequest(
+      { method: "elicitation/create", params: { message, requestedSchema } },
+      ElicitResultSchema,
+    );
+    if (answer.action === "accept" && answer.content?.approve === true) return true;
+    return answer.action === "accept" ? "the user said no" : `the user chose to ${answer.action}`;
+  } catch {
+    return "the user could not be asked";
+  }
+};
 
 /**
  * An MCP server for a toolset: `tools/list` lists `toolset.schemas("mcp", { ctx })`, the tools the
@@ -53,6 +92,9 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
     { capabilities: { tools: {} } },
   );
   const contextOf = options.ctx;
+  const { approver } = options;
+  // The tokens of approvals an approver answers never leave the process.
+  const runner = approver === undefined ? toolset : approving(toolset);
   const context = async (extra: McpRequestExtra): Promise<C | undefined> =>
     typeof contextOf === "function" ? await contextOf(extra) : contextOf;
   // Each request lists the tools its caller may use (`@scope`, the `allow` rule).
@@ -64,12 +106,29 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
     const ctx = await context(extra);
     // The options type made `ctx` required when `C` needs it.
     const rest = [ctx, { signal: extra.signal }] as unknown as DispatchArgs<C>;
-    const outcome: AnyOutcome = await toolset.dispatch({ name, arguments: args ?? {} }, ...rest);
+    let outcome: AnyOutcome = await runner.dispatch({ name, arguments: args ?? {} }, ...rest);
     if (!outcome.ok && outcome.error.code === "unknown_tool")
       throw new McpError(ErrorCode.InvalidParams, outcome.content);
+    if (!outcome.ok && outcome.approval !== undefined) {
+      const { approval } = outcome;
+      outcome =
+        approver === undefined
+          ? { ...outcome, content: confirmationContent(approval) }
+          : await decideOne(runner, approval, (asked) => approver(asked, extra), ctx, {
+              signal: extra.signal,
+            });
+    }
     return toCallToolResult(outcome, toolset.get(name)?.outputSchema);
   });
   return server;
+}
+
+/** What an MCP client is told of a call that needs approval when no approver can give it. */
+function confirmationContent(approval: Approval): string {
+  return (
+    `The tool "${approval.tool}" needs the user's approval before it runs, and it was not run. ` +
+    `Ask the user to confirm the call (arguments: ${JSON.stringify(approval.arguments)}); this server cannot take the confirmation itself.`
+  );
 }
 
 /**
