@@ -65,7 +65,12 @@ describe("public API", () => {
   });
 
   it("@typecall/runtime/mcp", () => {
-    expect(Object.keys(mcp).sort()).toEqual(["createMcpServer", "serveMcp", "toCallToolResult"]);
+    expect(Object.keys(mcp).sort()).toEqual([
+      "createMcpServer",
+      "elicitApproval",
+      "serveMcp",
+      "toCallToolResult",
+    ]);
   });
 
   it("@typecall/runtime/anthropic", () => {
