@@ -12,6 +12,7 @@ import { ts } from "../typescript.ts";
 import { isConstraint } from "./constraints.ts";
 import { isToolContextParameter } from "./context-param.ts";
 import type { ExportedFunction } from "./discover.ts";
+import { approvalOf, lengthLimitsOf } from "./guard.ts";
 import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
@@ -122,6 +123,19 @@ export function analyzeTool(
   const annotations = readAnnotations(doc.tags, diagnostics, { location, path: [name] });
   if (annotations === undefined) return undefined;
   if (Object.keys(annotations).length > 0) tool.annotations = annotations;
+  const approval = approvalOf(doc);
+  if (typeof approval === "string") {
+    diagnostics.push(createDiagnostic("TC1014", approval, { location, path: [name] }));
+    return undefined;
+  }
+  if (approval) tool.approval = true;
+  const limits = lengthLimitsOf(doc);
+  if (typeof limits === "string") {
+    diagnostics.push(createDiagnostic("TC1018", limits, { location, path: [name] }));
+    return undefined;
+  }
+  if (limits.maxArgumentsLength !== undefined) tool.maxArgumentsLength = limits.maxArgumentsLength;
+  if (limits.maxContentLength !== undefined) tool.maxContentLength = limits.maxContentLength;
   // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));

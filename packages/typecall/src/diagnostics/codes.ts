@@ -22,6 +22,8 @@ export type DiagnosticCode =
   | "TC1011"
   | "TC1012"
   | "TC1013"
+  | "TC1014"
+  | "TC1018"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -106,6 +108,16 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Invalid @scope",
     hint: "Name the scopes a caller's ctx.scopes must hold, separated by spaces: @scope bookings:write admin.",
+  },
+  TC1014: {
+    severity: "error",
+    title: "Invalid @approval",
+    hint: "Write @approval alone at the start of a line of the tool's JSDoc, in lower case: a call then waits for a person's yes.",
+  },
+  TC1018: {
+    severity: "error",
+    title: "Invalid length limit tag",
+    hint: "Write a whole number of characters: @maxArgumentsLength 20000 (at least 2), @maxContentLength 5000 (at least 100).",
   },
   TC2001: {
     severity: "error",

@@ -221,6 +221,9 @@ function definition(
           ),
         ]
       : []),
+    ...(tool.approval ? ["    approval: true"] : []),
+    ...(tool.maxArgumentsLength !== undefined ? [`    maxArgumentsLength: ${tool.maxArgumentsLength}`] : []),
+    ...(tool.maxContentLength !== undefined ? [`    maxContentLength: ${tool.maxContentLength}`] : []),
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
     ...(names.length > 0 ? [listField("names", "{}", names)] : []),
     `    schemas: {\n${schemas},\n    }`,

@@ -137,6 +137,12 @@ export interface ToolIR {
   timeoutMs?: number;
   /** The scopes a caller's `ctx.scopes` must all hold to see and call the tool, from `@scope a b`. */
   scopes?: string[];
+  /** From `@approval`: a call waits for a person's yes before the tool runs. */
+  approval?: true;
+  /** The longest argument text in characters, from `@maxArgumentsLength 20000`. */
+  maxArgumentsLength?: number;
+  /** The longest result content in characters, from `@maxContentLength 5000`. */
+  maxContentLength?: number;
   /**
    * The function is `async` and never waits (no `await`, returns no thenable): its promise is
    * settled when it returns, so the dispatcher arms no time limit for it.
