@@ -12,6 +12,17 @@ import { ts } from "../typescript.ts";
 import { isConstraint } from "./constraints.ts";
 import { isToolContextParameter } from "./context-param.ts";
 import type { ExportedFunction } from "./discover.ts";
+import {
+  approvalOf,
+  holdsSensitive,
+  lengthLimitsOf,
+  ownSensitivity,
+  type RecursiveSensitive,
+  resolveSensitiveName,
+  type SensitiveRoot,
+  sensitiveNames,
+  sensitivePaths,
+} from "./guard.ts";
 import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
@@ -122,15 +133,124 @@ export function analyzeTool(
   const annotations = readAnnotations(doc.tags, diagnostics, { location, path: [name] });
   if (annotations === undefined) return undefined;
   if (Object.keys(annotations).length > 0) tool.annotations = annotations;
+  const approval = approvalOf(doc);
+  if (typeof approval === "string") {
+    diagnostics.push(createDiagnostic("TC1014", approval, { location, path: [name] }));
+    return undefined;
+  }
+  if (approval) tool.approval = true;
+  const limits = lengthLimitsOf(doc);
+  if (typeof limits === "string") {
+    diagnostics.push(createDiagnostic("TC1018", limits, { location, path: [name] }));
+    return undefined;
+  }
+  if (limits.maxArgumentsLength !== undefined) tool.maxArgumentsLength = limits.maxArgumentsLength;
+  if (limits.maxContentLength !== undefined) tool.maxContentLength = limits.maxContentLength;
   // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));
   const notes = [...(flattenedText ? [flattenedText] : []), ...noteTexts(doc)];
   if (notes.length > 0) tool.notes = notes;
-  const returns = resultType(fn, base);
-  if (returns) tool.returns = returns;
+  const result = resultType(fn, base);
+  if (result.returns) tool.returns = result.returns;
+  const wire = { properties: tool.parameters, flattened };
+  const sensitive = sensitiveArguments(doc, parameters, contextIndexes, wire, base, location);
+  const sensitiveResult = result.returns
+    ? sensitivePaths(result.returns, [], entry.definitions, recursiveSensitive("result", base))
+    : result.sensitive;
+  if (diagnostics.slice(before).some((d) => d.severity === "error") || sensitive === undefined)
+    return undefined;
+  if (sensitive.length > 0) tool.sensitive = sensitive;
+  if (sensitiveResult !== undefined && sensitiveResult.length > 0) tool.sensitiveResult = sensitiveResult;
   if (settlesAtOnce(fn.node, checker)) tool.settlesAtOnce = true;
   return tool;
+}
+
+/**
+ * The paths of the arguments' sensitive values: the properties tagged `@sensitive`, the parameters
+ * and properties the function's `@sensitive` tags name, and the parameters tagged in their own
+ * comment. Undefined after a TC1015; a tag on a `ToolContext` is a TC1017 warning.
+ */
+function sensitiveArguments(
+  doc: FunctionDoc,
+  parameters: readonly ParameterDeclaration[],
+  contextIndexes: readonly number[],
+  wire: { properties: readonly PropertyIR[]; flattened: readonly PropertyIR[] | undefined },
+  base: Omit<TypeContext, "node">,
+  location: SourceLocation,
+): string[][] | undefined {
+  const { diagnostics, entry } = base;
+  const { properties, flattened } = wire;
+  const tool = String(base.path[0]);
+  const error = (message: string, at: SourceLocation = location) => {
+    diagnostics.push(createDiagnostic("TC1015", message, { location: at, path: [tool] }));
+    return undefined;
+  };
+  const data = parameters.filter((_, i) => !contextIndexes.includes(i));
+  const contexts = new Map(
+    contextIndexes.flatMap((i) => {
+      const parameter = parameters[i] as ParameterDeclaration;
+      return ts.isIdentifier(parameter.name) ? [[parameter.name.text, parameter] as const] : [];
+    }),
+  );
+  const roots = new Map<string, SensitiveRoot>();
+  if (flattened) {
+    for (const property of flattened)
+      roots.set(property.name, { path: [property.name], type: property.type });
+    const whole = documentedName(data[0] as ParameterDeclaration, doc, flattened);
+    if (whole) roots.set(whole, { path: [], type: { kind: "object", properties: [...flattened] } });
+  } else {
+    for (const parameter of data) {
+      if (!ts.isIdentifier(parameter.name)) continue;
+      const name = parameter.name.text;
+      roots.set(name, { path: [name], type: properties.find((p) => p.name === name)?.type });
+    }
+  }
+  const names = sensitiveNames(doc, [...roots.keys()].find(Boolean) ?? "card");
+  if (typeof names === "string") return error(names);
+  const named: string[][] = [];
+  const warnContext = (parameter: ParameterDeclaration, how: string) => {
+    const message = `${how}: "${parameter.name.getText()}" is the tool's ToolContext, which the model never sends; there is nothing to mask.`;
+    const at = { location: locationOf(parameter), path: [tool] };
+    diagnostics.push(createDiagnostic("TC1017", message, at));
+  };
+  for (const name of names) {
+    const context = contexts.get(name.split(".")[0] ?? "");
+    if (context) {
+      warnContext(context, `@sensitive ${name}`);
+      continue;
+    }
+    const path = resolveSensitiveName(name, roots, entry.definitions, tool);
+    if (typeof path === "string") return error(path);
+    named.push(path);
+  }
+  for (const [i, parameter] of parameters.entries()) {
+    const own = docCommentOf(parameter);
+    const tagged =
+      own &&
+      ownSensitivity(
+        own.description,
+        own.tags.map((t) => [t.name, t.text] as const),
+      );
+    if (typeof tagged === "string") return error(tagged, locationOf(parameter));
+    if (!tagged) continue;
+    if (contextIndexes.includes(i)) warnContext(parameter, "@sensitive");
+    else if (flattened) named.push([]);
+    else if (ts.isIdentifier(parameter.name)) named.push([parameter.name.text]);
+  }
+  return sensitivePaths(properties, named, entry.definitions, recursiveSensitive("arguments", base));
+}
+
+/** Reports a TC1016: a property tagged `@sensitive` inside a recursive type, whose path would have no end. */
+function recursiveSensitive(
+  from: "arguments" | "result",
+  base: Omit<TypeContext, "node">,
+): (found: RecursiveSensitive) => void {
+  return ({ property, definition, at }) => {
+    const message = `"${property.name}" is tagged @sensitive inside the recursive type ${definition}: its path from the ${from} would have no end.`;
+    const path = [...base.path, ...(from === "result" ? ["(result)"] : []), ...at];
+    base.diagnostics.push(createDiagnostic("TC1016", message, { location: property.location, path }));
+  };
 }
 
 /** What a scope name may hold: no spaces, nothing a reader would take for punctuation of the tag. */
@@ -454,16 +574,24 @@ function nameNode(node: ExportedFunction["node"]): Node {
 /**
  * The wire shape of what the function resolves to (`Promise<T>` unwrapped), for dialects that carry
  * an output schema. A result JSON cannot express is simply left out: it is never an argument error.
+ * Such a result is masked whole (`sensitive: [[]]`) when a property tagged `@sensitive` is in it.
  */
-function resultType(fn: ExportedFunction, base: Omit<TypeContext, "node">): TypeIR | undefined {
+function resultType(
+  fn: ExportedFunction,
+  base: Omit<TypeContext, "node">,
+): { returns?: TypeIR; sensitive?: string[][] } {
   const signature = base.checker.getSignatureFromDeclaration(fn.node);
   if (!signature) throw new Error(`no signature for "${fn.exportName}"`);
   let type = signature.getReturnType();
   if (symbolName(type) === "Promise") type = typeArguments(base.checker, type)[0] ?? type;
   const nothing = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
-  if (hasFlag(type, nothing | ts.TypeFlags.Never)) return undefined;
+  if (hasFlag(type, nothing | ts.TypeFlags.Never)) return {};
   const diagnostics: Diagnostic[] = [];
   const context: TypeContext = { ...base, diagnostics, path: [...base.path, "(result)"], node: fn.node };
   const ir = convertType(type, context);
-  return diagnostics.length === 0 ? ir : undefined;
+  // A misread `@sensitive` in the result's types would leave its values unmasked: that one is an error.
+  base.diagnostics.push(...diagnostics.filter((d) => d.code === "TC1015"));
+  if (diagnostics.length === 0) return ir ? { returns: ir } : {};
+  // No wire shape to find the paths in: a result holding a tagged value anywhere is masked whole.
+  return holdsSensitive(type, base.checker) ? { sensitive: [[]] } : {};
 }

@@ -22,6 +22,11 @@ export type DiagnosticCode =
   | "TC1011"
   | "TC1012"
   | "TC1013"
+  | "TC1014"
+  | "TC1015"
+  | "TC1016"
+  | "TC1017"
+  | "TC1018"
   | "TC2001"
   | "TC2002"
   | "TC2003"
@@ -106,6 +111,31 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "error",
     title: "Invalid @scope",
     hint: "Name the scopes a caller's ctx.scopes must hold, separated by spaces: @scope bookings:write admin.",
+  },
+  TC1014: {
+    severity: "error",
+    title: "Invalid @approval",
+    hint: "Write @approval alone at the start of a line of the tool's JSDoc, in lower case: a call then waits for a person's yes.",
+  },
+  TC1015: {
+    severity: "error",
+    title: "Invalid @sensitive",
+    hint: "Write @sensitive alone in the JSDoc of the property that holds the value, or name parameters in the tool's JSDoc: @sensitive card cvc.",
+  },
+  TC1016: {
+    severity: "error",
+    title: "@sensitive inside a recursive type",
+    hint: "Tag the parameter or property that holds the recursive value @sensitive (everything below it is masked), or move the value out of the recursive type.",
+  },
+  TC1017: {
+    severity: "warning",
+    title: "@sensitive on a ToolContext parameter",
+    hint: "Remove the tag: a ToolContext comes from the app, never from the arguments the model sends, so nothing of it is masked.",
+  },
+  TC1018: {
+    severity: "error",
+    title: "Invalid length limit tag",
+    hint: "Write a whole number of characters: @maxArgumentsLength 20000 (at least 2), @maxContentLength 5000 (at least 100).",
   },
   TC2001: {
     severity: "error",

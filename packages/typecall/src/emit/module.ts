@@ -221,6 +221,13 @@ function definition(
           ),
         ]
       : []),
+    ...(tool.approval ? ["    approval: true"] : []),
+    ...(tool.maxArgumentsLength !== undefined ? [`    maxArgumentsLength: ${tool.maxArgumentsLength}`] : []),
+    ...(tool.maxContentLength !== undefined ? [`    maxContentLength: ${tool.maxContentLength}`] : []),
+    ...(tool.sensitive !== undefined ? [listField("sensitive", "[]", tool.sensitive.map(pathText))] : []),
+    ...(tool.sensitiveResult !== undefined
+      ? [listField("sensitiveResult", "[]", tool.sensitiveResult.map(pathText))]
+      : []),
     ...(tool.settlesAtOnce ? ["    settlesAtOnce: true"] : []),
     ...(names.length > 0 ? [listField("names", "{}", names)] : []),
     `    schemas: {\n${schemas},\n    }`,
@@ -328,6 +335,11 @@ function callExpression(tool: ToolIR, args: string, head: string, tail: string):
 /** A definition's field whose value is a list (`strict: [...]`) or a small object, laid out as a formatter would. */
 function listField(name: string, brackets: "[]" | "{}", items: readonly string[]): string {
   return listLines(`${name}: `, brackets, items, "", "    ").join("\n");
+}
+
+/** A path of `sensitive` as a literal: `["cards", "*", "cvc"]`. */
+function pathText(path: readonly string[]): string {
+  return `[${path.map((segment) => JSON.stringify(segment)).join(", ")}]`;
 }
 
 function indent(text: string, spaces: number): string {

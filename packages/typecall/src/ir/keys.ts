@@ -2,7 +2,7 @@ import type { TypeIR } from "./types.ts";
 
 /**
  * What a type or property carries besides what any check or conversion of its values depends on:
- * its words, and where it was written.
+ * its words, where it was written, and whether its values are masked in text (`@sensitive`).
  */
 export const WORDS: ReadonlySet<string> = new Set([
   "description",
@@ -10,6 +10,7 @@ export const WORDS: ReadonlySet<string> = new Set([
   "examples",
   "deprecated",
   "defaultInSignature",
+  "sensitive",
 ]);
 
 /**

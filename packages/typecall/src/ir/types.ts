@@ -95,6 +95,11 @@ export interface PropertyIR {
   examples?: unknown[];
   /** Present when tagged `@deprecated`: the tag's text, possibly empty. */
   deprecated?: string;
+  /**
+   * Tagged `@sensitive` in its own JSDoc: every value at or below it is masked in the text the
+   * runtime writes (see `ToolIR.sensitive`, which holds the paths to it).
+   */
+  sensitive?: true;
   /** Where the parameter or property is declared, for diagnostics about it. */
   location?: SourceLocation;
 }
@@ -137,6 +142,21 @@ export interface ToolIR {
   timeoutMs?: number;
   /** The scopes a caller's `ctx.scopes` must all hold to see and call the tool, from `@scope a b`. */
   scopes?: string[];
+  /** From `@approval`: a call waits for a person's yes before the tool runs. */
+  approval?: true;
+  /**
+   * Where the arguments hold sensitive values: paths of property names from the arguments object
+   * down, `*` for every item of an array or tuple and every value of a record, `[]` for the whole
+   * arguments object. From `@sensitive` on properties and parameters; in source order, each once,
+   * none below another.
+   */
+  sensitive?: string[][];
+  /** Where the result holds sensitive values (`@sensitive` on a property of its type), as {@link sensitive}. */
+  sensitiveResult?: string[][];
+  /** The longest argument text in characters, from `@maxArgumentsLength 20000`. */
+  maxArgumentsLength?: number;
+  /** The longest result content in characters, from `@maxContentLength 5000`. */
+  maxContentLength?: number;
   /**
    * The function is `async` and never waits (no `await`, returns no thenable): its promise is
    * settled when it returns, so the dispatcher arms no time limit for it.

@@ -784,7 +784,9 @@ function pathText(path: readonly Segment[]): string {
     else parts.push({ text, literal });
   };
   for (const segment of path) {
-    const constant = parts.length === 1 ? (parts[0] as { text: string }).text : undefined;
+    // The path so far when it is known at compile time (one literal part): not after a `_joinKey` call.
+    const only = parts.length === 1 ? (parts[0] as { text: string; literal: boolean }) : undefined;
+    const constant = only?.literal ? only.text : undefined;
     if ("key" in segment) {
       // A key after a non-empty path always reads `.key` or `["key"]`: `_joinKey` is only needed
       // when the path it extends is known at run time only, and empty at the root.

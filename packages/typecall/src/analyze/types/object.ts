@@ -3,6 +3,7 @@ import type { ObjectTypeIR, PropertyIR, TypeIR } from "../../ir/types.ts";
 import { walkType } from "../../ir/walk.ts";
 import { ts } from "../../typescript.ts";
 import { applyConstraint, applyPropertyTag, isConstraint, PROPERTY_TAGS, tagValue } from "../constraints.ts";
+import { ownSensitivity } from "../guard.ts";
 import { readSymbolDoc } from "../jsdoc.ts";
 import { locationOf } from "../location.ts";
 import { declarationsOf, hasFlag, isOptionalSymbol, typeText } from "../type-query.ts";
@@ -116,6 +117,9 @@ function convertPropertyOnce(
     if (declaration) property.location = locationOf(declaration);
     const doc = readSymbolDoc(symbol, context.checker);
     if (doc.description) property.description = doc.description;
+    const sensitive = ownSensitivity(doc.description, doc.tags);
+    if (typeof sensitive === "string") return report(context, "TC1015", sensitive);
+    if (sensitive) property.sensitive = true;
     if (!applyDocTags(property, doc.tags, context)) return undefined;
     applyTypeTags(property, type, context.node, context.checker);
     const deprecated = doc.tags.get("deprecated");
