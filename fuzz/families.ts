@@ -123,6 +123,34 @@ export const FAMILIES: readonly Family[] = [
     "items",
     (n) => call("searchHotels", `{"city":"Paris","amenities":[${keys(n, () => '"wifi"')}]}`),
   ),
+  // Sensitive values are masked by value in every text the call writes: one scan per value, and
+  // past 100 values the call's text is withheld whole.
+  family(
+    "sensitive-long",
+    "a sensitive value of n characters, echoed in the result",
+    "guard",
+    "bookTrip",
+    10_000,
+    "characters",
+    (n) =>
+      call(
+        "bookTrip",
+        `{"travellers":[],"pin":"${"p".repeat(n)}","stops":[{"city":"a","doorCode":"d"},{"city":"b"}]}`,
+      ),
+  ),
+  family(
+    "sensitive-items",
+    "n travellers, each with a sensitive card number",
+    "guard",
+    "bookTrip",
+    30,
+    "travellers",
+    (n) =>
+      call(
+        "bookTrip",
+        `{"travellers":[${keys(n, (i) => `{"name":"t${i}","cards":[{"number":"4111${i}","cvc":"${i}","holder":"h"}]}`)}],"pin":"1234","stops":[{"city":"a","doorCode":"d"},{"city":"b"}]}`,
+      ),
+  ),
   family(
     "long-string",
     "a valid string of n characters",

@@ -1,8 +1,12 @@
 /**
- * Access control through every client: one tool module with `@scope` tags, three callers
- * (anonymous, a user, an admin). Each caller is offered exactly its tools by every adapter, a call
- * to a tool it may not use is answered as a call to a tool that does not exist, and no answer
- * names a tool the caller may not see.
+ * The guard through every client: one tool module with `@scope`, `@approval` and `@sensitive`
+ * tags, three callers (anonymous, a user, an admin).
+ * - Each caller is offered exactly its tools by every adapter, a call to a tool it may not use is
+ *   answered as a call to a tool that does not exist, and no answer names a tool it may not see.
+ * - A payment waits for a person's yes: the run stops with the approval, and resumes on another
+ *   toolset instance that shares only the secret; a forged, altered or expired token is refused.
+ * - The card's number and code, and the payment's confirmation, reach the tool and the app's own
+ *   value, and no content the model reads, no hook payload and no span attribute.
  */
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import Anthropic from "@anthropic-ai/sdk";
@@ -21,10 +25,13 @@ import { toolset } from "./fixtures/guarded/tools.typecall.ts";
 
 const callers: Record<string, { ctx: Caller; tools: string[] }> = {
   anonymous: { ctx: {}, tools: ["searchArticles"] },
-  user: { ctx: { userId: "u1", scopes: ["tickets:write"] }, tools: ["searchArticles", "openTicket"] },
+  user: {
+    ctx: { userId: "u1", scopes: ["tickets:write"] },
+    tools: ["searchArticles", "openTicket", "payInvoice"],
+  },
   admin: {
     ctx: { userId: "a1", scopes: ["tickets:write", "payments:refund"] },
-    tools: ["searchArticles", "openTicket", "refundOrder"],
+    tools: ["searchArticles", "openTicket", "refundOrder", "payInvoice"],
   },
 };
 
@@ -119,7 +126,7 @@ describe.each(Object.keys(adapters))("access control through %s", (adapter) => {
     const called = /no tool named "refundOrder"|unavailable tool 'refundOrder'/i;
     expect(seen?.answer).toMatch(called);
     const rest = seen?.answer.replace(called, "");
-    for (const hidden of ["openTicket", "refundOrder"].filter((name) => !tools.includes(name)))
+    for (const hidden of ["openTicket", "refundOrder", "payInvoice"].filter((name) => !tools.includes(name)))
       expect(rest).not.toContain(hidden);
   });
 });

@@ -112,9 +112,21 @@ async function observed(
   const event = { name: call.name, ...idOf(call), arguments: shown, startedAt: Date.now() };
   observe(() => hooks.onCall?.(event));
   let outcome = await dispatchOnce(env, call, context, options, approved);
+  let seen: AnyOutcome = outcome;
   if (redact && secrets && sensitive) {
-    if (outcome.ok) secrets.collect(sensitive.sensitiveResult, outcome.value);
-    outcome = redact.maskOutcome(outcome, secrets, capOf(env, sensitive));
+    try {
+      if (outcome.ok) secrets.collect(sensitive.sensitiveResult, outcome.value);
+      outcome = redact.maskOutcome(outcome, secrets, capOf(env, sensitive));
+      seen = outcome.ok ? { ...outcome, value: secrets.maskValue(outcome.value) } : outcome;
+    } catch {
+      // A result whose getters throw: nothing of the call can be shown safely, not even the error.
+      outcome = failure(
+        call,
+        { code: "execution_error", message: "Internal error: the outcome could not be masked" },
+        env,
+      );
+      seen = outcome;
+    }
   }
   // An outcome carries `repairs` only when lenient parsing made some.
   const done: OutcomeEvent = {
@@ -122,7 +134,6 @@ async function observed(
     durationMs: Date.now() - event.startedAt,
     repaired: outcome.repairs !== undefined,
   };
-  const seen = secrets && outcome.ok ? { ...outcome, value: secrets.maskValue(outcome.value) } : outcome;
   observe(() => hooks.onOutcome?.(seen, done));
   return outcome;
 }

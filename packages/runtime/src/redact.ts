@@ -5,22 +5,35 @@
  */
 
 import { _object } from "./coercion.ts";
-import { capContent } from "./feedback.ts";
+import { capContent, resultContent } from "./feedback.ts";
 import { isJsonObject, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { AnyOutcome, ToolError } from "./outcome.ts";
 import { REDACTED, type SensitivePath } from "./sensitive.ts";
 import type { ToolDefinition } from "./types.ts";
 
+/** Most distinct sensitive values one call masks one by one; past it, every text of the call is withheld. */
+export const MAX_SECRETS = 100;
+
+/** Most nodes read under sensitive paths; a value larger than that is withheld whole, as too many secrets are. */
+const MAX_NODES = 100_000;
+
+/** What a text of a call with too many sensitive values reads as. */
+export const WITHHELD = "[redacted: the call holds too many sensitive values to show any of its text]";
+
 /**
  * The sensitive values of one call: every string and number found at or below a path, each in
  * every form text may hold it in. `opaque` is set when arguments held some that could not be read
- * (text that is not JSON): then no part of the argument text may be shown.
+ * (text that is not JSON): then no part of the argument text may be shown. Past {@link MAX_SECRETS}
+ * values, masking one by one would cost too much: every text of the call is then withheld.
  */
 export class Secrets {
   private readonly values = new Set<string>();
-  private pattern: RegExp | undefined;
+  private sorted: string[] | undefined;
+  private nodes = 0;
   opaque = false;
+  /** Set past {@link MAX_SECRETS} values (or {@link MAX_NODES} nodes): nothing of the call is shown. */
+  overflow = false;
   /**
    * The arguments as read (parsed from text), masked: what hooks are shown. Text itself is never
    * shown, as a number may be written in it in forms its value does not give (`1e60`, `1.0`).
@@ -33,11 +46,8 @@ export class Secrets {
     return this;
   }
 
-  get empty(): boolean {
-    return this.values.size === 0 && !this.opaque;
-  }
-
   private walk(value: unknown, path: SensitivePath, at: number): void {
+    if (this.overflow) return;
     if (at === path.length) {
       this.leaves(value);
       return;
@@ -45,49 +55,77 @@ export class Secrets {
     if (typeof value !== "object" || value === null) return;
     const step = path[at] as string;
     if (step === "*") {
-      for (const item of Array.isArray(value) ? value : Object.values(value)) this.walk(item, path, at + 1);
+      for (const item of Array.isArray(value) ? value : Object.values(value)) {
+        if (++this.nodes > MAX_NODES) this.overflow = true;
+        this.walk(item, path, at + 1);
+      }
     } else if (Object.hasOwn(value, step)) {
       this.walk((value as Record<string, unknown>)[step], path, at + 1);
     }
   }
 
+  /** Every string and number in `value`, read without recursion (it may be nested deeply). */
   private leaves(value: unknown): void {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint") {
-      const text = String(value);
-      if (text === "") return;
-      this.pattern = undefined;
-      this.values.add(text);
-      // As a JSON string holds it, escapes and all (a quote, a backslash, a control character).
-      const escaped = JSON.stringify(text).slice(1, -1);
-      if (escaped !== text) this.values.add(escaped);
-    } else if (typeof value === "object" && value !== null) {
-      for (const item of Array.isArray(value) ? value : Object.values(value)) this.leaves(item);
+    const stack = [value];
+    for (let item = stack.pop(); stack.length > 0 || item !== undefined; item = stack.pop()) {
+      if (++this.nodes > MAX_NODES) this.overflow = true;
+      if (this.overflow) return;
+      if (typeof item === "string" || typeof item === "number" || typeof item === "bigint")
+        this.add(String(item));
+      else if (typeof item === "object" && item !== null)
+        for (const child of Array.isArray(item) ? item : Object.values(item)) stack.push(child);
     }
   }
 
-  /** `text` with every sensitive value masked, in one pass (a mask is never masked again). */
+  private add(text: string): void {
+    if (text === "" || this.values.has(text)) return;
+    this.sorted = undefined;
+    this.values.add(text);
+    // As a JSON string holds it, escapes and all (a quote, a backslash, a control character).
+    const escaped = JSON.stringify(text).slice(1, -1);
+    if (escaped !== text) this.values.add(escaped);
+    if (this.values.size > 2 * MAX_SECRETS) this.overflow = true;
+  }
+
+  /**
+   * `text` with every sensitive value masked: the characters of every occurrence are covered, and
+   * each run of covered characters becomes one mask, so a mask is never masked again and two values
+   * that overlap leave nothing of either. Each value costs one scan of the text.
+   */
   mask(text: string): string {
-    if (this.values.size === 0) return text;
-    this.pattern ??= new RegExp(
-      // Longest first, so that a value inside a longer one does not leave the rest of it shown.
-      [...this.values]
-        .sort((a, b) => b.length - a.length)
-        .map((value) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-        .join("|"),
-      "g",
-    );
-    return text.replace(this.pattern, REDACTED);
+    if (this.overflow) return text === "" ? text : WITHHELD;
+    if (this.values.size === 0 || text === "") return text;
+    this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
+    let covered: Uint8Array | undefined;
+    for (const value of this.sorted) {
+      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
+        covered ??= new Uint8Array(text.length);
+        covered.fill(1, at, at + value.length);
+      }
+    }
+    if (covered === undefined) return text;
+    let masked = "";
+    let from = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (covered[i] !== 1) continue;
+      masked += `${text.slice(from, i)}${REDACTED}`;
+      while (i < text.length && covered[i] === 1) i++;
+      from = i;
+    }
+    return masked + text.slice(from);
   }
 
   /**
    * A copy of a value with every string masked and every sensitive number replaced (for hooks and
-   * the arguments an approver is shown); plain data only, anything else as it is.
+   * the arguments an approver is shown); plain data only. What is nested deeper than it reads is
+   * withheld whole.
    */
   maskValue(value: unknown, depth = 0): unknown {
     if (typeof value === "string") return this.mask(value);
     if (typeof value === "number" || typeof value === "bigint")
-      return this.values.has(String(value)) ? REDACTED : value;
-    if (typeof value !== "object" || value === null || depth > 64) return value;
+      return this.overflow || this.values.has(String(value)) ? REDACTED : value;
+    if (typeof value !== "object" || value === null) return value;
+    if (depth > 64) return REDACTED;
     if (Array.isArray(value)) return value.map((item) => this.maskValue(item, depth + 1));
     if (!isJsonObject(value) || Object.getPrototypeOf(value) !== Object.prototype) {
       // A Date, a Map, a class instance: shown as its JSON would be, masked.
@@ -154,4 +192,25 @@ export function maskOutcome(outcome: AnyOutcome, secrets: Secrets, cap: number):
     }),
   };
   return { ...outcome, error: masked, content };
+}
+
+/**
+ * The content of a tool's value, as dispatch writes it: its secrets (from the arguments and the
+ * result) masked, then cut to `cap`. For adapters that write a value's content again (the AI SDK's
+ * `toModelOutput`).
+ */
+export function valueContentOf(
+  tool: ToolDefinition<never>,
+  args: unknown,
+  value: unknown,
+  cap: number,
+): string {
+  const content = resultContent(value);
+  if (tool.sensitive === undefined && tool.sensitiveResult === undefined) return capContent(content, cap);
+  try {
+    const secrets = new Secrets().collect(tool.sensitive, args).collect(tool.sensitiveResult, value);
+    return capContent(secrets.mask(content), cap);
+  } catch {
+    return WITHHELD;
+  }
 }

@@ -13,7 +13,6 @@
  *   dispatcher's feedback where the SDK wrote its own.
  */
 import { InvalidToolInputError, type JSONSchema7, jsonSchema, type ModelMessage, type Tool } from "ai";
-import { valueContent } from "../feedback.ts";
 import { parseArguments } from "../lenient-json.ts";
 import type {
   AnyOutcome,
@@ -24,6 +23,7 @@ import type {
   ToolFailure,
   ToolMapShape,
 } from "../outcome.ts";
+import { valueContentOf } from "../redact.ts";
 import { createToolset, type Toolset } from "../toolset.ts";
 import type { ToolDefinition } from "../types.ts";
 import { approving } from "./loop.ts";
@@ -73,9 +73,10 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
   const check = checkerOf(toolset, ctx);
   const runner = approving(toolset);
   for (const { name, description, parameters } of toolset.schemas("json-schema", { ctx })) {
+    const definition = toolset.get(name) as ToolDefinition<never>;
     tools[sentName(toolset, name)] = {
       description,
-      ...(toolset.get(name)?.approval === true && { needsApproval: true }),
+      ...(definition.approval === true && { needsApproval: true }),
       inputSchema: jsonSchema(parameters as JSONSchema7, {
         // What the dispatcher refuses passes unchanged, to fail in `execute` with the feedback as
         // it is: a failed validation would reach the model wrapped in the SDK's text.
@@ -94,10 +95,16 @@ export function toAISDKTools<M extends ToolMapShape<M>, C extends object>(
         if (!outcome.ok) throw new ToolCallError(outcome);
         return outcome.value;
       },
-      // The value as the dispatcher writes it for the model, where the SDK would send its own JSON.
-      toModelOutput: ({ output }) => ({
+      // The value as the dispatcher writes it for the model (sensitive values masked), where the
+      // SDK would send its own JSON. Written from the call alone: the SDK may call it later, elsewhere.
+      toModelOutput: ({ input, output }) => ({
         type: "text",
-        value: valueContent(output, toolset.options.maxContentLength),
+        value: valueContentOf(
+          definition,
+          input,
+          output,
+          definition.maxContentLength ?? toolset.options.maxContentLength,
+        ),
       }),
     };
   }

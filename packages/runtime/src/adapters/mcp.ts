@@ -99,7 +99,12 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
     typeof contextOf === "function" ? await contextOf(extra) : contextOf;
   // Each request lists the tools its caller may use (`@scope`, the `allow` rule).
   server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => ({
-    tools: toolset.schemas("mcp", { ctx: await context(extra) }),
+    tools: toolset.schemas("mcp", { ctx: await context(extra) }).map((tool) => {
+      if (!hasSecrets(toolset.get(tool.name))) return tool;
+      // Structured content is the value itself, which masking would make unfit for the schema.
+      const { outputSchema: _, ...rest } = tool;
+      return rest;
+    }),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
     const { name, arguments: args } = request.params;
@@ -118,9 +123,18 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
               signal: extra.signal,
             });
     }
-    return toCallToolResult(outcome, toolset.get(name)?.outputSchema);
+    const tool = toolset.get(name);
+    // A tool with sensitive values answers with its masked text alone.
+    return toCallToolResult(outcome, hasSecrets(tool) ? undefined : tool?.outputSchema);
   });
   return server;
+}
+
+/** Whether a tool's calls may hold sensitive values (`@sensitive`). */
+function hasSecrets(
+  tool: { readonly sensitive?: unknown; readonly sensitiveResult?: unknown } | undefined,
+): boolean {
+  return tool?.sensitive !== undefined || tool?.sensitiveResult !== undefined;
 }
 
 /** What an MCP client is told of a call that needs approval when no approver can give it. */

@@ -18,6 +18,7 @@ export interface LooseToolset {
   schemas(dialect: "json-schema", options?: { ctx?: unknown }): { name: string; parameters: JsonSchema }[];
   dispatch(call?: unknown, context?: unknown, options?: unknown): unknown;
   dispatchAll(calls?: unknown, context?: unknown, options?: unknown): unknown;
+  with(options: { approvalSecret: string }): LooseToolset;
 }
 
 /** One tool of a subject, with the canonical schema of its arguments. */
@@ -68,11 +69,13 @@ export async function loadSubjects(paths: readonly string[] = subjectPaths()): P
   const subjects: Subject[] = [];
   for (const path of paths) {
     const module = (await import(pathToFileURL(path).href)) as { toolset: LooseToolset };
-    const tools = module.toolset.schemas("json-schema", { ctx: CONTEXT }).map((tool) => ({
+    // With a secret, a tool tagged `@approval` answers with a token (without one, it is refused).
+    const toolset = module.toolset.with({ approvalSecret: "the subjects' approval secret, 32+ characters" });
+    const tools = toolset.schemas("json-schema", { ctx: CONTEXT }).map((tool) => ({
       name: tool.name,
       schema: tool.parameters,
     }));
-    subjects.push({ label: subjectLabel(path), toolset: module.toolset, tools });
+    subjects.push({ label: subjectLabel(path), toolset, tools });
   }
   return subjects;
 }

@@ -80,8 +80,10 @@ async function judgeTool(subject: Subject, options: JudgeOptions, total: Agreeme
     const coerced = tool.coerce === undefined ? decoded : tool.coerce(decoded);
     return isRecord(coerced) ? withDefaults(coerced, topDefaults) : coerced;
   };
+  // The tool runs as soon as its arguments are prepared: no approval to wait for.
+  const { approval: _approval, ...ready } = definition;
   const echo = createToolset<Record<string, ToolTypes>>([
-    { ...definition, name, description: "", run: run as (args: never) => unknown },
+    { ...ready, name, description: "", run: run as (args: never) => unknown },
   ]);
   for (const probe of probesOf(subject, options)) {
     const { value: input, ...where } = probe;
