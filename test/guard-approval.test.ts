@@ -7,10 +7,11 @@
  * - A forged, an altered and an expired token are refused, and the model is told.
  * - The card's number and code and the confirmation reach the tool and the app's own value, and no
  *   content the model reads, no hook payload and no span attribute. The model reads the same
- *   text through Chat Completions, Anthropic, the AI SDK and MCP.
+ *   text through Chat Completions, Responses, Anthropic, Gemini, the AI SDK and MCP.
  */
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import Anthropic from "@anthropic-ai/sdk";
+import { GoogleGenAI } from "@google/genai";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -23,10 +24,19 @@ import {
 import type { Approval, ToolsetOptions } from "@typecall/runtime";
 import { toAISDKTools } from "@typecall/runtime/ai-sdk";
 import { runTools as runAnthropic } from "@typecall/runtime/anthropic";
+import { runTools as runGemini } from "@typecall/runtime/gemini";
 import { createMcpServer, elicitApproval, type McpServerOptions, serveMcp } from "@typecall/runtime/mcp";
 import { runTools as runChat } from "@typecall/runtime/openai";
+import { runTools as runResponses } from "@typecall/runtime/openai-responses";
 import { otelHooks } from "@typecall/runtime/otel";
-import { type ModelView, type ScriptAnswer, startAnthropicServer, startOpenAIServer } from "@typecall/wire";
+import {
+  type ModelView,
+  type ScriptAnswer,
+  startAnthropicServer,
+  startGeminiServer,
+  startOpenAIServer,
+  startResponsesServer,
+} from "@typecall/wire";
 import { generateText, type ModelMessage, stepCountIs } from "ai";
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
@@ -106,6 +116,44 @@ const loops = {
         decide: () => boolean | string,
       ) =>
         runChat(client, { ...params, messages: kept.messages }, on, {
+          ctx: user,
+          resume: kept.pending,
+          decide,
+        }),
+    };
+  },
+  async "openai responses (previous_response_id)"(read: string[]) {
+    const server = await startResponsesServer({ model: payer(read) });
+    closers.push(server.close);
+    const client = new OpenAI({ apiKey: "test", baseURL: `${server.url}/v1`, maxRetries: 0 });
+    const params = { model: "m", input: "pay my invoice" };
+    return {
+      first: (on: typeof toolset) => runResponses(client, params, on, { ctx: user }),
+      resume: (
+        on: typeof toolset,
+        kept: { messages: never[]; pending: never },
+        decide: () => boolean | string,
+      ) =>
+        runResponses(client, { ...params, input: kept.messages }, on, {
+          ctx: user,
+          resume: kept.pending,
+          decide,
+        }),
+    };
+  },
+  async gemini(read: string[]) {
+    const server = await startGeminiServer({ model: payer(read) });
+    closers.push(server.close);
+    const ai = new GoogleGenAI({ apiKey: "test", httpOptions: { baseUrl: server.url } });
+    const params = { model: "m", contents: "pay my invoice" };
+    return {
+      first: (on: typeof toolset) => runGemini(ai, params, on, { ctx: user }),
+      resume: (
+        on: typeof toolset,
+        kept: { messages: never[]; pending: never },
+        decide: () => boolean | string,
+      ) =>
+        runGemini(ai, { ...params, contents: kept.messages }, on, {
           ctx: user,
           resume: kept.pending,
           decide,
