@@ -259,6 +259,12 @@ export function approvalsOf(settings: ApprovalSettings): Approvals {
   return approvals;
 }
 
+/** A secret of 64 hex digits from the host's random source, for tokens that never leave the process. */
+export function randomSecret(): string {
+  const bytes = (webCrypto() as WebCrypto).getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
 /** Whether a token was refused. */
 export function isRefusal(opened: Grant | Refusal): opened is Refusal {
   return "refused" in opened;

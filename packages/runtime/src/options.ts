@@ -119,8 +119,10 @@ export const DEFAULTS = {
   maxDepth: 64,
   maxArgumentsLength: 1_000_000,
   approvalExpiryMs: 900_000,
-  maxConcurrentCalls: Number.POSITIVE_INFINITY,
 } as const;
+
+/** The options of a number of at least some minimum: those with a default, and `maxConcurrentCalls` (no limit by default). */
+type NumberOption = keyof typeof DEFAULTS | "maxConcurrentCalls";
 
 /**
  * Why `value` cannot be the numeric option `name` (it must be at least `min`), or undefined when it
@@ -162,7 +164,7 @@ export function resolveToolsetOptions(
   options: ToolsetOptions = {},
   base?: ResolvedToolsetOptions,
 ): ResolvedToolsetOptions {
-  const number = (name: keyof typeof DEFAULTS, min: number, fallback: number): number => {
+  const number = (name: NumberOption, min: number, fallback: number): number => {
     const value = options[name] ?? fallback;
     const problem = numberProblem(name, value, min);
     if (problem !== undefined) throw new RangeError(problem);
@@ -186,11 +188,7 @@ export function resolveToolsetOptions(
     allow: bothRules(base?.allow, allowRule(options.allow)),
     approvals: approvalsOf(options, base, number),
     approvalSubject: functionOption("approvalSubject", options.approvalSubject) ?? base?.approvalSubject,
-    maxConcurrentCalls: number(
-      "maxConcurrentCalls",
-      1,
-      base?.maxConcurrentCalls ?? DEFAULTS.maxConcurrentCalls,
-    ),
+    maxConcurrentCalls: number("maxConcurrentCalls", 1, base?.maxConcurrentCalls ?? Number.POSITIVE_INFINITY),
   };
 }
 
@@ -198,7 +196,7 @@ export function resolveToolsetOptions(
 function approvalsOf(
   options: ToolsetOptions,
   base: ResolvedToolsetOptions | undefined,
-  number: (name: keyof typeof DEFAULTS, min: number, fallback: number) => number,
+  number: (name: NumberOption, min: number, fallback: number) => number,
 ): ApprovalSettings | undefined {
   const { approvalSecret, approvalStore } = options;
   if (approvalSecret === undefined && approvalStore === undefined && options.approvalExpiryMs === undefined)

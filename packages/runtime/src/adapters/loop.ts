@@ -4,6 +4,7 @@
  * stop. An adapter says only how its provider is asked, read and answered.
  */
 
+import { randomSecret } from "../approval.ts";
 import { numberProblem } from "../options.ts";
 import type {
   AnyOutcome,
@@ -238,10 +239,7 @@ export function approving<M extends ToolMapShape<M>, C extends object>(
 ): Toolset<M, C> {
   const needed = toolset.names.some((name) => toolset.get(name)?.approval === true);
   if (!needed || toolset.options.approvals !== undefined) return toolset;
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(32));
-  return toolset.with({
-    approvalSecret: Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join(""),
-  });
+  return toolset.with({ approvalSecret: randomSecret() });
 }
 
 /** The budgets of one loop: tool calls in all, and refusals in a row per tool. */
