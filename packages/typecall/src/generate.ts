@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { analyzeEntries } from "./analyze/index.ts";
+import { analyzeEntries, type EntryAnalysis } from "./analyze/index.ts";
 import type { DiagnosticCode } from "./diagnostics/codes.ts";
 import {
   createDiagnostic,
@@ -80,19 +80,51 @@ export interface GenerateResult {
  * Writes nothing: see `writeFiles` and `findStale`. Deterministic: the same input gives the same bytes.
  */
 export function generate(options: GenerateOptions): GenerateResult {
-  const files: GeneratedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
   const entries = options.entries.map((e) => resolve(e));
   const dialectOptions = readDialectOptions(options);
   const analyses = analyzeEntries(entries, { allowAny: options.allowAny ?? false });
+  return generateFrom(analyses, options, dialectOptions);
+}
+
+/**
+ * What {@link generateFrom} made of an analysis, kept by the engine: the same analysis object
+ * (its entry unchanged) needs no dialect run, no validators and no emission again.
+ */
+export interface EmittedEntry {
+  readonly dialects: { readonly tools: ToolDialects[]; readonly diagnostics: Diagnostic[] };
+  file?: GeneratedFile;
+}
+
+/**
+ * The second half of {@link generate}: the modules of entries already analysed, in entry order.
+ * With `emitted`, an analysis found there is not run through the dialects, validators and
+ * emitter again, and what is made of the others is added to it. The checks across modules
+ * (tool names used twice) run over all of them each time, so the result is the one a cold
+ * {@link generate} gives.
+ */
+export function generateFrom(
+  analyses: readonly EntryAnalysis[],
+  options: GenerateOptions,
+  dialectOptions: DialectOptions = readDialectOptions(options),
+  emitted?: Map<EntryAnalysis, EmittedEntry>,
+): GenerateResult {
+  const files: GeneratedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const entries = options.entries.map((e) => resolve(e));
   const names = duplicateNames(analyses.map((a) => a.toolset));
   const ready: { analysis: (typeof analyses)[number]; path: string; dialects: ToolDialects[] }[] = [];
   for (const analysis of analyses) {
-    const dialects = runDialects(analysis.toolset, dialectOptions);
+    const kept = emitted?.get(analysis);
+    const dialects = kept?.dialects ?? runDialects(analysis.toolset, dialectOptions);
+    if (emitted && !kept) emitted.set(analysis, { dialects });
     const raw = [...analysis.diagnostics, ...dialects.diagnostics, ...(names.get(analysis.toolset) ?? [])];
     const found = withSeverities(raw, options.severity);
     diagnostics.push(...found);
     if (hasErrors(found) || analysis.toolset.tools.length === 0) continue;
+    if (kept?.file) {
+      files.push(kept.file);
+      continue;
+    }
     const path = outputPath(analysis.toolset.entry, options.out, entries.length);
     ready.push({ analysis, path, dialects: dialects.tools });
   }
@@ -123,8 +155,14 @@ export function generate(options: GenerateOptions): GenerateResult {
         imports: output.imports ?? [],
       });
       const content = guarded(toolset.tools, "emitting", (tools) => emitModule(input(tools)));
-      if (typeof content === "string") files.push({ path, entry: toolset.entry, content });
-      else diagnostics.push(...content);
+      if (typeof content !== "string") {
+        diagnostics.push(...content);
+        return;
+      }
+      const file = { path, entry: toolset.entry, content };
+      files.push(file);
+      const kept = emitted?.get(analysis);
+      if (kept) kept.file = file;
     });
   }
   files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
@@ -160,7 +198,7 @@ function compileValidators(
  * The dialect options with their defaults: every dialect, `auto` strictness. Throws a TypeError
  * naming the value for a dialect or a mode that does not exist.
  */
-function readDialectOptions(options: GenerateOptions): DialectOptions {
+export function readDialectOptions(options: GenerateOptions): DialectOptions {
   const dialects = options.dialects ?? DIALECT_NAMES;
   const strict = options.strict ?? {};
   const problem =

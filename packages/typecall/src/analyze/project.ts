@@ -48,16 +48,33 @@ export interface AnalysisProgram {
 export function createAnalysisProgram(
   tsconfig: string | undefined,
   entries: readonly string[],
+  reuse?: { readonly host: CompilerHost; readonly options: CompilerOptions; readonly oldProgram?: Program },
 ): AnalysisProgram {
-  const options = { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
+  const options = reuse?.options ?? analysisOptions(tsconfig);
+  const host = reuse?.host ?? analysisHost(options);
+  const program = ts.createProgram({
+    rootNames: [...entries],
+    options,
+    host,
+    ...(reuse?.oldProgram && { oldProgram: reuse.oldProgram }),
+  });
+  const checker = program.getTypeChecker();
+  return { program, checker, options, host, sourceFile: (path) => program.getSourceFile(path) };
+}
+
+/** The compiler options of the program for entries governed by `tsconfig` (the strict default without one). */
+export function analysisOptions(tsconfig: string | undefined): CompilerOptions {
+  return { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
+}
+
+/** The compiler host of an analysis program. */
+export function analysisHost(options: CompilerOptions): CompilerHost {
   const host = ts.createCompilerHost(options);
   // Parse doc comments only where types depend on them (JavaScript files), as tsc does: typecall
   // reads every doc comment it needs from the source text (jsdoc.ts), so TypeScript need not
   // build JSDoc nodes for the lib files, whose comments are most of their text.
   host.jsDocParsingMode = ts.JSDocParsingMode.ParseForTypeErrors;
-  const program = ts.createProgram({ rootNames: [...entries], options, host });
-  const checker = program.getTypeChecker();
-  return { program, checker, options, host, sourceFile: (path) => program.getSourceFile(path) };
+  return host;
 }
 
 /**

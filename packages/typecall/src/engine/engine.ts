@@ -1,0 +1,228 @@
+/**
+ * The long-lived engine behind `generate`, `watch` and the bundler plugin: one context per
+ * project, kept between runs.
+ * - A TypeScript program per tsconfig, each made from the last, its source files cached by
+ *   content (`project.ts`).
+ * - The files each entry depends on: an entry is analysed again only when one of them changed.
+ * - What was made of each analysis: an entry not analysed again is not run through the dialects,
+ *   validators and emitter again either; the IR of each tool is hashed, so a run says which tools
+ *   changed.
+ * - Output written only when its content changes. A failing entry keeps its last good output on
+ *   disk, reported as stale, so that an app in development keeps running until the fix.
+ * - Internal errors wrapped once, here: a run never throws.
+ */
+import { createHash } from "node:crypto";
+import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { analyzeEntry, type EntryAnalysis } from "../analyze/index.ts";
+import { findTsconfig } from "../analyze/project.ts";
+import { type Diagnostic, internalError, sortDiagnostics } from "../diagnostics/diagnostic.ts";
+import {
+  type EmittedEntry,
+  type GeneratedFile,
+  type GenerateOptions,
+  generateFrom,
+  readDialectOptions,
+} from "../generate.ts";
+import type { ToolIR } from "../ir/types.ts";
+import { writeFiles } from "../write.ts";
+import { Project } from "./project.ts";
+
+/** Options of {@link createEngine}: those of `generate`, and whether it writes. */
+export interface EngineOptions extends GenerateOptions {
+  /** Write the output files (default true); without, a run only reports what it would write. */
+  readonly write?: boolean;
+}
+
+/** What one run did. */
+export interface EngineRun {
+  /** Every output, as a cold `generate` gives it (the stale ones not included). */
+  readonly files: readonly GeneratedFile[];
+  /** The outputs whose content changed this run (written, unless `write` is false). */
+  readonly written: readonly GeneratedFile[];
+  /** Each tool added, changed or removed since the last run, as `<entry file name>: <tool>`. */
+  readonly changedTools: readonly string[];
+  /** Outputs kept from an earlier run because their entry now fails: out of date until it is fixed. */
+  readonly stale: readonly string[];
+  /** Outputs removed: their entry has no tool any more. */
+  readonly removed: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** How many entries were analysed again. */
+  readonly analysed: number;
+  readonly durationMs: number;
+}
+
+/** The engine: call `run` after each change; `watchedFiles` are the files a watcher should watch. */
+export interface Engine {
+  /** Runs again; `changed` names files a watcher saw change (without, every project file is checked). */
+  run(changed?: Iterable<string>): EngineRun;
+  /** The files the entries depend on (entries included), as of the last run. */
+  readonly watchedFiles: ReadonlySet<string>;
+}
+
+interface EntryState {
+  analysis: EntryAnalysis;
+  dependencies: Set<string>;
+  hashes: Map<string, string>;
+}
+
+/** Creates an engine; nothing runs until the first `run`. */
+export function createEngine(options: EngineOptions): Engine {
+  const entries = options.entries.map((entry) => resolve(entry));
+  const dialectOptions = readDialectOptions(options);
+  const projects = new Map<string, Project>();
+  const states = new Map<string, EntryState>();
+  const emitted = new Map<EntryAnalysis, EmittedEntry>();
+  /** The last good output of each entry, kept on disk while the entry fails. */
+  const lastGood = new Map<string, GeneratedFile>();
+  const watchedFiles = new Set<string>();
+  const projectOf = (entry: string): Project => {
+    const tsconfig = findTsconfig(entry);
+    const key = tsconfig ?? "";
+    let project = projects.get(key);
+    if (project === undefined) {
+      project = new Project(tsconfig);
+      projects.set(key, project);
+    }
+    return project;
+  };
+
+  const runOnce = (changed: Iterable<string> | undefined): EngineRun => {
+    const started = performance.now();
+    const byProject = new Map<Project, string[]>();
+    for (const entry of entries) {
+      const project = projectOf(entry);
+      byProject.set(project, [...(byProject.get(project) ?? []), entry]);
+    }
+    const touched = changed === undefined ? undefined : [...changed].map((path) => resolve(path));
+    const analyses = new Map<string, EntryAnalysis>();
+    const changedTools: string[] = [];
+    let analysed = 0;
+    watchedFiles.clear();
+    for (const [project, group] of byProject) {
+      if (touched !== undefined) project.invalidate(touched);
+      const update = project.update(group);
+      for (const entry of group) {
+        const state = states.get(entry);
+        if (state !== undefined && ![...state.dependencies].some((file) => update.changed.has(file))) {
+          analyses.set(entry, state.analysis);
+          for (const file of state.dependencies) watchedFiles.add(file);
+          continue;
+        }
+        analysed++;
+        const analysis = analyzeEntry(entry, update.program, { allowAny: options.allowAny ?? false });
+        const dependencies = project.dependencies(update.program, entry);
+        dependencies.add(entry);
+        const hashes = hashTools(analysis.toolset.tools, analysis.toolset.definitions);
+        changedTools.push(...toolChanges(entry, state?.hashes, hashes));
+        if (state !== undefined) emitted.delete(state.analysis);
+        states.set(entry, { analysis, dependencies, hashes });
+        analyses.set(entry, analysis);
+        for (const file of dependencies) watchedFiles.add(file);
+      }
+    }
+    const ordered = entries.map((entry) => analyses.get(entry) as EntryAnalysis);
+    const result = generateFrom(ordered, { ...options, entries }, dialectOptions, emitted);
+    const stale: string[] = [];
+    const removed: string[] = [];
+    for (const entry of entries) {
+      const good = result.files.find((file) => file.entry === entry);
+      if (good !== undefined) {
+        lastGood.set(entry, good);
+        continue;
+      }
+      const kept = lastGood.get(entry);
+      if (kept === undefined) continue;
+      const { toolset, diagnostics } = analyses.get(entry) as EntryAnalysis;
+      // Tools that made no module, or an entry that cannot be read: it fails, for now.
+      if (toolset.tools.length > 0 || diagnostics.some((d) => d.severity === "error")) {
+        stale.push(kept.path);
+      } else {
+        // No tool any more, and nothing wrong: the output goes.
+        removed.push(kept.path);
+        lastGood.delete(entry);
+      }
+    }
+    const write = options.write ?? true;
+    const written = write ? writeFiles(result.files) : result.files;
+    if (write) for (const path of removed) rmSync(path, { force: true });
+    return {
+      files: result.files,
+      written,
+      changedTools,
+      stale,
+      removed,
+      diagnostics: result.diagnostics,
+      analysed,
+      durationMs: performance.now() - started,
+    };
+  };
+
+  return {
+    watchedFiles,
+    run(changed) {
+      const started = performance.now();
+      try {
+        return runOnce(changed);
+      } catch (error) {
+        // A bug of ours: reported once, here, so that a dev server or a watcher never dies of it.
+        return {
+          files: [],
+          written: [],
+          changedTools: [],
+          stale: [...lastGood.values()].map((file) => file.path),
+          removed: [],
+          diagnostics: sortDiagnostics([internalError("regenerating", error, {})]),
+          analysed: 0,
+          durationMs: performance.now() - started,
+        };
+      }
+    },
+  };
+}
+
+/** A hash of each tool's IR, with the named types it refers to (directly or through others), by tool name. */
+function hashTools(
+  tools: readonly ToolIR[],
+  definitions: Readonly<Record<string, unknown>>,
+): Map<string, string> {
+  return new Map(
+    tools.map((tool) => {
+      const { location: _location, ...rest } = tool;
+      const hash = createHash("sha1").update(JSON.stringify(rest));
+      for (const name of [...referencedTypes(rest, definitions)].sort())
+        hash.update(`\u0000${name}\u0000${JSON.stringify(definitions[name])}`);
+      return [tool.name, hash.digest("base64url")];
+    }),
+  );
+}
+
+/** The names of the named types a value refers to (`{ kind: "ref", name }`), transitively. */
+function referencedTypes(value: unknown, definitions: Readonly<Record<string, unknown>>): Set<string> {
+  const found = new Set<string>();
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    const { kind, name } = node as { kind?: unknown; name?: unknown };
+    if (kind === "ref" && typeof name === "string" && !found.has(name)) {
+      found.add(name);
+      stack.push(definitions[name]);
+    }
+    stack.push(...Object.values(node));
+  }
+  return found;
+}
+
+/** The tools added, changed or removed between two runs of an entry. */
+function toolChanges(
+  entry: string,
+  before: ReadonlyMap<string, string> | undefined,
+  after: ReadonlyMap<string, string>,
+): string[] {
+  const file = entry.split(/[\\/]/).at(-1);
+  const changes: string[] = [];
+  for (const [tool, hash] of after) if (before?.get(tool) !== hash) changes.push(`${file}: ${tool}`);
+  for (const tool of before?.keys() ?? []) if (!after.has(tool)) changes.push(`${file}: ${tool} (removed)`);
+  return changes;
+}

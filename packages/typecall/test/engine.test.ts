@@ -1,0 +1,173 @@
+/**
+ * The incremental engine over a small project on disk: after each edit it analyses again only the
+ * entries whose files changed, says which tools changed, writes only outputs whose content
+ * changed, and its outputs are always the ones a cold `generate` gives.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createEngine, type Engine, type EngineRun } from "../src/engine/engine.ts";
+import { generate } from "../src/generate.ts";
+
+let dir: string;
+const path = (name: string) => join(dir, name);
+const write = (name: string, text: string) => writeFileSync(path(name), text);
+
+const SHARED = `/** Where to go. */
+export interface Place {
+  /** The city. */
+  city: string;
+}
+`;
+const A = `import type { Place } from "./shared.ts";
+
+/** Goes to a place. */
+export function go(place: Place): string {
+  return place.city;
+}
+
+/** Waves. */
+export function wave(times: number): number {
+  return times;
+}
+`;
+const B = `/** Counts words. */
+export function count(text: string): number {
+  return text.length;
+}
+`;
+const C = `import type { Place } from "./shared.ts";
+
+/** Describes a place. */
+export function describePlace(place: Place): string {
+  return place.city;
+}
+`;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "typecall-engine-"));
+  write("shared.ts", SHARED);
+  write("a.ts", A);
+  write("b.ts", B);
+  write("c.ts", C);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const entries = () => ["a.ts", "b.ts", "c.ts"].map(path);
+const names = (run: EngineRun) => run.written.map((file) => file.path.split("/").at(-1));
+
+/** The run's outputs equal a cold generate's, byte for byte, and those on disk too. */
+function expectCold(run: EngineRun): void {
+  const cold = generate({ entries: entries() });
+  expect(run.files.map((f) => [f.path, f.content])).toEqual(cold.files.map((f) => [f.path, f.content]));
+  for (const file of cold.files) expect(readFileSync(file.path, "utf8")).toBe(file.content);
+  expect(run.diagnostics).toEqual(cold.diagnostics);
+}
+
+describe("the engine", () => {
+  let engine: Engine;
+  beforeEach(() => {
+    engine = createEngine({ entries: entries() });
+  });
+
+  it("generates everything once, then nothing until a file changes", () => {
+    const first = engine.run();
+    expect(first.analysed).toBe(3);
+    expect(names(first)).toEqual(["a.typecall.ts", "b.typecall.ts", "c.typecall.ts"]);
+    expect(first.changedTools).toEqual(["a.ts: go", "a.ts: wave", "b.ts: count", "c.ts: describePlace"]);
+    expectCold(first);
+    const mtime = statSync(path("a.typecall.ts")).mtimeMs;
+    const again = engine.run();
+    expect([again.analysed, again.written.length, again.changedTools.length]).toEqual([0, 0, 0]);
+    expect(statSync(path("a.typecall.ts")).mtimeMs).toBe(mtime);
+    expect([...engine.watchedFiles].sort()).toEqual(["a.ts", "b.ts", "c.ts", "shared.ts"].map(path).sort());
+  });
+
+  it("a leaf edit analyses and writes its own module alone", () => {
+    engine.run();
+    write("b.ts", B.replace("Counts words.", "Counts the words of a text."));
+    const run = engine.run([path("b.ts")]);
+    expect(run.analysed).toBe(1);
+    expect(names(run)).toEqual(["b.typecall.ts"]);
+    expect(run.changedTools).toEqual(["b.ts: count"]);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain("Counts the words of a text.");
+    expectCold(run);
+  });
+
+  it("finds an edit without being told (by the files' stamps)", () => {
+    engine.run();
+    write("b.ts", B.replace("Counts words.", "Counts all words."));
+    const run = engine.run();
+    expect(run.analysed).toBe(1);
+    expect(run.changedTools).toEqual(["b.ts: count"]);
+  });
+
+  it("an edit to a shared type regenerates every tool that uses it, and nothing else", () => {
+    engine.run();
+    write(
+      "shared.ts",
+      SHARED.replace("  city: string;", "  city: string;\n  /** The country. */\n  country?: string;"),
+    );
+    const run = engine.run([path("shared.ts")]);
+    expect(run.analysed).toBe(2);
+    expect(run.changedTools).toEqual(["a.ts: go", "c.ts: describePlace"]);
+    expect(names(run)).toEqual(["a.typecall.ts", "c.typecall.ts"]);
+    expectCold(run);
+  });
+
+  it("a new export appears, and a deleted export disappears", () => {
+    engine.run();
+    write("b.ts", `${B}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);
+    const added = engine.run([path("b.ts")]);
+    expect(added.changedTools).toEqual(["b.ts: shout"]);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('name: "shout"');
+    expectCold(added);
+    write("a.ts", A.slice(0, A.indexOf("/** Waves. */")));
+    const removed = engine.run([path("a.ts")]);
+    expect(removed.changedTools).toEqual(["a.ts: wave (removed)"]);
+    expect(readFileSync(path("a.typecall.ts"), "utf8")).not.toContain('name: "wave"');
+    expectCold(removed);
+  });
+
+  it("a file that fails keeps its last good output, marked stale, and recovers", () => {
+    engine.run();
+    const good = readFileSync(path("b.typecall.ts"), "utf8");
+    write("b.ts", B.replace("text: string", "text: () => void"));
+    const failing = engine.run([path("b.ts")]);
+    expect(failing.diagnostics.some((d) => d.severity === "error" && d.location?.file === path("b.ts"))).toBe(
+      true,
+    );
+    expect(failing.stale).toEqual([path("b.typecall.ts")]);
+    expect(failing.written).toEqual([]);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toBe(good);
+    // The other modules are still generated.
+    expect(failing.files.map((f) => f.path.split("/").at(-1))).toEqual(["a.typecall.ts", "c.typecall.ts"]);
+    write("b.ts", B.replace("Counts words.", "Counts words again."));
+    const fixed = engine.run([path("b.ts")]);
+    expect(fixed.stale).toEqual([]);
+    expect(names(fixed)).toEqual(["b.typecall.ts"]);
+    expectCold(fixed);
+  });
+
+  it("an entry whose every export goes has its output removed", () => {
+    engine.run();
+    write("b.ts", "export const notATool = 1;\n");
+    const run = engine.run([path("b.ts")]);
+    expect(run.changedTools).toEqual(["b.ts: count (removed)"]);
+    expect(run.removed).toEqual([path("b.typecall.ts")]);
+    expect(() => statSync(path("b.typecall.ts"))).toThrow();
+  });
+
+  it("an entry that is deleted fails, and keeps its last output until it is back", () => {
+    engine.run();
+    rmSync(path("c.ts"));
+    const gone = engine.run([path("c.ts")]);
+    expect(gone.diagnostics.map((d) => d.code)).toContain("TC1001");
+    expect(gone.stale).toEqual([path("c.typecall.ts")]);
+    write("c.ts", C);
+    const back = engine.run([path("c.ts")]);
+    expect(back.stale).toEqual([]);
+    expectCold(back);
+  });
+});
