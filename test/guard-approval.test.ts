@@ -325,6 +325,14 @@ describe("approval through mcp", () => {
     expectNoSecret(text);
   });
 
+  it("elicitApproval over stateless HTTP declines at once: no request can reach the client", async () => {
+    const client = await connect({ ctx: () => user, approver: elicitApproval });
+    const started = Date.now();
+    const result = await client.callTool({ name: "payInvoice", arguments: args });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(JSON.stringify(result.content)).toContain("the user cannot be asked over this transport");
+  });
+
   it("elicitApproval asks the user through the client, and a no declines", async () => {
     for (const approve of [true, false]) {
       const server = createMcpServer(toolset.with({ approvalSecret: SECRET }), {

@@ -40,6 +40,9 @@ export type Refusal = { readonly refused: string; readonly grant?: Grant };
 
 const VERSION = 1;
 
+/** The longest token: one for arguments larger than this is refused when it would be made. */
+export const MAX_TOKEN_LENGTH = 1_000_000;
+
 /** The host APIs tokens need, on every runtime with Web Crypto (browsers, Node >= 20, Deno, Bun, workers). */
 interface CryptoHost {
   readonly crypto?: WebCrypto;
@@ -168,7 +171,8 @@ export class Approvals {
   /** The grant of a token this secret signed and that has not expired, or why it is refused. Never rejects. */
   async open(token: unknown, now: number): Promise<Grant | Refusal> {
     try {
-      if (typeof token !== "string" || token.length > 1_000_000) return { refused: "it is not a token" };
+      if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH)
+        return { refused: "it is not a token" };
       const [payload, signature, extra] = token.split(".");
       const mac = signature === undefined || extra !== undefined ? undefined : fromBase64url(signature);
       if (payload === undefined || mac === undefined) return { refused: "it is not a token" };
@@ -250,7 +254,7 @@ export const memoryStore: ApprovalStore = (() => {
 const made = new WeakMap<ApprovalSettings, Approvals>();
 
 /** The token maker of a toolset's approval settings, one per settings object. */
-export function approvalsOf(settings: ApprovalSettings): Approvals {
+export function tokensFor(settings: ApprovalSettings): Approvals {
   let approvals = made.get(settings);
   if (approvals === undefined) {
     approvals = new Approvals(secretOf(settings), settings.expiryMs, settings.store ?? memoryStore);

@@ -5,8 +5,17 @@
  */
 
 import { mayUse } from "./access.ts";
-import { approvalsOf, type Grant, isRefusal } from "./approval.ts";
-import { type DispatchEnv, dispatchCall, failure, idOf, type Prepared } from "./dispatch.ts";
+import { type Grant, isRefusal, MAX_TOKEN_LENGTH, tokensFor } from "./approval.ts";
+import { readOptions } from "./call.ts";
+import {
+  type DispatchEnv,
+  dispatchCall,
+  failure,
+  idOf,
+  invalidCall,
+  observe,
+  type Prepared,
+} from "./dispatch.ts";
 import { thrownMessage, truncatedName } from "./feedback.ts";
 import type { ApprovalSettings } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolFailure } from "./outcome.ts";
@@ -24,12 +33,19 @@ export async function askApproval(
     const message = `Tool "${call.name}" needs approval, but the toolset has no approvalSecret`;
     return failure(call, { code: "denied", message }, env, unavailableContent(call.name));
   }
-  const secrets = tool.sensitive === undefined ? undefined : new Secrets().collect(tool.sensitive, args);
+  const secrets =
+    tool.sensitive === undefined
+      ? undefined
+      : new Secrets().collect(tool.sensitive, args, tool.schemas["json-schema"]);
   try {
     const by = approvalSubject?.(context);
     const asked = { tool: call.name, ...idOf(call), args, ...(typeof by === "string" && { by }) };
     // Arguments with secrets are sealed: the token then shows none of them.
-    const { token, expiresAt } = await approvalsOf(settings).mint(asked, secrets !== undefined, Date.now());
+    const { token, expiresAt } = await tokensFor(settings).mint(asked, secrets !== undefined, Date.now());
+    if (token.length > MAX_TOKEN_LENGTH) {
+      const message = `Tool "${call.name}" needs approval, but its arguments are too large for an approval token`;
+      return failure(call, { code: "denied", message }, env, unavailableContent(call.name));
+    }
     const approval = {
       token,
       tool: call.name,
@@ -63,37 +79,62 @@ export async function approveCall(
   context: object | undefined,
   options: CallOptions | undefined,
 ): Promise<AnyOutcome> {
+  const startedAt = Date.now();
   const opened = await openToken(env, token);
-  if (!("jti" in opened)) return opened;
+  if (!("jti" in opened)) return reported(env, opened, startedAt);
   const entry = env.tools.get(opened.tool);
   if (entry === undefined || (env.guarded && !mayUse(entry.definition, context, env.options.allow)))
-    return refused(env, opened, "the approving caller may not use the tool");
+    return reported(env, refused(env, opened, "the approving caller may not use the tool"), startedAt);
+  // Options that cannot be used are refused before the token is, so that it can be used again.
+  const unusable = options === undefined ? undefined : readOptions(options);
+  if (typeof unusable === "string") return invalidCall(env, { name: opened.tool, ...idOf(opened) }, unusable);
   const claimed = await claim(env, opened);
-  if (claimed !== true) return refused(env, opened, claimed);
+  if (claimed !== true) return reported(env, refused(env, opened, claimed), startedAt);
   const call = { name: opened.tool, arguments: opened.args, ...idOf(opened) };
   return dispatchCall(env, call, context, options, true);
 }
 
 /** Declines the call a token holds: the model is told, with `reason` when given. Never rejects. */
 export async function denyCall(env: DispatchEnv, token: unknown, reason: unknown): Promise<AnyOutcome> {
+  const startedAt = Date.now();
   const opened = await openToken(env, token, true);
-  if (!("jti" in opened)) return opened;
+  if (!("jti" in opened)) return reported(env, opened, startedAt);
   const claimed = await claim(env, opened);
-  if (claimed !== true) return refused(env, opened, claimed);
+  if (claimed !== true) return reported(env, refused(env, opened, claimed), startedAt);
   const why = typeof reason === "string" && reason.trim() !== "" ? truncatedName(reason.trim()) : undefined;
   const call = { name: opened.tool, arguments: undefined, ...idOf(opened) };
   const message = `Denied by a person${why === undefined ? "" : `: ${why}`}`;
   const content =
     `A person declined the call to tool "${opened.tool}"${why === undefined ? "." : `: ${why}`}\n` +
     "It was not run. Do not call it again unless they ask for it.";
-  return failure(call, { code: "denied", message }, env, content);
+  return reported(env, failure(call, { code: "denied", message }, env, content), startedAt);
+}
+
+/**
+ * A decision that runs nothing, reported to `onOutcome` as a call that ended so (a span, a log
+ * line): who was refused, and why. Its event has no arguments.
+ */
+function reported(env: DispatchEnv, outcome: ToolFailure, startedAt: number): ToolFailure {
+  const { onOutcome } = env.options.hooks;
+  if (onOutcome !== undefined) {
+    const event = {
+      name: outcome.name,
+      ...idOf(outcome),
+      arguments: undefined,
+      startedAt,
+      durationMs: Date.now() - startedAt,
+      repaired: false,
+    };
+    observe(() => onOutcome(outcome, event));
+  }
+  return outcome;
 }
 
 /** The grant of a token, or the outcome that refuses it; an expired grant is kept for `deny`. */
 async function openToken(env: DispatchEnv, token: unknown, expiredToo = false): Promise<Grant | ToolFailure> {
   const { approvals } = env.options;
   if (approvals === undefined) return refused(env, undefined, "the toolset has no approvalSecret");
-  const opened = await approvalsOf(approvals).open(token, Date.now());
+  const opened = await tokensFor(approvals).open(token, Date.now());
   if (!isRefusal(opened)) return opened;
   if (expiredToo && opened.grant !== undefined) return opened.grant;
   return refused(env, opened.grant, opened.refused);
@@ -102,7 +143,7 @@ async function openToken(env: DispatchEnv, token: unknown, expiredToo = false): 
 /** Claims the grant's id; `true`, or why not. */
 async function claim(env: DispatchEnv, grant: Grant): Promise<true | string> {
   try {
-    const approvals = approvalsOf(env.options.approvals as ApprovalSettings);
+    const approvals = tokensFor(env.options.approvals as ApprovalSettings);
     return (await approvals.store.claim(grant.jti, grant.exp)) === true ? true : "it was already decided";
   } catch (error) {
     return `the approval store failed (${thrownMessage(error)})`;

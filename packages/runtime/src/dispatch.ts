@@ -37,7 +37,7 @@ import type {
   ToolSuccess,
 } from "./outcome.ts";
 import { type RunResult, runGuarded } from "./run-guarded.ts";
-import { REDACTED, type SensitivePath, touchesSensitive } from "./sensitive.ts";
+import { hasSensitive, REDACTED, type SensitivePath, touchesSensitive } from "./sensitive.ts";
 import type { Slots } from "./slots.ts";
 import { suggestName } from "./suggest.ts";
 import type { ToolContext, ToolDefinition, ValidatorResult } from "./types.ts";
@@ -83,7 +83,7 @@ export function dispatchCall(
   }
   const { hooks } = env.options;
   const tool = env.sensitive ? env.tools.get(call.name)?.definition : undefined;
-  const protect = tool !== undefined && isSensitive(tool);
+  const protect = tool !== undefined && hasSensitive(tool);
   // Without hooks or secrets there is nothing to observe or mask: skip the events and their clock reads.
   if (!protect && hooks.onCall === undefined && hooks.onOutcome === undefined)
     return dispatchOnce(env, call, context, callOptions, approved);
@@ -111,7 +111,9 @@ async function observed(
   const shown = secrets ? secrets.shown : call.arguments;
   const event = { name: call.name, ...idOf(call), arguments: shown, startedAt: Date.now() };
   observe(() => hooks.onCall?.(event));
-  let outcome = await dispatchOnce(env, call, context, options, approved);
+  // What the pipeline cuts short (a preview, a thrown object's text) it masks first.
+  const mask = secrets ? (text: string) => secrets.mask(text) : undefined;
+  let outcome = await dispatchOnce(env, call, context, options, approved, mask);
   let seen: AnyOutcome = outcome;
   if (redact && secrets && sensitive) {
     try {
@@ -157,10 +159,6 @@ function plannedOf(env: DispatchEnv, tool: ToolDefinition<object>): ToolPlan {
   return entry.plan ?? planOf(entry, env);
 }
 
-function isSensitive(tool: ToolDefinition<object>): boolean {
-  return tool.sensitive !== undefined || tool.sensitiveResult !== undefined;
-}
-
 /** The longest content of a tool's outcomes. */
 function capOf(env: DispatchEnv, tool: ToolDefinition<object>): number {
   return tool.maxContentLength ?? env.options.maxContentLength;
@@ -178,10 +176,11 @@ function dispatchOnce(
   context: object | undefined,
   options: CallOptions | undefined,
   approved = false,
+  mask: ((text: string) => string) | undefined = undefined,
 ): Promise<AnyOutcome> {
   let prepared: Prepared | ToolFailure;
   try {
-    prepared = prepare(env, call, context);
+    prepared = prepare(env, call, context, mask);
   } catch (error) {
     // Only a broken validator or a bug here gets this far; the model still gets an answer.
     return Promise.resolve(internalFailure(env, call, error));
@@ -195,7 +194,7 @@ function dispatchOnce(
     );
   // Proved by the compiler to be settled when it returns: no time limit to arm, no abort to await.
   if (tool.settlesAtOnce === true && options?.signal === undefined)
-    return runSettled(env, call, prepared, context);
+    return runSettled(env, call, prepared, context, mask);
   const timeoutMs = options?.timeoutMs ?? tool.timeoutMs ?? env.options.timeoutMs;
   // A tool without a ToolContext gets none; its signal getter is then never called, so no
   // AbortController is made.
@@ -204,7 +203,7 @@ function dispatchOnce(
   const guarded = (): Promise<AnyOutcome> =>
     new Promise<AnyOutcome>((resolve) => {
       runGuarded(run, timeoutMs, options?.signal, (result) =>
-        resolve(finish(env, call, plan, result, timeoutMs, repairs)),
+        resolve(finish(env, call, plan, result, timeoutMs, repairs, mask)),
       );
     });
   return env.slots === undefined
@@ -223,6 +222,7 @@ async function runSettled(
   call: ToolCall,
   { tool, plan, args, repairs }: Prepared,
   context: object | undefined,
+  mask: ((text: string) => string) | undefined,
 ): Promise<AnyOutcome> {
   let value: unknown;
   try {
@@ -230,7 +230,7 @@ async function runSettled(
     const toolContext = plan.usesContext ? callContext(context, neverAborted(), call) : undefined;
     value = await tool.run(args as never, toolContext as never);
   } catch (thrown) {
-    return finish(env, call, plan, { kind: "error", thrown }, Number.POSITIVE_INFINITY, repairs);
+    return finish(env, call, plan, { kind: "error", thrown }, Number.POSITIVE_INFINITY, repairs, mask);
   }
   // `success` cannot throw (`valueContent` catches what serialising a value throws), so it needs
   // no guard here: measured, a guarding wrapper costs this path about 0.05 of bench (a).
@@ -254,9 +254,10 @@ function finish(
   result: RunResult,
   timeoutMs: number,
   repairs: readonly string[] | undefined,
+  mask: ((text: string) => string) | undefined,
 ): AnyOutcome {
   try {
-    return settle(call, plan.cap, result, timeoutMs, repairs);
+    return settle(call, plan.cap, result, timeoutMs, repairs, mask);
   } catch (error) {
     return internalFailure(env, call, error);
   }
@@ -273,7 +274,12 @@ export interface Prepared {
 }
 
 /** Finds the tool and turns the call's arguments into validated wire arguments, or a failure. */
-function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined): Prepared | ToolFailure {
+function prepare(
+  env: DispatchEnv,
+  call: ToolCall,
+  context: object | undefined,
+  mask: ((text: string) => string) | undefined,
+): Prepared | ToolFailure {
   const entry = env.tools.get(call.name);
   // A tool the caller may not use answers as one that does not exist, before its arguments are read.
   if (entry === undefined || (env.guarded && !mayUse(entry.definition, context, env.options.allow)))
@@ -329,7 +335,7 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
     // Parsed from text, the arguments are plain data: a throw is a bug (a broken validator).
     if (typeof call.arguments === "string") return internalFailure(env, call, error);
     // Handed over as an object whose getters throw, or a Proxy: they cannot be checked.
-    const reason = `the arguments could not be read (${thrownMessage(error)})`;
+    const reason = `the arguments could not be read (${thrownMessage(error, mask)})`;
     const content = invalidCallContent(reason);
     return failure(
       call,
@@ -340,7 +346,7 @@ function prepare(env: DispatchEnv, call: ToolCall, context: object | undefined):
     );
   }
   if (!verdict.success) {
-    const issues = redactedIssues(toIssues(verdict.errors), plan.sensitive);
+    const issues = redactedIssues(toIssues(verdict.errors, mask), plan.sensitive);
     const message = `Invalid arguments for tool "${call.name}" (${issues.length} issue${issues.length === 1 ? "" : "s"})`;
     const content = invalidArgumentsContent(
       call.name,
@@ -388,7 +394,7 @@ export interface ToolPlan {
 function planOf(entry: ToolEntry, env: DispatchEnv): ToolPlan {
   const tool = entry.definition;
   const topDefaults = Object.entries(tool.defaults ?? {});
-  const sensitive = isSensitive(tool) ? (tool.sensitive ?? []) : undefined;
+  const sensitive = hasSensitive(tool) ? (tool.sensitive ?? []) : undefined;
   entry.plan = {
     // A sensitive tool's content is cut after its secrets are masked (see `maskOutcome`).
     cap: sensitive === undefined ? capOf(env, tool) : Number.POSITIVE_INFINITY,
@@ -441,6 +447,7 @@ function settle(
   result: RunResult,
   timeoutMs: number,
   repairs: readonly string[] | undefined,
+  mask: ((text: string) => string) | undefined,
 ): AnyOutcome {
   switch (result.kind) {
     case "value":
@@ -453,7 +460,7 @@ function settle(
     case "cancelled":
       return cancelled(call, { cap }, repairs);
     case "error": {
-      const error = { code: "execution_error", message: thrownMessage(result.thrown) } as const;
+      const error = { code: "execution_error", message: thrownMessage(result.thrown, mask) } as const;
       return failure(call, error, cap, undefined, repairs);
     }
   }
@@ -554,7 +561,7 @@ export function idOf(call: { readonly id?: string | undefined }): { id?: string 
 }
 
 /** Runs a hook so that neither its throw nor its rejected promise can reach the caller. */
-function observe(hook: () => unknown): void {
+export function observe(hook: () => unknown): void {
   try {
     const result = hook();
     if (typeof (result as PromiseLike<unknown> | undefined)?.then === "function") {

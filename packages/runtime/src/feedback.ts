@@ -98,11 +98,16 @@ export function executionErrorContent(name: string, message: string): string {
   return `The tool "${name}" failed with an error: ${message}\nThe call did not complete.`;
 }
 
+/** No masking: the text as it is. */
+export function unmasked(text: string): string {
+  return text;
+}
+
 /**
  * The message of anything a tool may throw or reject with: an `Error`, a string, an object with a
  * `message`, any value; never throwing itself, whatever getters, Proxies or Symbols it meets.
  */
-export function thrownMessage(thrown: unknown): string {
+export function thrownMessage(thrown: unknown, mask: (text: string) => string = unmasked): string {
   try {
     if (typeof thrown === "string") return thrown || "(empty error)";
     if (typeof thrown === "symbol") return thrown.toString();
@@ -113,7 +118,8 @@ export function thrownMessage(thrown: unknown): string {
       if (thrown instanceof Error && typeof name === "string" && name !== "") return name;
     }
     const json = safeStringify(thrown);
-    if (json !== undefined) return truncate(json, 200);
+    // Masked before it is cut: a secret cut in two would no longer be found.
+    if (json !== undefined) return truncate(mask(json), 200);
   } catch {
     // A getter that throws, a revoked Proxy: describe the kind of value instead.
   }

@@ -16,7 +16,7 @@ const PREVIEW_LENGTH = 40;
 export const MAX_ISSUES = 100;
 
 /** One issue per validator error, in report order, without exact duplicates, at most {@link MAX_ISSUES}. */
-export function toIssues(errors: readonly ValidatorError[]): Issue[] {
+export function toIssues(errors: readonly ValidatorError[], mask?: (text: string) => string): Issue[] {
   const seen = new Set<string>();
   const issues: Issue[] = [];
   for (const error of errors) {
@@ -24,7 +24,7 @@ export function toIssues(errors: readonly ValidatorError[]): Issue[] {
     const issue: Issue = {
       path: error.path,
       expected: error.expected,
-      received: error.value === undefined ? MISSING : describeValue(error.value),
+      received: error.value === undefined ? MISSING : describeValue(error.value, mask),
     };
     const key = `${issue.path}\u0000${issue.expected}\u0000${issue.received}`;
     if (seen.has(key)) continue;
@@ -35,14 +35,15 @@ export function toIssues(errors: readonly ValidatorError[]): Issue[] {
 }
 
 /** A short description of a value: its JSON type and a compact, truncated JSON preview. */
-export function describeValue(value: unknown): string {
+export function describeValue(value: unknown, mask: (text: string) => string = (text) => text): string {
   if (value === null) return "null";
   if (value === undefined) return MISSING;
   const type = Array.isArray(value) ? "array" : typeof value;
   if (type === "number" || type === "boolean" || type === "bigint") return `${type} ${String(value)}`;
   if (type === "function" || type === "symbol") return type;
   const preview = safeStringify(value);
-  return preview === undefined ? type : `${type} ${truncate(preview, PREVIEW_LENGTH)}`;
+  // Masked before it is cut: a secret cut in two would no longer be found.
+  return preview === undefined ? type : `${type} ${truncate(mask(preview), PREVIEW_LENGTH)}`;
 }
 
 /** One line of the invalid-arguments feedback. */

@@ -186,14 +186,14 @@ export function resolveToolsetOptions(
     hooks: options.hooks ?? base?.hooks ?? {},
     // A rule given here adds to the one in force: `with({ allow })` never lifts a restriction.
     allow: bothRules(base?.allow, allowRule(options.allow)),
-    approvals: approvalsOf(options, base, number),
+    approvals: approvalSettings(options, base, number),
     approvalSubject: functionOption("approvalSubject", options.approvalSubject) ?? base?.approvalSubject,
     maxConcurrentCalls: number("maxConcurrentCalls", 1, base?.maxConcurrentCalls ?? Number.POSITIVE_INFINITY),
   };
 }
 
 /** The approval settings: new when any of their options is given, else those in force. */
-function approvalsOf(
+function approvalSettings(
   options: ToolsetOptions,
   base: ResolvedToolsetOptions | undefined,
   number: (name: NumberOption, min: number, fallback: number) => number,

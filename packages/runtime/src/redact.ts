@@ -9,8 +9,8 @@ import { capContent, resultContent } from "./feedback.ts";
 import { isJsonObject, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { AnyOutcome, ToolError } from "./outcome.ts";
-import { REDACTED, type SensitivePath } from "./sensitive.ts";
-import type { ToolDefinition } from "./types.ts";
+import { hasSensitive, REDACTED, type SensitivePath } from "./sensitive.ts";
+import type { JsonSchema, ToolDefinition } from "./types.ts";
 
 /** Most distinct sensitive values one call masks one by one; past it, every text of the call is withheld. */
 export const MAX_SECRETS = 100;
@@ -40,13 +40,17 @@ export class Secrets {
    */
   shown: unknown = REDACTED;
 
-  /** Adds the values at `paths` in `value`. */
-  collect(paths: readonly SensitivePath[] | undefined, value: unknown): this {
-    if (paths !== undefined) for (const path of paths) this.walk(value, path, 0);
+  /**
+   * Adds the values at `paths` in `value`. With the arguments' `schema`, a key the schema does not
+   * know beside a sensitive one (`card_number` for `number`) is taken for a misspelt sensitive key:
+   * its values are secrets too.
+   */
+  collect(paths: readonly SensitivePath[] | undefined, value: unknown, schema?: JsonSchema): this {
+    if (paths !== undefined) for (const path of paths) this.walk(value, path, 0, schema);
     return this;
   }
 
-  private walk(value: unknown, path: SensitivePath, at: number): void {
+  private walk(value: unknown, path: SensitivePath, at: number, schema: JsonSchema | undefined): void {
     if (this.overflow) return;
     if (at === path.length) {
       this.leaves(value);
@@ -54,13 +58,19 @@ export class Secrets {
     }
     if (typeof value !== "object" || value === null) return;
     const step = path[at] as string;
+    if (schema !== undefined && at === path.length - 1 && step !== "*" && !Array.isArray(value)) {
+      const known = knownKeys(schema, path.slice(0, at));
+      if (known !== undefined)
+        for (const key of Object.keys(value))
+          if (!known.has(key)) this.leaves((value as Record<string, unknown>)[key]);
+    }
     if (step === "*") {
       for (const item of Array.isArray(value) ? value : Object.values(value)) {
         if (++this.nodes > MAX_NODES) this.overflow = true;
-        this.walk(item, path, at + 1);
+        this.walk(item, path, at + 1, schema);
       }
     } else if (Object.hasOwn(value, step)) {
-      this.walk((value as Record<string, unknown>)[step], path, at + 1);
+      this.walk((value as Record<string, unknown>)[step], path, at + 1, schema);
     }
   }
 
@@ -81,16 +91,21 @@ export class Secrets {
     if (text === "" || this.values.has(text)) return;
     this.sorted = undefined;
     this.values.add(text);
-    // As a JSON string holds it, escapes and all (a quote, a backslash, a control character).
+    // As a JSON string holds it, escapes and all (a quote, a backslash, a control character), and
+    // as JSON inside a JSON string does (a value that holds JSON text, serialised again).
     const escaped = JSON.stringify(text).slice(1, -1);
-    if (escaped !== text) this.values.add(escaped);
-    if (this.values.size > 2 * MAX_SECRETS) this.overflow = true;
+    if (escaped !== text) {
+      this.values.add(escaped);
+      this.values.add(JSON.stringify(escaped).slice(1, -1));
+    }
+    if (this.values.size > 3 * MAX_SECRETS) this.overflow = true;
   }
 
   /**
    * `text` with every sensitive value masked: the characters of every occurrence are covered, and
    * each run of covered characters becomes one mask, so a mask is never masked again and two values
-   * that overlap leave nothing of either. Each value costs one scan of the text.
+   * that overlap leave nothing of either. Each value costs one scan of the text (of at most 64
+   * comparisons a position for a short one).
    */
   mask(text: string): string {
     if (this.overflow) return text === "" ? text : WITHHELD;
@@ -98,9 +113,14 @@ export class Secrets {
     this.sorted ??= [...this.values].sort((a, b) => b.length - a.length);
     let covered: Uint8Array | undefined;
     for (const value of this.sorted) {
-      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + value.length)) {
+      // A short value is looked for at every position, so that overlapping copies ("1212" in
+      // "121212") leave nothing; a long one after each copy, which keeps the scan linear.
+      const step = value.length <= 64 ? 1 : value.length;
+      let end = 0;
+      for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + step)) {
         covered ??= new Uint8Array(text.length);
-        covered.fill(1, at, at + value.length);
+        covered.fill(1, Math.max(at, end), at + value.length);
+        end = at + value.length;
       }
     }
     if (covered === undefined) return text;
@@ -166,8 +186,9 @@ export function argumentSecrets(
     args = typeof parsed.value === "string" ? _object(parsed.value) : parsed.value;
   }
   try {
-    secrets.collect(tool.sensitive, args);
-    if (tool.coerce !== undefined) secrets.collect(tool.sensitive, tool.coerce(args));
+    const schema = tool.schemas["json-schema"];
+    secrets.collect(tool.sensitive, args, schema);
+    if (tool.coerce !== undefined) secrets.collect(tool.sensitive, tool.coerce(args), schema);
     secrets.shown = secrets.maskValue(args);
   } catch {
     // Arguments whose getters throw: dispatch refuses them, and nothing of them is shown.
@@ -206,11 +227,53 @@ export function valueContentOf(
   cap: number,
 ): string {
   const content = resultContent(value);
-  if (tool.sensitive === undefined && tool.sensitiveResult === undefined) return capContent(content, cap);
+  if (!hasSensitive(tool)) return capContent(content, cap);
   try {
-    const secrets = new Secrets().collect(tool.sensitive, args).collect(tool.sensitiveResult, value);
+    const secrets = new Secrets()
+      .collect(tool.sensitive, args, tool.schemas["json-schema"])
+      .collect(tool.sensitiveResult, value);
     return capContent(secrets.mask(content), cap);
   } catch {
     return WITHHELD;
   }
+}
+
+/**
+ * The property names an object at `steps` may hold, from the schema (through `$ref`, `anyOf`,
+ * `oneOf`, `allOf`); undefined when it may hold any (free keys, a schema it cannot follow).
+ */
+export function knownKeys(schema: JsonSchema, steps: readonly string[]): Set<string> | undefined {
+  const defs = (schema.$defs ?? {}) as Record<string, JsonSchema>;
+  const expand = (list: readonly unknown[]): JsonSchema[] => {
+    const out: JsonSchema[] = [];
+    const stack = [...list];
+    for (let guard = 0; stack.length > 0 && guard < 1000; guard++) {
+      const node = stack.pop();
+      if (typeof node !== "object" || node === null) continue;
+      const s = node as JsonSchema;
+      const ref = typeof s.$ref === "string" ? /^#\/\$defs\/(.+)$/.exec(s.$ref)?.[1] : undefined;
+      if (ref !== undefined) stack.push(defs[decodeURIComponent(ref)]);
+      for (const key of ["anyOf", "oneOf", "allOf"])
+        if (Array.isArray(s[key])) stack.push(...(s[key] as unknown[]));
+      out.push(s);
+    }
+    return out;
+  };
+  let current = expand([schema]);
+  for (const step of steps) {
+    const next: unknown[] = [];
+    for (const s of current) {
+      if (step === "*") {
+        next.push(s.items, s.additionalProperties);
+        if (Array.isArray(s.prefixItems)) next.push(...s.prefixItems);
+      } else {
+        next.push((s.properties as Record<string, unknown> | undefined)?.[step]);
+        if (typeof s.additionalProperties === "object") next.push(s.additionalProperties);
+      }
+    }
+    current = expand(next);
+  }
+  const objects = current.filter((s) => s.type === "object" || s.properties !== undefined);
+  if (objects.length === 0 || objects.some((s) => s.additionalProperties !== false)) return undefined;
+  return new Set(objects.flatMap((s) => Object.keys((s.properties ?? {}) as object)));
 }

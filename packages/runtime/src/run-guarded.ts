@@ -92,7 +92,7 @@ export function runGuarded(
 const waiting = new WeakMap<AbortSignal, Set<() => void>>();
 
 /** Calls `callback` when `signal` aborts; the returned function stops waiting. */
-function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
+export function onAbortOf(signal: AbortSignal, callback: () => void): () => void {
   let callbacks = waiting.get(signal);
   if (callbacks === undefined) {
     const all = new Set<() => void>();

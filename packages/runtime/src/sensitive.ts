@@ -6,6 +6,14 @@ export const REDACTED = "[redacted]";
 /** A path of property names, `*` for every item or value (see `ToolDefinition.sensitive`). */
 export type SensitivePath = readonly string[];
 
+/** Whether a tool's calls may hold sensitive values (`@sensitive` in its arguments or its result). */
+export function hasSensitive(tool: {
+  readonly sensitive?: readonly SensitivePath[] | undefined;
+  readonly sensitiveResult?: readonly SensitivePath[] | undefined;
+}): boolean {
+  return tool.sensitive !== undefined || tool.sensitiveResult !== undefined;
+}
+
 /**
  * Whether an issue at `path` (a validator path: `cards[0].cvc`, `$`) touches a sensitive path: at
  * it, below it, or above it (an issue on an object shows a preview of what it holds, cut short,

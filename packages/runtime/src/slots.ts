@@ -1,8 +1,13 @@
 /** The toolset-wide limit on calls running at once (`maxConcurrentCalls`). */
 
 import type { AnyOutcome } from "./outcome.ts";
+import { onAbortOf } from "./run-guarded.ts";
 
-/** At most `size` tasks at once; the others wait their turn, in order, unless their caller gives up. */
+/**
+ * At most `size` tasks at once; the others wait their turn, in order, unless their caller gives up.
+ * A call's time limit starts when it runs, not while it waits; a call that timed out frees its slot
+ * although a tool that ignores its signal may still be running.
+ */
 export class Slots {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -21,17 +26,19 @@ export class Slots {
     if (this.running < this.size) return this.start(task);
     if (signal?.aborted) return Promise.resolve(gaveUp());
     return new Promise((resolve) => {
+      let stopWaiting: (() => void) | undefined;
       const turn = (): void => {
-        signal?.removeEventListener("abort", leave);
+        stopWaiting?.();
         resolve(this.start(task));
       };
-      const leave = (): void => {
-        const index = this.waiting.indexOf(turn);
-        if (index >= 0) this.waiting.splice(index, 1);
-        resolve(gaveUp());
-      };
       this.waiting.push(turn);
-      signal?.addEventListener("abort", leave, { once: true });
+      // One listener per signal, however many calls wait on it (as for running calls).
+      if (signal !== undefined)
+        stopWaiting = onAbortOf(signal, () => {
+          const index = this.waiting.indexOf(turn);
+          if (index >= 0) this.waiting.splice(index, 1);
+          resolve(gaveUp());
+        });
     });
   }
 

@@ -24,6 +24,7 @@ import type {
   ToolTypes,
   TypedToolCall,
 } from "./outcome.ts";
+import { hasSensitive } from "./sensitive.ts";
 import { Slots } from "./slots.ts";
 import type { Dialect, EmptyContext, ToolDefinition } from "./types.ts";
 
@@ -108,6 +109,7 @@ export function createToolset<M extends ToolMapShape<M>, C extends object = Empt
 function buildToolset<M extends ToolMapShape<M>, C extends object>(
   definitions: readonly ToolDefinition<C>[],
   resolved: ResolvedToolsetOptions,
+  shared?: Slots,
 ): Toolset<M, C> {
   const tools = new Map<string, ToolEntry>();
   for (const definition of definitions) {
@@ -128,10 +130,11 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
   }
   const names = Object.freeze(definitions.map((d) => d.name));
   const guarded = resolved.allow !== undefined || definitions.some((d) => d.scopes !== undefined);
-  const sensitive = definitions.some((d) => d.sensitive !== undefined || d.sensitiveResult !== undefined);
-  const slots = Number.isFinite(resolved.maxConcurrentCalls)
-    ? new Slots(resolved.maxConcurrentCalls)
-    : undefined;
+  const sensitive = definitions.some(hasSensitive);
+  // A `with()` copy shares its toolset's slots, unless it sets a limit of its own.
+  const slots =
+    shared ??
+    (Number.isFinite(resolved.maxConcurrentCalls) ? new Slots(resolved.maxConcurrentCalls) : undefined);
   const env: DispatchEnv = { tools, names, options: resolved, guarded, sensitive, slots };
   const dispatch = (call: ToolCall, context?: object, callOptions?: CallOptions): Promise<AnyOutcome> =>
     dispatchCall(env, call, context, callOptions);
@@ -154,7 +157,12 @@ function buildToolset<M extends ToolMapShape<M>, C extends object>(
       )) as unknown as Toolset<M, C>["approve"],
     deny: (token, reason) =>
       decide(env, (approval) => approval.denyCall(env, token, reason)) as Promise<RawOutcome<M>>,
-    with: (options) => buildToolset<M, C>(definitions, resolveToolsetOptions(options, resolved)),
+    with: (options) =>
+      buildToolset<M, C>(
+        definitions,
+        resolveToolsetOptions(options, resolved),
+        options.maxConcurrentCalls === undefined ? slots : undefined,
+      ),
     options: resolved,
   };
 }

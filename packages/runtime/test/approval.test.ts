@@ -239,3 +239,40 @@ describe("hostile tokens", () => {
     expect(ran).toEqual([]);
   });
 });
+
+describe("approval, the cases a review found", () => {
+  it("refuses at once arguments too large for a token, rather than a token that cannot be used", async () => {
+    const big = adhocTool("big", () => "ran", { approval: true });
+    const outcome = (await adhocToolset([big], { approvalSecret: SECRET }).dispatch({
+      name: "big",
+      arguments: JSON.stringify({ doc: "y".repeat(800_000) }),
+    })) as ToolFailure;
+    expect(outcome.error).toMatchObject({ code: "denied" });
+    expect(outcome.error.message).toMatch(/too large for an approval token/);
+  });
+
+  it("refuses unusable options before the token is used up", async () => {
+    ran.length = 0;
+    const toolset = adhocToolset(tools, { approvalSecret: SECRET });
+    const { token } = pending(await toolset.dispatch({ name: "refund", arguments: {} }, user as never));
+    const bad = await toolset.approve(token, user as never, { timeoutMs: -1 } as never);
+    expect(bad).toMatchObject({ ok: false, error: { code: "invalid_call" } });
+    expect(await toolset.approve(token, user as never)).toMatchObject({ ok: true });
+  });
+
+  it("reports refused and declined approvals to onOutcome", async () => {
+    const seen: string[] = [];
+    const toolset = adhocToolset(tools, {
+      approvalSecret: SECRET,
+      hooks: {
+        onOutcome: (outcome) => seen.push(outcome.ok ? "ok" : `${outcome.name} ${outcome.error.code}`),
+      },
+    });
+    const { token } = pending(await toolset.dispatch({ name: "refund", arguments: {} }, user as never));
+    seen.length = 0;
+    await toolset.approve(`${token}x`, user as never);
+    await toolset.deny(token, "no");
+    await toolset.approve(token, user as never);
+    expect(seen).toEqual([" denied", "refund denied", "refund denied"]);
+  });
+});

@@ -181,3 +181,113 @@ describe("per-tool limits and the toolset's concurrency", () => {
     await busy;
   });
 });
+
+describe("masking, the cases a review found", () => {
+  const CARD_NUMBER = "4111111111111111";
+
+  it("masks a thrown object's text before it is cut, so no part of a secret is left", async () => {
+    const seen: string[] = [];
+    const pay = adhocTool(
+      "pay",
+      (args) => {
+        throw { status: 402, detail: `${"x".repeat(160)} card ${(args.card as { number: string }).number}` };
+      },
+      { sensitive: [["card", "number"]] },
+    );
+    const toolset = adhocToolset([pay], { hooks: { onOutcome: (o) => seen.push(JSON.stringify(o)) } });
+    const outcome = await toolset.dispatch({ name: "pay", arguments: { card: { number: CARD_NUMBER } } });
+    expect(JSON.stringify(outcome) + seen.join("")).not.toMatch(/41111111/);
+  });
+
+  it("masks an issue's preview before it is cut", async () => {
+    const note = adhocTool("note", () => "ok", {
+      sensitive: [["pin"]],
+      validate: (input) => ({
+        success: false,
+        errors: [{ path: "text", expected: "number", value: (input as { text: unknown }).text }],
+      }),
+    });
+    const outcome = (await adhocToolset([note]).dispatch({
+      name: "note",
+      arguments: { pin: "PIN-93817264", text: `${"y".repeat(30)} PIN-93817264` },
+    })) as ToolFailure;
+    expect(JSON.stringify(outcome)).not.toMatch(/PIN-938/);
+  });
+
+  it("takes a key the schema does not know beside a sensitive one for a misspelt sensitive key", async () => {
+    const seen: unknown[] = [];
+    const schema = {
+      type: "object",
+      properties: {
+        card: {
+          type: "object",
+          properties: { number: { type: "string" }, holder: { type: "string" } },
+          additionalProperties: false,
+        },
+      },
+      additionalProperties: false,
+    };
+    const pay = adhocTool("pay", () => 1, {
+      schemas: { "json-schema": schema },
+      sensitive: [["card", "number"]],
+      validate: (input) => {
+        const card = (input as { card: Record<string, unknown> }).card;
+        return {
+          success: false,
+          errors: Object.keys(card)
+            .filter((key) => key !== "number" && key !== "holder")
+            .map((key) => ({ path: `card.${key}`, expected: "undefined", value: card[key] })),
+        };
+      },
+    });
+    const toolset = adhocToolset([pay], {
+      hooks: { onCall: (e) => seen.push(e), onOutcome: (o) => seen.push(o) },
+    });
+    const args = JSON.stringify({ card: { card_number: CARD_NUMBER, holder: "Ada" } });
+    const outcome = await toolset.dispatch({ name: "pay", arguments: args });
+    expect(JSON.stringify([outcome, seen])).not.toContain(CARD_NUMBER);
+    // The keys the schema knows are not taken for secrets.
+    expect(JSON.stringify(seen)).toContain("Ada");
+  });
+
+  it("masks a secret JSON-escaped twice, and overlapping copies of one", async () => {
+    const TOKEN = 'tok_"live"_zz';
+    const login = adhocTool("login", () => ({ log: JSON.stringify({ token: TOKEN }) }), {
+      sensitive: [["token"]],
+    });
+    const logged = await adhocToolset([login]).dispatch({ name: "login", arguments: { token: TOKEN } });
+    expect(logged.content).not.toContain("live");
+    const echo = adhocTool("echo", () => "121212", { sensitive: [["pin"]] });
+    const echoed = await adhocToolset([echo]).dispatch({ name: "echo", arguments: { pin: "1212" } });
+    expect(echoed.content).toBe("[redacted]");
+  });
+});
+
+describe("maxConcurrentCalls, the cases a review found", () => {
+  it("is shared by a with() copy, and many waiting calls add one abort listener", async () => {
+    let running = 0;
+    let most = 0;
+    const slow = adhocTool("slow", async () => {
+      most = Math.max(most, ++running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+    });
+    const toolset = adhocToolset([slow], { maxConcurrentCalls: 1 });
+    const copy = toolset.with({ hooks: {} });
+    const warnings: unknown[] = [];
+    const onWarning = (warning: unknown) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const { signal } = new AbortController();
+    await Promise.all([
+      toolset.dispatch({ name: "slow", arguments: {} }),
+      copy.dispatch({ name: "slow", arguments: {} }),
+      ...Array.from({ length: 15 }, () =>
+        copy.dispatch({ name: "slow", arguments: {} }, undefined, { signal }),
+      ),
+    ]);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    expect(most).toBe(1);
+    expect(warnings).toEqual([]);
+  });
+});

@@ -26,7 +26,7 @@ import type {
 import { valueContentOf } from "../redact.ts";
 import { createToolset, type Toolset } from "../toolset.ts";
 import type { ToolDefinition } from "../types.ts";
-import { approving } from "./loop.ts";
+import { approving } from "./approving.ts";
 
 /**
  * The `tools` of a `generateText` or `streamText` call, one tool per tool of the toolset, under

@@ -4,7 +4,6 @@
  * stop. An adapter says only how its provider is asked, read and answered.
  */
 
-import { randomSecret } from "../approval.ts";
 import { numberProblem } from "../options.ts";
 import type {
   AnyOutcome,
@@ -231,15 +230,6 @@ export async function decideOne<M extends ToolMapShape<M>, C extends object>(
   if (verdict === true)
     return toolset.approve(approval.token, ...([ctx, callOptions] as unknown as DispatchArgs<C>));
   return toolset.deny(approval.token, typeof verdict === "string" ? verdict : undefined);
-}
-
-/** The toolset, with a secret of its own for approval tokens when it has none and a tool needs one. */
-export function approving<M extends ToolMapShape<M>, C extends object>(
-  toolset: Toolset<M, C>,
-): Toolset<M, C> {
-  const needed = toolset.names.some((name) => toolset.get(name)?.approval === true);
-  if (!needed || toolset.options.approvals !== undefined) return toolset;
-  return toolset.with({ approvalSecret: randomSecret() });
 }
 
 /** The budgets of one loop: tool calls in all, and refusals in a row per tool. */

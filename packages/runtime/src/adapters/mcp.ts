@@ -18,9 +18,11 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { MCP_RESULT_KEY, wrapsResult } from "../dialects.ts";
 import type { AnyOutcome, Approval, DispatchArgs, ToolMapShape } from "../outcome.ts";
+import { hasSensitive } from "../sensitive.ts";
 import type { Toolset } from "../toolset.ts";
 import type { EmptyContext } from "../types.ts";
-import { approving, decideOne } from "./loop.ts";
+import { approving } from "./approving.ts";
+import { decideOne } from "./loop.ts";
 
 /** What the SDK tells a request handler about the request: `authInfo`, `sessionId`, `requestInfo` (HTTP headers), `signal`. */
 export type McpRequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -47,14 +49,28 @@ export type McpServerOptions<C extends object> = {
 export type McpApprover = (
   approval: Approval,
   extra: McpRequestExtra,
+  session: McpApprovalSession,
 ) => boolean | string | Promise<boolean | string>;
+
+/** What an approver may do in the request's session. */
+export interface McpApprovalSession {
+  /** The server answering the call (its client's capabilities: `server.getClientCapabilities()`). */
+  readonly server: Server;
+  /** Whether a request can reach the client during the call: false over stateless HTTP. */
+  readonly canAskClient: boolean;
+}
+
+/** How long {@link elicitApproval} waits for the user's answer (10 minutes). */
+const ELICIT_TIMEOUT_MS = 600_000;
 
 /**
  * An approver that asks the user through the MCP client (`elicitation/create`, a yes or no with the
  * tool's name and its arguments, sensitive values masked). A client without elicitation, or a
  * transport that cannot carry requests to the client (stateless HTTP), declines.
  */
-export const elicitApproval: McpApprover = async (approval, extra) => {
+export const elicitApproval: McpApprover = async (approval, extra, { server, canAskClient }) => {
+  if (!canAskClient) return "the user cannot be asked over this transport";
+  if (server.getClientCapabilities()?.elicitation === undefined) return "the client cannot ask the user";
   const message = `Allow the call to "${approval.tool}" with ${JSON.stringify(approval.arguments)}?`;
   const requestedSchema = {
     type: "object" as const,
@@ -65,6 +81,7 @@ export const elicitApproval: McpApprover = async (approval, extra) => {
     const answer = await extra.sendRequest(
       { method: "elicitation/create", params: { message, requestedSchema } },
       ElicitResultSchema,
+      { timeout: ELICIT_TIMEOUT_MS },
     );
     if (answer.action === "accept" && answer.content?.approve === true) return true;
     return answer.action === "accept" ? "the user said no" : `the user chose to ${answer.action}`;
@@ -87,6 +104,15 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
   toolset: Toolset<M, C>,
   options: McpServerOptions<C>,
 ): Server {
+  return buildServer(toolset, options, true);
+}
+
+/** {@link createMcpServer}, for a transport that can (or cannot) carry requests to the client. */
+function buildServer<M extends ToolMapShape<M>, C extends object>(
+  toolset: Toolset<M, C>,
+  options: McpServerOptions<C>,
+  canAskClient: boolean,
+): Server {
   const server = new Server(
     { name: options.name, version: options.version },
     { capabilities: { tools: {} } },
@@ -100,7 +126,8 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
   // Each request lists the tools its caller may use (`@scope`, the `allow` rule).
   server.setRequestHandler(ListToolsRequestSchema, async (_request, extra) => ({
     tools: toolset.schemas("mcp", { ctx: await context(extra) }).map((tool) => {
-      if (!hasSecrets(toolset.get(tool.name))) return tool;
+      const definition = toolset.get(tool.name);
+      if (definition === undefined || !hasSensitive(definition)) return tool;
       // Structured content is the value itself, which masking would make unfit for the schema.
       const { outputSchema: _, ...rest } = tool;
       return rest;
@@ -119,22 +146,24 @@ export function createMcpServer<M extends ToolMapShape<M>, C extends object>(
       outcome =
         approver === undefined
           ? { ...outcome, content: confirmationContent(approval) }
-          : await decideOne(runner, approval, (asked) => approver(asked, extra), ctx, {
-              signal: extra.signal,
-            });
+          : await decideOne(
+              runner,
+              approval,
+              (asked) => approver(asked, extra, { server, canAskClient }),
+              ctx,
+              {
+                signal: extra.signal,
+              },
+            );
     }
     const tool = toolset.get(name);
     // A tool with sensitive values answers with its masked text alone.
-    return toCallToolResult(outcome, hasSecrets(tool) ? undefined : tool?.outputSchema);
+    return toCallToolResult(
+      outcome,
+      tool === undefined || hasSensitive(tool) ? undefined : tool.outputSchema,
+    );
   });
   return server;
-}
-
-/** Whether a tool's calls may hold sensitive values (`@sensitive`). */
-function hasSecrets(
-  tool: { readonly sensitive?: unknown; readonly sensitiveResult?: unknown } | undefined,
-): boolean {
-  return tool?.sensitive !== undefined || tool?.sensitiveResult !== undefined;
 }
 
 /** What an MCP client is told of a call that needs approval when no approver can give it. */
@@ -263,7 +292,7 @@ async function serveHttp<M extends ToolMapShape<M>, C extends object>(
   const listener = http.createServer((req, res) => {
     if (req.url?.split("?")[0] !== "/mcp") return reply(res, 404, "Not found: the MCP endpoint is /mcp.");
     if (req.method !== "POST") return reply(res, 405, "Method not allowed: this server is stateless.");
-    const server = createMcpServer(toolset, options);
+    const server = buildServer(toolset, options, false);
     const transport = new StreamableHTTPServerTransport({
       // No `sessionIdGenerator`: stateless.
       enableJsonResponse: true,
