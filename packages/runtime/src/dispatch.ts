@@ -23,21 +23,13 @@ import {
   valueContent,
 } from "./feedback.ts";
 import { createAbortController } from "./host.ts";
-import { MISSING, toIssues } from "./issues.ts";
+import { toIssues } from "./issues.ts";
 import { cloneJson, isJsonObject, nestedDeeperThan, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
-import type {
-  AnyOutcome,
-  CallOptions,
-  Issue,
-  ToolCall,
-  ToolError,
-  ToolFailure,
-  ToolSuccess,
-} from "./outcome.ts";
+import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
 import { type RunResult, runGuarded } from "./run-guarded.ts";
-import { hasSensitive, REDACTED, type SensitivePath, touchesSensitive } from "./sensitive.ts";
+import { hasSensitive, type SensitivePath } from "./sensitive.ts";
 import type { Slots } from "./slots.ts";
 import { suggestName } from "./suggest.ts";
 import type { ToolContext, ToolDefinition, ValidatorResult } from "./types.ts";
@@ -346,7 +338,7 @@ function prepare(
     );
   }
   if (!verdict.success) {
-    const issues = redactedIssues(toIssues(verdict.errors, mask), plan.sensitive);
+    const issues = toIssues(verdict.errors, mask);
     const message = `Invalid arguments for tool "${call.name}" (${issues.length} issue${issues.length === 1 ? "" : "s"})`;
     const content = invalidArgumentsContent(
       call.name,
@@ -356,16 +348,6 @@ function prepare(
     return failure(call, { code: "invalid_arguments", message, issues }, plan.cap, content, repairs);
   }
   return repairs === undefined ? { tool, plan, args } : { tool, plan, args, repairs };
-}
-
-/** Issues with what they received masked where it touches a sensitive path (a cut preview cannot be masked by value). */
-function redactedIssues(issues: Issue[], sensitive: readonly SensitivePath[] | undefined): Issue[] {
-  if (sensitive === undefined) return issues;
-  return issues.map((issue) =>
-    issue.received !== MISSING && touchesSensitive(issue.path, sensitive)
-      ? { ...issue, received: REDACTED }
-      : issue,
-  );
 }
 
 /** What dispatch precomputes about a tool, once. */

@@ -79,14 +79,14 @@ describe("sensitive values", () => {
       ok: false,
       error: { code: "execution_error", message: "card [redacted] declined" },
     });
-    // A number where a string goes: the issue's preview is masked by path, whatever its length.
+    // A number where a string goes, written in a form its value does not give (1e60): masked all the same.
     const long = "9".repeat(60);
     const invalid = (await toolset.dispatch({
       name: "pay",
       arguments: `{"card":{"number":${long}}}`,
     })) as ToolFailure;
     expect(invalid.error.issues).toEqual([
-      { path: "card.number", expected: "string", received: "[redacted]" },
+      { path: "card.number", expected: "string", received: "number [redacted]" },
     ]);
     // Text that is not JSON may hold secrets no path can find: none of it is shown.
     const broken = (await toolset.dispatch({
