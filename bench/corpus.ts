@@ -11,15 +11,18 @@ const KINDS = [
 
 /**
  * Writes a synthetic corpus of `files` tool modules with `perFile` functions each: varied positional
- * parameters, a shared interface with property comments, literal unions, arrays and nested objects.
- * Returns the entry paths.
+ * parameters, an interface every tool of a module shares, with property comments, literal unions,
+ * arrays and nested objects. With `shared`, a `shared.ts` module's `Common` type is used by the
+ * first tool of every module. Returns the entry paths.
  */
-export function writeCorpus(dir: string, files: number, perFile: number): string[] {
+export function writeCorpus(dir: string, files: number, perFile: number, shared = false): string[] {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entries: string[] = [];
+  if (shared) writeFileSync(join(dir, "shared.ts"), sharedModule(0));
   for (let f = 0; f < files; f++) {
     const parts = [
+      ...(shared ? ['import type { Common } from "./shared.ts";', ""] : []),
       `/** Options shared by the tools of module ${f}. */`,
       `export interface Options${f} {`,
       "  /** A label. */",
@@ -37,7 +40,7 @@ export function writeCorpus(dir: string, files: number, perFile: number): string
         " * @param query What to look for",
         " * @param options Options for the search",
         " */",
-        `export function tool${f}x${i}(query: string, options: Options${f}, ${name}${optional}: ${type}, page = ${i}): string {`,
+        `export function tool${f}x${i}(query: string, options: Options${f}, ${name}${optional}: ${type}, page = ${i}${shared && i === 0 ? ", common?: Common" : ""}): string {`,
         "  return query;",
         "}",
       );
@@ -47,4 +50,10 @@ export function writeCorpus(dir: string, files: number, perFile: number): string
     entries.push(path);
   }
   return entries;
+}
+
+/** The corpus's `shared.ts` at its `version`-th edit: one more documented property each time. */
+export function sharedModule(version: number): string {
+  const extra = Array.from({ length: version }, (_, i) => `  /** Added by edit ${i + 1}. */\n  extra${i}?: string;`);
+  return ["/** What every module shares. */", "export interface Common {", "  /** Who. */", "  id: string;", ...extra, "}", ""].join("\n");
 }

@@ -9,6 +9,7 @@ import { findStale, type GenerateOptions, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 import { resolveEntries } from "./entries.ts";
 import { resolveOut } from "./out.ts";
+import { watch } from "./watch.ts";
 
 /** Where the CLI prints; tests pass their own. */
 export interface CliIO {
@@ -17,6 +18,8 @@ export interface CliIO {
   cwd: string;
   /** Environment variables; `TYPECALL_DEBUG` prints the stack of an internal error. Default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Stops `watch` (which otherwise runs until the process ends). */
+  signal?: AbortSignal;
 }
 
 /** The usage text, printed by `typecall help` and on bad usage. */
@@ -25,6 +28,9 @@ export const USAGE = `Usage: typecall <command> [options] <entry>...
 Commands:
   generate <entry>...      Write <entry>.typecall.ts beside each entry (only files whose content changed).
   check <entry>...         Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
+  watch <entry>...         Generate, then again after each change of an entry or of what it imports,
+                           one line per regeneration (the tools changed, the time taken). A module
+                           that starts failing keeps its last good output until it is fixed.
   help                     Show this text.
 
 Entries are TypeScript modules (.ts, .mts, .cts, .tsx) or glob patterns, quoted so that every shell
@@ -61,13 +67,13 @@ const defaultIO: CliIO = {
  */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   try {
-    return run(argv, io);
+    return await run(argv, io);
   } catch (error) {
     return internalError(error, io);
   }
 }
 
-function run(argv: readonly string[], io: CliIO): number {
+function run(argv: readonly string[], io: CliIO): number | Promise<number> {
   const parsed = parse(argv);
   if ("problem" in parsed) return usageError(parsed.problem, io);
   const { command, entries, out, help, allowAny, severity, dialects, strict } = parsed;
@@ -75,7 +81,7 @@ function run(argv: readonly string[], io: CliIO): number {
     io.stdout(USAGE);
     return 0;
   }
-  if (command !== "generate" && command !== "check")
+  if (command !== "generate" && command !== "check" && command !== "watch")
     return usageError(command ? `unknown command "${command}"` : "missing command", io);
   if (entries.length === 0) return usageError(`${command} needs at least one entry module`, io);
   const resolved = resolveEntries(entries, io.cwd);
@@ -84,14 +90,17 @@ function run(argv: readonly string[], io: CliIO): number {
   if (resolved.problems.length > 0) return 2;
   const target = out === undefined ? undefined : resolveOut(out, resolved.entries, io.cwd);
   if (target && "problem" in target) return usageError(target.problem, io);
-  const result = generate({
+  const options: GenerateOptions = {
     entries: resolved.entries,
     allowAny,
     severity,
     strict,
     ...(dialects && { dialects }),
     ...(target && { out: target.path }),
-  });
+  };
+  if (command === "watch")
+    return watch(options, { ...io, printDiagnostics: (diagnostics) => printDiagnostics(diagnostics, io) });
+  const result = generate(options);
   printDiagnostics(result.diagnostics, io);
   if (command === "generate") {
     const written = writeFiles(result.files);

@@ -1,0 +1,101 @@
+/**
+ * `typecall watch`: the engine (`engine/engine.ts`) kept running, regenerating on each change of a
+ * tool module or of anything it imports, one line per regeneration. For tsc users and bundlers
+ * without a plugin.
+ */
+import { type FSWatcher, watch as watchDirectory } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { createEngine, type EngineRun } from "../engine/engine.ts";
+import type { GenerateOptions } from "../generate.ts";
+
+/** Where `watch` prints, and what stops it (Ctrl-C does, in a terminal). */
+export interface WatchIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  cwd: string;
+  /** Stops watching; `watch` then resolves to 0. */
+  signal?: AbortSignal;
+  /** Prints the diagnostics of a run. */
+  printDiagnostics(diagnostics: readonly Diagnostic[]): void;
+}
+
+/** How long changes are gathered before a run: an editor's save is often several events. */
+const SETTLE_MS = 25;
+
+/** Runs the engine once, then after every change, until `io.signal` aborts. */
+export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
+  const engine = createEngine(options);
+  const watchers = new Map<string, FSWatcher>();
+  const pending = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const show = (path: string) => relative(io.cwd, path).replaceAll("\\", "/");
+
+  const report = (run: EngineRun, first: boolean): void => {
+    io.printDiagnostics(run.diagnostics);
+    for (const path of run.stale) io.stderr(`kept ${show(path)} as it was: its entry has errors (stale)\n`);
+    for (const path of run.removed) io.stdout(`removed ${show(path)}: its entry has no tool any more\n`);
+    const ms = `${Math.round(run.durationMs)} ms`;
+    const tools = run.changedTools.length;
+    if (first) {
+      io.stdout(
+        `typecall: generated ${run.files.length} module(s), ${tools} tool(s), in ${ms}; watching ${engine.watchedFiles.size} file(s)\n`,
+      );
+    } else if (run.written.length > 0 || tools > 0) {
+      const names = run.changedTools.slice(0, 5).join(", ") + (tools > 5 ? `, and ${tools - 5} more` : "");
+      const written = run.written.map((file) => show(file.path)).join(", ") || "nothing written";
+      io.stdout(`typecall: ${tools} tool(s) changed (${names}) -> ${written}, in ${ms}\n`);
+    } else if (run.stale.length === 0 && run.diagnostics.length === 0) {
+      io.stdout(`typecall: no tool changed, in ${ms}\n`);
+    }
+  };
+
+  // One watcher per folder that holds a watched file: a file replaced on save keeps being seen.
+  const follow = (): void => {
+    const folders = new Set(
+      [...engine.watchedFiles, ...options.entries.map((e) => resolve(io.cwd, e))].map(dirname),
+    );
+    for (const [folder, watcher] of watchers)
+      if (!folders.has(folder)) {
+        watcher.close();
+        watchers.delete(folder);
+      }
+    for (const folder of folders) {
+      if (watchers.has(folder)) continue;
+      try {
+        const watcher = watchDirectory(folder, (_event, name) => {
+          if (name === null) return;
+          const path = join(folder, name.toString());
+          if (!engine.watchedFiles.has(path) && !options.entries.some((e) => resolve(io.cwd, e) === path))
+            return;
+          pending.add(path);
+          clearTimeout(timer);
+          timer = setTimeout(again, SETTLE_MS);
+        });
+        watcher.on("error", () => watcher.close());
+        watchers.set(folder, watcher);
+      } catch {
+        // A folder that went away: its files are reported missing by the next run.
+      }
+    }
+  };
+
+  const again = (): void => {
+    const changed = [...pending];
+    pending.clear();
+    report(engine.run(changed), false);
+    follow();
+  };
+
+  report(engine.run(), true);
+  follow();
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      clearTimeout(timer);
+      for (const watcher of watchers.values()) watcher.close();
+      resolve(0);
+    };
+    if (io.signal?.aborted) stop();
+    else io.signal?.addEventListener("abort", stop, { once: true });
+  });
+}

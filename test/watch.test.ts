@@ -1,0 +1,90 @@
+/**
+ * `typecall watch` on a project on disk, driven through the real file system's events: a leaf
+ * edit, a shared-type edit, a new export, a deleted export, and a file that fails and recovers,
+ * each answered with one line, and the outputs kept in step.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { runCli } from "../packages/typecall/src/index.ts";
+
+let dir: string;
+let out: { stdout: string; stderr: string };
+let stop: AbortController;
+let running: Promise<number>;
+
+const path = (name: string) => join(dir, name);
+const write = (name: string, text: string) => writeFileSync(path(name), text);
+const SHARED = "/** A place. */\nexport interface Place {\n  /** The city. */\n  city: string;\n}\n";
+const A = `import type { Place } from "./shared.ts";\n\n/** Goes. */\nexport function go(place: Place): string {\n  return place.city;\n}\n`;
+const B = "/** Counts. */\nexport function count(text: string): number {\n  return text.length;\n}\n";
+
+/** Waits until stdout or stderr holds `count` lines matching `pattern`. */
+async function lines(pattern: RegExp, count = 1, stream: "stdout" | "stderr" = "stdout"): Promise<string[]> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const found = out[stream].split("\n").filter((line) => pattern.test(line));
+    if (found.length >= count) return found;
+    if (Date.now() > deadline)
+      throw new Error(`no ${count} line(s) matching ${pattern} in:\n${out.stdout}\n${out.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "typecall-watch-"));
+  out = { stdout: "", stderr: "" };
+  write("shared.ts", SHARED);
+  write("a.ts", A);
+  write("b.ts", B);
+  stop = new AbortController();
+  running = runCli(["watch", "a.ts", "b.ts"], {
+    stdout: (text) => {
+      out.stdout += text;
+    },
+    stderr: (text) => {
+      out.stderr += text;
+    },
+    cwd: dir,
+    env: {},
+    signal: stop.signal,
+  });
+  await lines(/^typecall: generated 2 module\(s\), 2 tool\(s\), in \d+ ms; watching 3 file\(s\)$/);
+});
+
+afterEach(async () => {
+  stop.abort();
+  expect(await running).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it("regenerates on a leaf edit, a shared-type edit, a new and a deleted export", async () => {
+  const edited = B.replace("Counts.", "Counts letters.");
+  write("b.ts", edited);
+  expect(await lines(/tool\(s\) changed/)).toEqual([
+    expect.stringMatching(/^typecall: 1 tool\(s\) changed \(b\.ts: count\) -> b\.typecall\.ts, in \d+ ms$/),
+  ]);
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain("Counts letters.");
+  write("shared.ts", SHARED.replace("The city.", "The city, in English."));
+  const [, shared] = await lines(/tool\(s\) changed/, 2);
+  expect(shared).toMatch(/\(a\.ts: go\) -> a\.typecall\.ts/);
+  write("b.ts", `${edited}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);
+  const [, , added] = await lines(/tool\(s\) changed/, 3);
+  expect(added).toMatch(/ 1 tool\(s\) changed \(b\.ts: shout\)/);
+  write("b.ts", edited);
+  const [, , , removed] = await lines(/tool\(s\) changed/, 4);
+  expect(removed).toMatch(/ 1 tool\(s\) changed \(b\.ts: shout \(removed\)\)/);
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).not.toContain("shout");
+});
+
+it("reports a file that starts failing, keeps its output, and recovers", async () => {
+  const good = readFileSync(path("b.typecall.ts"), "utf8");
+  write("b.ts", B.replace("text: string", "text: () => void"));
+  await lines(/kept b\.typecall\.ts as it was: its entry has errors \(stale\)/, 1, "stderr");
+  expect(out.stderr).toMatch(/b\.ts:2:\d+ - error TC\d{4}/);
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).toBe(good);
+  write("b.ts", B.replace("Counts.", "Counts again."));
+  await lines(/\(b\.ts: count\) -> b\.typecall\.ts/);
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain("Counts again.");
+});
