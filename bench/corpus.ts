@@ -54,6 +54,17 @@ export function writeCorpus(dir: string, files: number, perFile: number, shared 
 
 /** The corpus's `shared.ts` at its `version`-th edit: one more documented property each time. */
 export function sharedModule(version: number): string {
-  const extra = Array.from({ length: version }, (_, i) => `  /** Added by edit ${i + 1}. */\n  extra${i}?: string;`);
-  return ["/** What every module shares. */", "export interface Common {", "  /** Who. */", "  id: string;", ...extra, "}", ""].join("\n");
+  const extra = Array.from(
+    { length: version },
+    (_, i) => `  /** Added by edit ${i + 1}. */\n  extra${i}?: string;`,
+  );
+  return [
+    "/** What every module shares. */",
+    "export interface Common {",
+    "  /** Who. */",
+    "  id: string;",
+    ...extra,
+    "}",
+    "",
+  ].join("\n");
 }

@@ -29,6 +29,9 @@
  *     Target: at most 4 KB; `packages/runtime/test/size.test.ts` holds the budget meanwhile.
  * (h) dialects: the generated code of the corpus with all six dialects against the same corpus
  *     generated with `json-schema` and `openai` only. Target (issue 9): at most 1.25.
+ * (i) incremental: the engine's run after an edit against its cold run, on the corpus of (b) and
+ *     on one of 2,000 functions; and its memory after 100 edits (incremental.ts says which edits
+ *     and targets).
  *
  * `pnpm bench` builds `@typecall/runtime` and `typecall` (bench (c) runs the built CLI), generates the
  * fixture's dispatcher, and runs without the source export condition, so (a) and (d) measure the
@@ -44,6 +47,7 @@ import { benchColdCli } from "./cold-cli.ts";
 import { benchColdStart, prepareColdStart } from "./cold-start.ts";
 import { measureCore } from "./core-size.ts";
 import { writeCorpus } from "./corpus.ts";
+import { benchIncremental } from "./incremental.ts";
 import { type Comparison, compareEach, timed } from "./measure.ts";
 import { benchPeers, type SubjectProcesses, startSubjects } from "./peers.ts";
 
@@ -164,3 +168,32 @@ const twoBytes = await bundleCorpus(twoDialects.entry, join(bundleDir, "generate
 console.log(
   ratioLine("(h) generated code, six dialects vs json-schema + openai", generatedBytes, twoBytes, 1.25),
 );
+
+// (i) last: it edits files on disk and keeps two engines' worth of programs alive while it runs.
+const out = join(HERE, ".out");
+for (const [files, rounds, edits, sharedTarget] of [
+  [20, quick ? 2 : 5, quick ? 10 : 33, 0.05],
+  [200, quick ? 1 : 3, quick ? 2 : 5, 0.04],
+] as const) {
+  const figures = benchIncremental(out, files, rounds, edits);
+  const label = `(i) ${figures.functions} functions`;
+  console.log(fractionLine(`${label}: leaf edit vs cold generate`, figures.leafMs, figures.coldMs, 0.03));
+  console.log(
+    fractionLine(`    a type every tool of one file uses`, figures.fileTypeMs, figures.coldMs, sharedTarget),
+  );
+  console.log(
+    fractionLine(`    a type used across all files`, figures.sharedTypeMs, figures.coldMs, sharedTarget),
+  );
+  if (files === 20) {
+    const ok = figures.memory <= 1.1 ? "ok" : "OVER TARGET";
+    console.log(
+      `${"    memory after 100 edits vs after the first".padEnd(52)} ratio ${figures.memory.toFixed(3)}  (target <= 1.1: ${ok})`,
+    );
+  }
+}
+
+function fractionLine(label: string, ms: number, coldMs: number, target: number) {
+  const ratio = ms / coldMs;
+  const verdict = ratio <= target ? "ok" : "OVER TARGET";
+  return `${label.padEnd(52)} ${ms.toFixed(2).padStart(9)} ms vs ${coldMs.toFixed(2).padStart(9)} ms  ratio ${ratio.toFixed(3)}  (target <= ${target}: ${verdict})`;
+}

@@ -188,13 +188,17 @@ function hashTools(
 ): Map<string, string> {
   return new Map(
     tools.map((tool) => {
-      const { location: _location, ...rest } = tool;
-      const hash = createHash("sha1").update(JSON.stringify(rest));
-      for (const name of [...referencedTypes(rest, definitions)].sort())
-        hash.update(`\u0000${name}\u0000${JSON.stringify(definitions[name])}`);
+      // Where things are in the file is not what the tool is: an edit above it moves them.
+      const hash = createHash("sha1").update(JSON.stringify(tool, withoutLocations));
+      for (const name of [...referencedTypes(tool, definitions)].sort())
+        hash.update(`\u0000${name}\u0000${JSON.stringify(definitions[name], withoutLocations)}`);
       return [tool.name, hash.digest("base64url")];
     }),
   );
+}
+
+function withoutLocations(key: string, value: unknown): unknown {
+  return key === "location" ? undefined : value;
 }
 
 /** The names of the named types a value refers to (`{ kind: "ref", name }`), transitively. */
