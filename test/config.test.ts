@@ -1,7 +1,8 @@
 /**
  * typecall.config.ts through the CLI, in-process (`runCli`) in a temporary folder whose
  * node_modules is the repository's, so that the config's `import { defineConfig } from "typecall"`
- * resolves as in an app; once through a real Node process.
+ * resolves as in an app; once through a real Node process. Then `typecall init`: what it writes
+ * generates, and with the snippet it prints, type-checks.
  */
 import { execFile } from "node:child_process";
 import {
@@ -18,6 +19,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../packages/typecall/src/index.ts";
+import { typecheck } from "../packages/typecall/test/support/typecheck.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 let dir: string;
@@ -226,5 +228,60 @@ describe("the config file", () => {
     );
     expect(stdout).toBe("wrote src/tools.typecall.ts (2 tools)\n");
     expect(read("src/tools.typecall.ts")).toContain('name: "get_weather"');
+  });
+});
+
+describe("typecall init", () => {
+  beforeEach(() => {
+    // A fresh project: init writes the tool module too.
+    dir = mkdtempSync(join(tmpdir(), "typecall-init-"));
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  });
+
+  it("writes a config and a tool module that generate, and prints next steps whose snippet type-checks", async () => {
+    expect(await run("init")).toBe(0);
+    expect(out.stdout).toMatch(/^wrote typecall.config.ts\nwrote src\/tools.ts\n\nNext steps:\n/);
+    expect(read("typecall.config.ts")).toContain('import { defineConfig } from "typecall";');
+    out.stdout = "";
+    expect(await run("generate")).toBe(0);
+    expect(out).toEqual({ stdout: "wrote src/tools.typecall.ts (1 tools)\n", stderr: "" });
+    // The printed snippet, as an app module beside the tools.
+    out.stdout = "";
+    await run("init");
+    const snippet = out.stdout
+      .split("\n")
+      .slice(out.stdout.split("\n").findIndex((l) => l.includes('import OpenAI from "openai"')))
+      .map((line) => line.slice(7))
+      .join("\n");
+    write("src/app.ts", `${snippet}\nexport { result };\n`);
+    const files = ["typecall.config.ts", "src/tools.ts", "src/tools.typecall.ts", "src/app.ts"];
+    expect(typecheck(files.map((f) => join(dir, f)))).toEqual([]);
+  });
+
+  it("never overwrites a file: it says which it kept, and a config of any extension counts", async () => {
+    write("src/tools.ts", TOOLS);
+    write("typecall.config.mjs", "export default {};\n");
+    expect(await run("init")).toBe(0);
+    expect(out.stdout).toMatch(
+      /^kept typecall.config.mjs \(it exists; init never overwrites a file\)\nkept src\/tools.ts \(it exists; init never overwrites a file\)\n\nNext steps:/,
+    );
+    expect(read("src/tools.ts")).toBe(TOOLS);
+    expect(existsSync(join(dir, "typecall.config.ts"))).toBe(false);
+  });
+
+  it("writes what is missing beside what exists", async () => {
+    write("src/tools.ts", TOOLS);
+    expect(await run("init")).toBe(0);
+    expect(out.stdout).toMatch(/^wrote typecall.config.ts\nkept src\/tools.ts \(it exists/);
+    expect(read("src/tools.ts")).toBe(TOOLS);
+  });
+
+  it("takes no entry and no option", async () => {
+    expect(await run("init", "src/tools.ts")).toBe(2);
+    expect(out.stderr).toMatch(/^typecall: init takes no entry\n\nUsage:/);
+    out.stderr = "";
+    expect(await run("init", "--out", "x")).toBe(2);
+    expect(out.stderr).toMatch(/^typecall: init takes no --out\n\nUsage:/);
+    expect(readdirSync(dir)).toEqual(["node_modules"]);
   });
 });

@@ -42,6 +42,7 @@ const OPTIONS = {
 
 /** The options each command takes (besides --help); a command not listed takes them all. */
 const COMMAND_OPTIONS: Readonly<Record<string, readonly string[]>> = {
+  init: [],
   generate: ["config", "out", "allow-any", "severity", "dialects", "strict", "naming", "tsconfig"],
   check: ["config", "out", "allow-any", "severity", "dialects", "strict", "naming", "tsconfig"],
 };

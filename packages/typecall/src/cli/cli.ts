@@ -2,6 +2,7 @@ import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { findStale, type GenerateOptions, type GenerateResult, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
 import { parseCommandLine } from "./args.ts";
+import { runInit } from "./init.ts";
 import { resolveRunOptions } from "./options.ts";
 import { type CliIO, display, printDiagnostics } from "./report.ts";
 
@@ -13,6 +14,8 @@ export const USAGE = `Usage: typecall <command> [options] [<entry>...]
 Commands:
   generate [<entry>...]    Write <entry>.typecall.ts beside each entry (only files whose content changed).
   check [<entry>...]       Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
+  init                     Write a starter typecall.config.ts and src/tools.ts (never over an existing
+                           file) and print the next steps.
   help                     Show this text.
 
 Entries are TypeScript modules (.ts, .mts, .cts, .tsx) or glob patterns, quoted so that every shell
@@ -27,7 +30,7 @@ Its keys: entries, out, dialects, strict, naming, severity, tsconfig, allowAny; 
 to its folder. A flag wins over the config's value (--severity and --strict per code and dialect);
 entries on the command line replace the config's.
 
-Options:
+Options of generate and check:
   --config <path>          The config file (default: typecall.config.ts, .mts, .js or .mjs, if present).
   --out <path>             Folder for the generated files (or, with one entry, the output .ts file).
   --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
@@ -77,6 +80,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
+  if (command === "init") return entries.length > 0 ? usageError("init takes no entry", io) : runInit(io);
   if (command !== "generate" && command !== "check")
     return usageError(command ? `unknown command "${command}"` : "missing command", io);
   const resolved = await resolveRunOptions(command, entries, flags, io.cwd);
