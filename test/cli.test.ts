@@ -320,7 +320,10 @@ describe("usage", () => {
       "--severity TC3003=loud: the level must be error, warning or off",
     ],
     [["generate", "x.ts", "--naming", "kebab"], "--naming kebab: the naming must be camelCase or snake_case"],
+    [["generate", "x.ts", "--json"], "generate takes no --json"],
+    [["check", "x.ts", "--tool", "add"], "check takes no --tool"],
     [["init", "--dialects", "openai"], "init takes no --dialects"],
+    [["inspect"], "inspect needs at least one entry module"],
   ])("exits 2 with one line of reason and the usage text for %j", async (argv, reason) => {
     expect(await run(...argv)).toBe(2);
     expect(out.stderr).toBe(`typecall: ${reason}\n\n${USAGE}`);

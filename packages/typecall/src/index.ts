@@ -5,6 +5,7 @@
  */
 export type { ToolNaming } from "./analyze/naming.ts";
 export { type CliIO, runCli, USAGE } from "./cli/cli.ts";
+export type { InspectDiagnostic, InspectDocument, InspectModule, InspectTool } from "./cli/inspect.ts";
 export { defineConfig, type TypecallConfig } from "./config/define.ts";
 export type { DiagnosticCode } from "./diagnostics/codes.ts";
 export { codes } from "./diagnostics/codes.ts";

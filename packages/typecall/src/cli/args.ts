@@ -18,6 +18,11 @@ export interface Flags {
   strict: Strictness;
   naming: ToolNaming | undefined;
   tsconfig: string | undefined;
+  /** inspect's own. */
+  tool: string | undefined;
+  dialect: DialectName | undefined;
+  json: boolean;
+  quiet: boolean;
 }
 
 /** The parsed command line. */
@@ -37,6 +42,10 @@ const OPTIONS = {
   strict: { type: "string", multiple: true },
   naming: { type: "string" },
   tsconfig: { type: "string" },
+  tool: { type: "string" },
+  dialect: { type: "string" },
+  json: { type: "boolean" },
+  quiet: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -69,6 +78,9 @@ export function parseCommandLine(argv: readonly string[]): Args | { problem: str
   const naming = values.naming;
   if (naming !== undefined && !TOOL_NAMINGS.includes(naming as ToolNaming))
     return { problem: `--naming ${naming}: the naming must be ${TOOL_NAMINGS.join(" or ")}` };
+  const dialect = values.dialect;
+  const dialectError = dialect === undefined ? undefined : dialectProblem(dialect);
+  if (dialectError) return { problem: `--dialect: ${dialectError}` };
   const flags: Flags = {
     config: values.config,
     out: values.out,
@@ -78,6 +90,10 @@ export function parseCommandLine(argv: readonly string[]): Args | { problem: str
     strict,
     naming: naming as ToolNaming | undefined,
     tsconfig: values.tsconfig,
+    tool: values.tool,
+    dialect: dialect as DialectName | undefined,
+    json: values.json === true,
+    quiet: values.quiet === true,
   };
   return { command, entries, help: values.help === true, flags };
 }

@@ -3,6 +3,7 @@ import { findStale, type GenerateOptions, type GenerateResult, generate } from "
 import { writeFiles } from "../write.ts";
 import { parseCommandLine } from "./args.ts";
 import { runInit } from "./init.ts";
+import { runInspect } from "./inspect.ts";
 import { resolveRunOptions } from "./options.ts";
 import { type CliIO, display, printDiagnostics } from "./report.ts";
 
@@ -14,6 +15,8 @@ export const USAGE = `Usage: typecall <command> [options] [<entry>...]
 Commands:
   generate [<entry>...]    Write <entry>.typecall.ts beside each entry (only files whose content changed).
   check [<entry>...]       Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
+  inspect [<entry>...]     Write nothing; print what a model sees of each tool in one dialect: its name,
+                           description, schema and strictness, and the tool's diagnostics.
   init                     Write a starter typecall.config.ts and src/tools.ts (never over an existing
                            file) and print the next steps.
   help                     Show this text.
@@ -30,7 +33,7 @@ Its keys: entries, out, dialects, strict, naming, severity, tsconfig, allowAny; 
 to its folder. A flag wins over the config's value (--severity and --strict per code and dialect);
 entries on the command line replace the config's.
 
-Options of generate and check:
+Options of generate, check and inspect:
   --config <path>          The config file (default: typecall.config.ts, .mts, .js or .mjs, if present).
   --out <path>             Folder for the generated files (or, with one entry, the output .ts file).
   --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
@@ -46,6 +49,12 @@ Options of generate and check:
   --severity <CODE>=<level>
                            Override a diagnostic's severity: error, warning or off (repeatable),
                            e.g. --severity TC3001=off to accept provider-mapped tool names quietly.
+
+Options of inspect:
+  --dialect <name>         The dialect to show (default: openai, or the first of --dialects).
+  --tool <name>            Only this tool (its name, as sent or as exported).
+  --json                   One JSON document on stdout, for scripts (its shape is in the README).
+  --quiet                  One line per tool: its name, its strictness and how many diagnostics it has.
 
   -h, --help               Show this text.
 
@@ -81,7 +90,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (command === "init") return entries.length > 0 ? usageError("init takes no entry", io) : runInit(io);
-  if (command !== "generate" && command !== "check")
+  if (command !== "generate" && command !== "check" && command !== "inspect")
     return usageError(command ? `unknown command "${command}"` : "missing command", io);
   const resolved = await resolveRunOptions(command, entries, flags, io.cwd);
   if ("problems" in resolved) {
@@ -89,6 +98,7 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     for (const problem of resolved.problems) io.stderr(`typecall: ${problem}\n`);
     return 2;
   }
+  if (command === "inspect") return runInspect(resolved.options, flags, io);
   return generateOrCheck(command, resolved.options, io);
 }
 
