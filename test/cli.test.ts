@@ -127,6 +127,20 @@ describe("options that diagnostics' hints point to", () => {
     expect(out.stderr).toContain(value.split("=")[0]?.split(",").at(-1) ?? value);
   });
 
+  it("--naming sets the casing of tool names, --tsconfig the tsconfig.json of every entry", async () => {
+    writeFileSync(join(dir, "src", "weather.ts"), "/** Weather. */\nexport function getWeather() {}\n");
+    writeFileSync(join(dir, "tsconfig.app.json"), "{}\n");
+    expect(
+      await run("generate", "src/weather.ts", "--naming", "snake_case", "--tsconfig", "tsconfig.app.json"),
+    ).toBe(0);
+    const module = readFileSync(join(dir, "src", "weather.typecall.ts"), "utf8");
+    expect(module).toContain('name: "get_weather"');
+    // Without a tsconfig, the defaults import .ts files; this one does not allow them.
+    expect(module).toContain('from "./weather.js"');
+    expect(await run("generate", "src/weather.ts", "--tsconfig", "nope.json")).toBe(2);
+    expect(out.stderr).toBe("typecall: --tsconfig nope.json does not exist\n");
+  });
+
   it.each([["TC9999=off"], ["TC3003=loud"], ["TC3003"]])("exits 2 for --severity %s", async (pair) => {
     expect(await run("generate", "src/tools.ts", "--severity", pair)).toBe(2);
     expect(out.stderr).toContain(`--severity ${pair}`);
@@ -305,6 +319,11 @@ describe("usage", () => {
       ["check", "x.ts", "--severity", "TC3003=loud"],
       "--severity TC3003=loud: the level must be error, warning or off",
     ],
+    [["generate", "x.ts", "--naming", "kebab"], "--naming kebab: the naming must be camelCase or snake_case"],
+    [["generate", "x.ts", "--json"], "generate takes no --json"],
+    [["check", "x.ts", "--tool", "add"], "check takes no --tool"],
+    [["init", "--dialects", "openai"], "init takes no --dialects"],
+    [["inspect"], "inspect needs at least one entry module"],
   ])("exits 2 with one line of reason and the usage text for %j", async (argv, reason) => {
     expect(await run(...argv)).toBe(2);
     expect(out.stderr).toBe(`typecall: ${reason}\n\n${USAGE}`);

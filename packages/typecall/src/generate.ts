@@ -1,6 +1,12 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { analyzeEntries, type EntryAnalysis } from "./analyze/index.ts";
+import {
+  type AnalyzeOptions,
+  analyzeEntries,
+  type EntryAnalysis,
+  TOOL_NAMINGS,
+  type ToolNaming,
+} from "./analyze/index.ts";
 import type { DiagnosticCode } from "./diagnostics/codes.ts";
 import {
   createDiagnostic,
@@ -57,6 +63,17 @@ export interface GenerateOptions {
    * makes that warning an error; `never` sends every tool non-strict.
    */
   strict?: Partial<Record<StrictDialect, StrictMode>>;
+  /**
+   * The casing of tool names taken from exports: `snake_case` sends `getWeather` as `get_weather`,
+   * `camelCase` sends `get_weather` as `getWeather`. A tool's `@name` is kept as written. Default:
+   * the export name as written.
+   */
+  naming?: ToolNaming;
+  /**
+   * The tsconfig.json whose compiler options every entry is analysed with. Default: the nearest
+   * tsconfig.json above each entry (strict defaults without one).
+   */
+  tsconfig?: string;
 }
 
 /** A file to write. */
@@ -73,6 +90,22 @@ export interface GenerateResult {
   files: GeneratedFile[];
   diagnostics: Diagnostic[];
   toolsets: ToolsetIR[];
+  /** Each entry's outcome, in entry order: what its tools are sent as, and its own diagnostics. */
+  modules: ModuleResult[];
+}
+
+/** One entry's outcome, whether or not its module was generated (for `typecall inspect`, tools that show it). */
+export interface ModuleResult {
+  /** Absolute path of the entry. */
+  entry: string;
+  /**
+   * What each tool of the entry's toolset (`toolsets`, same order) is sent as: its arguments' schema
+   * per dialect asked for, the dialects that send it strict, and the names it is sent under where its
+   * own breaks a provider's rule.
+   */
+  tools: ToolDialects[];
+  /** The diagnostics of this entry, severities applied, sorted (`diagnostics` holds every entry's). */
+  diagnostics: Diagnostic[];
 }
 
 /**
@@ -82,7 +115,7 @@ export interface GenerateResult {
 export function generate(options: GenerateOptions): GenerateResult {
   const entries = options.entries.map((e) => resolve(e));
   const dialectOptions = readDialectOptions(options);
-  const analyses = analyzeEntries(entries, { allowAny: options.allowAny ?? false });
+  const analyses = analyzeEntries(entries, readAnalyzeOptions(options));
   return generateFrom(analyses, options, dialectOptions);
 }
 
@@ -109,24 +142,28 @@ export function generateFrom(
   emitted?: Map<EntryAnalysis, EmittedEntry>,
 ): GenerateResult {
   const files: GeneratedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
   const entries = options.entries.map((e) => resolve(e));
   const names = duplicateNames(analyses.map((a) => a.toolset));
-  const ready: { analysis: (typeof analyses)[number]; path: string; dialects: ToolDialects[] }[] = [];
+  const modules: ModuleResult[] = [];
+  const ready: { analysis: (typeof analyses)[number]; path: string; module: ModuleResult }[] = [];
   for (const analysis of analyses) {
     const kept = emitted?.get(analysis);
     const dialects = kept?.dialects ?? runDialects(analysis.toolset, dialectOptions);
     if (emitted && !kept) emitted.set(analysis, { dialects });
     const raw = [...analysis.diagnostics, ...dialects.diagnostics, ...(names.get(analysis.toolset) ?? [])];
-    const found = withSeverities(raw, options.severity);
-    diagnostics.push(...found);
-    if (hasErrors(found) || analysis.toolset.tools.length === 0) continue;
+    const module: ModuleResult = {
+      entry: analysis.toolset.entry,
+      tools: dialects.tools,
+      diagnostics: withSeverities(raw, options.severity),
+    };
+    modules.push(module);
+    if (hasErrors(module.diagnostics) || analysis.toolset.tools.length === 0) continue;
     if (kept?.file) {
       files.push(kept.file);
       continue;
     }
     const path = outputPath(analysis.toolset.entry, options.out, entries.length);
-    ready.push({ analysis, path, dialects: dialects.tools });
+    ready.push({ analysis, path, module });
   }
   // One validator batch per program: an engine that needs TypeScript then extends it once.
   for (const program of new Set(ready.map((r) => r.analysis.program))) {
@@ -136,11 +173,11 @@ export function generateFrom(
       engine,
       batch.map(({ analysis, path }) => ({ toolset: analysis.toolset, key: path })),
     );
-    batch.forEach(({ analysis, path, dialects }, i) => {
+    batch.forEach(({ analysis, path, module }, i) => {
       const { toolset } = analysis;
       const output = compiled[i];
       if (output === undefined || Array.isArray(output)) {
-        diagnostics.push(...(output ?? []));
+        module.diagnostics.push(...(output ?? []));
         return;
       }
       const input = (tools: ToolIR[]): ModuleInput => ({
@@ -148,7 +185,7 @@ export function generateFrom(
         entryImport: importSpecifier(path, toolset.entry, program.options),
         entryDisplay: relative(dirname(path), toolset.entry).replaceAll("\\", "/"),
         validators: output.validators.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
-        dialects: dialects.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
+        dialects: module.tools.filter((_, t) => tools.includes(toolset.tools[t] as ToolIR)),
         declarations: output.declarations ?? [],
         helpers: output.helpers,
         typeImports: output.typeImports ?? [],
@@ -156,7 +193,7 @@ export function generateFrom(
       });
       const content = guarded(toolset.tools, "emitting", (tools) => emitModule(input(tools)));
       if (typeof content !== "string") {
-        diagnostics.push(...content);
+        module.diagnostics.push(...content);
         return;
       }
       const file = { path, entry: toolset.entry, content };
@@ -166,7 +203,13 @@ export function generateFrom(
     });
   }
   files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
-  return { files, diagnostics: sortDiagnostics(diagnostics), toolsets: analyses.map((a) => a.toolset) };
+  for (const module of modules) module.diagnostics = sortDiagnostics(module.diagnostics);
+  return {
+    files,
+    diagnostics: sortDiagnostics(modules.flatMap((m) => m.diagnostics)),
+    toolsets: analyses.map((a) => a.toolset),
+    modules,
+  };
 }
 
 /** The validators of each module, or the TC9001 diagnostics of the tools whose validators failed to build. */
@@ -208,6 +251,18 @@ export function readDialectOptions(options: GenerateOptions): DialectOptions {
       .find(Boolean);
   if (problem) throw new TypeError(`typecall: ${problem}`);
   return { dialects: DIALECT_NAMES.filter((d) => d === "json-schema" || dialects.includes(d)), strict };
+}
+
+/** The analysis options, checked: throws a TypeError naming a naming that does not exist or a missing tsconfig. */
+export function readAnalyzeOptions(options: GenerateOptions): AnalyzeOptions {
+  const { naming, tsconfig } = options;
+  if (naming !== undefined && !TOOL_NAMINGS.includes(naming))
+    throw new TypeError(
+      `typecall: the naming must be ${TOOL_NAMINGS.join(" or ")}, got ${JSON.stringify(naming)}`,
+    );
+  if (tsconfig !== undefined && !existsSync(tsconfig))
+    throw new TypeError(`typecall: the tsconfig ${JSON.stringify(tsconfig)} does not exist`);
+  return { allowAny: options.allowAny ?? false, naming, tsconfig };
 }
 
 /** Applies the per-code severity overrides; `"off"` removes a diagnostic. */

@@ -7,6 +7,7 @@
 import type { Type, TypeChecker } from "typescript";
 import type { PropertyIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
+import { closestName } from "../suggest.ts";
 import { ts } from "../typescript.ts";
 import { type FunctionDoc, readSymbolDoc } from "./jsdoc.ts";
 import {
@@ -340,34 +341,8 @@ function isLibDeclaration(node: { getSourceFile(): { fileName: string } }): bool
 
 /** `; did you mean "card"?` when one of `known` is a likely spelling of `name`, else a full stop. */
 function suggestion(name: string, known: readonly string[]): string {
-  const lower = name.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1;
-  for (const candidate of known) {
-    const distance = editDistance(lower, candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
+  const best = closestName(name, known);
   return best === undefined ? "." : `; did you mean "${best}"?`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(
-        (previous[j] as number) + 1,
-        (current[j - 1] as number) + 1,
-        (previous[j - 1] as number) + cost,
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }
 
 /** A tag's text as a message quotes it: its first line, at most 40 characters. */

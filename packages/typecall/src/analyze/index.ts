@@ -10,6 +10,7 @@ import { syntaxErrors } from "./syntax.ts";
 import { analyzeTool } from "./tool.ts";
 import type { AnalyzeOptions, EntryState } from "./types/index.ts";
 
+export { TOOL_NAMINGS, type ToolNaming } from "./naming.ts";
 export { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
 export type { AnalyzeOptions } from "./types/index.ts";
 
@@ -21,13 +22,17 @@ export interface EntryAnalysis {
   program: AnalysisProgram;
 }
 
-/** Analyses entry modules, sharing one project per tsconfig.json. Never throws for user errors. */
+/**
+ * Analyses entry modules, sharing one project per tsconfig.json (the nearest above each entry, or
+ * `options.tsconfig` for all). Never throws for user errors.
+ */
 export function analyzeEntries(
   entries: readonly string[],
   options: AnalyzeOptions = { allowAny: false },
 ): EntryAnalysis[] {
   const files = entries.map((entry) => resolve(entry));
-  const configs = files.map((file) => findTsconfig(file) ?? "");
+  const configured = options.tsconfig === undefined ? undefined : resolve(options.tsconfig);
+  const configs = files.map((file) => configured ?? findTsconfig(file) ?? "");
   const groups = new Map<string, string[]>();
   files.forEach((file, i) => {
     const key = configs[i] ?? "";

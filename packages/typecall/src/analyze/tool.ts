@@ -26,6 +26,7 @@ import {
 import { docCommentOf, type FunctionDoc, readFunctionDoc } from "./jsdoc.ts";
 import { literalValue, NOT_LITERAL } from "./literal.ts";
 import { locationOf } from "./location.ts";
+import { toolName } from "./naming.ts";
 import { settlesAtOnce } from "./settles.ts";
 import {
   ancestorOf,
@@ -72,7 +73,7 @@ export function analyzeTool(
 ): ToolIR | undefined {
   const doc = readFunctionDoc(fn.node);
   if (EXCLUDING_TAGS.some((tag) => doc.tags.has(tag))) return undefined;
-  const name = doc.tags.get("name") || fn.exportName;
+  const name = doc.tags.get("name") || toolName(fn.exportName, entry.options.naming);
   const location = locationOf(nameNode(fn.node));
   const before = diagnostics.length;
   if (fn.overloads > 0) {

@@ -1,43 +1,44 @@
-import { readFileSync } from "node:fs";
-import { relative } from "node:path";
-import { parseArgs } from "node:util";
-import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
-import { type Diagnostic, hasErrors } from "../diagnostics/diagnostic.ts";
-import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
-import { type DialectName, dialectProblem, type StrictMode, strictProblem } from "../emit/dialects/index.ts";
-import { findStale, type GenerateOptions, generate } from "../generate.ts";
+import { hasErrors } from "../diagnostics/diagnostic.ts";
+import { findStale, type GenerateOptions, type GenerateResult, generate } from "../generate.ts";
 import { writeFiles } from "../write.ts";
-import { resolveEntries } from "./entries.ts";
-import { resolveOut } from "./out.ts";
+import { parseCommandLine } from "./args.ts";
+import { runInit } from "./init.ts";
+import { runInspect } from "./inspect.ts";
+import { resolveRunOptions } from "./options.ts";
+import { type CliIO, display, printDiagnostics } from "./report.ts";
 import { watch } from "./watch.ts";
 
-/** Where the CLI prints; tests pass their own. */
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  cwd: string;
-  /** Environment variables; `TYPECALL_DEBUG` prints the stack of an internal error. Default `process.env`. */
-  env?: Readonly<Record<string, string | undefined>>;
-  /** Stops `watch` (which otherwise runs until the process ends). */
-  signal?: AbortSignal;
-}
+export type { CliIO } from "./report.ts";
 
 /** The usage text, printed by `typecall help` and on bad usage. */
-export const USAGE = `Usage: typecall <command> [options] <entry>...
+export const USAGE = `Usage: typecall <command> [options] [<entry>...]
 
 Commands:
-  generate <entry>...      Write <entry>.typecall.ts beside each entry (only files whose content changed).
-  check <entry>...         Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
-  watch <entry>...         Generate, then again after each change of an entry or of what it imports,
+  generate [<entry>...]    Write <entry>.typecall.ts beside each entry (only files whose content changed).
+  check [<entry>...]       Write nothing; exit 1 if any output is missing or stale, or on errors (for CI).
+  watch [<entry>...]       Generate, then again after each change of an entry or of what it imports,
                            one line per regeneration (the tools changed, the time taken). A module
                            that starts failing keeps its last good output until it is fixed.
+  inspect [<entry>...]     Write nothing; print what a model sees of each tool in one dialect: its name,
+                           description, schema and strictness, and the tool's diagnostics.
+  init                     Write a starter typecall.config.ts and src/tools.ts (never over an existing
+                           file) and print the next steps.
   help                     Show this text.
 
 Entries are TypeScript modules (.ts, .mts, .cts, .tsx) or glob patterns, quoted so that every shell
 passes them as they are: "src/tools/*.ts", "src/**/*.tools.ts", "src/{a,b}.ts" (also ? and [abc]).
 Patterns never match generated *.typecall.ts files, .d.ts files or files under node_modules.
+Without entries on the command line, those of the config file are used.
 
-Options:
+Configuration: typecall.config.ts (or .mts, .js, .mjs) in the current directory, or --config <path>:
+  import { defineConfig } from "typecall";
+  export default defineConfig({ entries: ["src/tools.ts"], dialects: ["openai"], naming: "snake_case" });
+Its keys: entries, out, dialects, strict, naming, severity, tsconfig, allowAny; its paths are relative
+to its folder. A flag wins over the config's value (--severity and --strict per code and dialect);
+entries on the command line replace the config's.
+
+Options of generate, check, watch and inspect:
+  --config <path>          The config file (default: typecall.config.ts, .mts, .js or .mjs, if present).
   --out <path>             Folder for the generated files (or, with one entry, the output .ts file).
   --allow-any              Accept unknown/any as free JSON without the TC2006 warning.
   --dialects <list>        The dialects to emit and check, comma-separated (default: all):
@@ -46,12 +47,23 @@ Options:
                            Strict mode of openai, openai-responses or anthropic (repeatable): auto
                            (default: strict where it can be, else non-strict with a warning),
                            always (that warning is an error) or never.
+  --naming <casing>        Tool names from exports in camelCase or snake_case (getWeather is sent as
+                           get_weather); @name is kept as written. Default: the export name.
+  --tsconfig <path>        The tsconfig.json of every entry (default: the nearest one above each entry).
   --severity <CODE>=<level>
                            Override a diagnostic's severity: error, warning or off (repeatable),
                            e.g. --severity TC3001=off to accept provider-mapped tool names quietly.
+
+Options of inspect:
+  --dialect <name>         The dialect to show (default: openai, or the first of --dialects).
+  --tool <name>            Only this tool (its name, as sent or as exported).
+  --json                   One JSON document on stdout, for scripts (its shape is in the README).
+  --quiet                  One line per tool: its name, its strictness and how many diagnostics it has.
+
   -h, --help               Show this text.
 
-Exit codes: 0 success, 1 diagnostics with errors, stale output or an internal error, 2 bad usage.
+Exit codes: 0 success, 1 diagnostics with errors, stale output or an internal error, 2 bad usage
+(a bad config file too).
 `;
 
 const defaultIO: CliIO = {
@@ -73,33 +85,33 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   }
 }
 
-function run(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const parsed = parse(argv);
+async function run(argv: readonly string[], io: CliIO): Promise<number> {
+  const parsed = parseCommandLine(argv);
   if ("problem" in parsed) return usageError(parsed.problem, io);
-  const { command, entries, out, help, allowAny, severity, dialects, strict } = parsed;
+  const { command, entries, help, flags } = parsed;
   if (help || command === "help") {
     io.stdout(USAGE);
     return 0;
   }
-  if (command !== "generate" && command !== "check" && command !== "watch")
+  if (command === "init") return entries.length > 0 ? usageError("init takes no entry", io) : runInit(io);
+  if (command !== "generate" && command !== "check" && command !== "inspect" && command !== "watch")
     return usageError(command ? `unknown command "${command}"` : "missing command", io);
-  if (entries.length === 0) return usageError(`${command} needs at least one entry module`, io);
-  const resolved = resolveEntries(entries, io.cwd);
-  // Each path names its own fix; the usage text would only bury it.
-  for (const problem of resolved.problems) io.stderr(`typecall: ${problem}\n`);
-  if (resolved.problems.length > 0) return 2;
-  const target = out === undefined ? undefined : resolveOut(out, resolved.entries, io.cwd);
-  if (target && "problem" in target) return usageError(target.problem, io);
-  const options: GenerateOptions = {
-    entries: resolved.entries,
-    allowAny,
-    severity,
-    strict,
-    ...(dialects && { dialects }),
-    ...(target && { out: target.path }),
-  };
+  const resolved = await resolveRunOptions(command, entries, flags, io.cwd);
+  if ("problems" in resolved) {
+    if (resolved.usage) return usageError(resolved.problems.join("\n"), io);
+    for (const problem of resolved.problems) io.stderr(`typecall: ${problem}\n`);
+    return 2;
+  }
+  if (command === "inspect") return runInspect(resolved.options, flags, io);
   if (command === "watch")
-    return watch(options, { ...io, printDiagnostics: (diagnostics) => printDiagnostics(diagnostics, io) });
+    return watch(resolved.options, {
+      ...io,
+      printDiagnostics: (diagnostics) => printDiagnostics(diagnostics, io),
+    });
+  return generateOrCheck(command, resolved.options, io);
+}
+
+function generateOrCheck(command: "generate" | "check", options: GenerateOptions, io: CliIO): number {
   const result = generate(options);
   printDiagnostics(result.diagnostics, io);
   if (command === "generate") {
@@ -141,126 +153,6 @@ function internalError(error: unknown, io: CliIO): number {
   return 1;
 }
 
-interface Parsed {
-  command: string | undefined;
-  entries: string[];
-  out: string | undefined;
-  help: boolean;
-  allowAny: boolean;
-  severity: Severities;
-  dialects: DialectName[] | undefined;
-  strict: NonNullable<GenerateOptions["strict"]>;
-}
-
-function parse(argv: readonly string[]): Parsed | { problem: string } {
-  let parsed: ReturnType<typeof parseOptions>;
-  try {
-    parsed = parseOptions(argv);
-  } catch (error) {
-    return { problem: argsProblem(error) };
-  }
-  const { values, positionals } = parsed;
-  const severity = parseSeverities(values.severity ?? []);
-  if (typeof severity === "string") return { problem: severity };
-  const dialects = values.dialects === undefined ? undefined : parseDialects(values.dialects);
-  if (typeof dialects === "string") return { problem: dialects };
-  const strict = parseStrict(values.strict ?? []);
-  if (typeof strict === "string") return { problem: strict };
-  const [command, ...entries] = positionals;
-  return {
-    command,
-    entries,
-    out: values.out,
-    help: values.help === true,
-    allowAny: values["allow-any"] === true,
-    severity,
-    dialects,
-    strict,
-  };
-}
-
-function parseOptions(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      out: { type: "string" },
-      "allow-any": { type: "boolean" },
-      severity: { type: "string", multiple: true },
-      dialects: { type: "string", multiple: true },
-      strict: { type: "string", multiple: true },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-}
-
-/** parseArgs' messages (some three lines long) as one line naming the option. */
-function argsProblem(error: unknown): string {
-  const { code, message } = error as { code?: string; message: string };
-  const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "an option";
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-    return message.includes("does not take") ? `${option} takes no value` : `${option} needs a value`;
-  return message.split("\n")[0] ?? message;
-}
-
-type Severities = NonNullable<GenerateOptions["severity"]>;
-const LEVELS = new Set(["error", "warning", "off"]);
-
-/** `TC3003=off` pairs into the `severity` option, or the problem with the first wrong pair. */
-function parseSeverities(pairs: readonly string[]): Severities | string {
-  const severity: Severities = {};
-  for (const pair of pairs) {
-    const [code = "", level = ""] = pair.split("=");
-    if (!(code in codes))
-      return `--severity ${pair}: "${code}" is not a diagnostic code (see docs/diagnostics.md)`;
-    if (!LEVELS.has(level)) return `--severity ${pair}: the level must be error, warning or off`;
-    severity[code as DiagnosticCode] = level as "error" | "warning" | "off";
-  }
-  return severity;
-}
-
-/** `openai,anthropic` (the flag may repeat) into dialect names, or the problem with the first wrong one. */
-function parseDialects(lists: readonly string[]): DialectName[] | string {
-  const names = lists.flatMap((list) => list.split(",")).map((n) => n.trim());
-  if (names.some((n) => n === ""))
-    return `--dialects ${lists.join(",")}: an empty name; separate dialects by commas, e.g. --dialects openai,anthropic`;
-  const problem = names.map(dialectProblem).find(Boolean);
-  return problem ? `--dialects: ${problem}` : (names as DialectName[]);
-}
-
-/** `openai=always` pairs into the `strict` option, or the problem with the first wrong pair. */
-function parseStrict(pairs: readonly string[]): NonNullable<GenerateOptions["strict"]> | string {
-  const strict: Record<string, StrictMode> = {};
-  for (const pair of pairs) {
-    const [dialect = "", mode] = pair.split("=");
-    if (mode === undefined) return `--strict ${pair}: write <dialect>=<mode>, e.g. --strict openai=always`;
-    const problem = strictProblem(dialect, mode);
-    if (problem) return `--strict ${pair}: ${problem}`;
-    strict[dialect] = mode as StrictMode;
-  }
-  return strict;
-}
-
-function display(path: string, io: CliIO): string {
-  return relative(io.cwd, path).replaceAll("\\", "/");
-}
-
-function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {
-  if (diagnostics.length === 0) return;
-  const readFile = (file: string) => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
-  };
-  const displayPath = (file: string) => display(file, io);
-  for (const diagnostic of diagnostics)
-    io.stderr(`${formatDiagnostic(diagnostic, { readFile, displayPath })}\n`);
-  io.stderr(`${formatSummary(diagnostics)}\n`);
-}
-
-function toolCount(result: ReturnType<typeof generate>, entry: string): number {
+function toolCount(result: GenerateResult, entry: string): number {
   return result.toolsets.find((t) => t.entry === entry)?.tools.length ?? 0;
 }

@@ -22,6 +22,7 @@ import {
   type GeneratedFile,
   type GenerateOptions,
   generateFrom,
+  readAnalyzeOptions,
   readDialectOptions,
 } from "../generate.ts";
 import type { ToolIR } from "../ir/types.ts";
@@ -70,6 +71,8 @@ interface EntryState {
 export function createEngine(options: EngineOptions): Engine {
   const entries = options.entries.map((entry) => resolve(entry));
   const dialectOptions = readDialectOptions(options);
+  const analyzeOptions = readAnalyzeOptions(options);
+  const configured = analyzeOptions.tsconfig === undefined ? undefined : resolve(analyzeOptions.tsconfig);
   const projects = new Map<string, Project>();
   const states = new Map<string, EntryState>();
   const emitted = new Map<EntryAnalysis, EmittedEntry>();
@@ -77,7 +80,7 @@ export function createEngine(options: EngineOptions): Engine {
   const lastGood = new Map<string, GeneratedFile>();
   const watchedFiles = new Set<string>();
   const projectOf = (entry: string): Project => {
-    const tsconfig = findTsconfig(entry);
+    const tsconfig = configured ?? findTsconfig(entry);
     const key = tsconfig ?? "";
     let project = projects.get(key);
     if (project === undefined) {
@@ -110,7 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
           continue;
         }
         analysed++;
-        const analysis = analyzeEntry(entry, update.program, { allowAny: options.allowAny ?? false });
+        const analysis = analyzeEntry(entry, update.program, analyzeOptions);
         const dependencies = project.dependencies(update.program, entry);
         dependencies.add(entry);
         const hashes = hashTools(analysis.toolset.tools, analysis.toolset.definitions);

@@ -3,6 +3,7 @@ import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
 import type { PropertyIR, TypeIR } from "../../ir/types.ts";
 import { locationOf } from "../location.ts";
+import type { ToolNaming } from "../naming.ts";
 import type { ABSENT } from "./object.ts";
 
 /** State threaded through the conversion of one parameter's type. */
@@ -34,6 +35,10 @@ export interface EntryState {
 export interface AnalyzeOptions {
   /** `unknown` and `any` become free JSON without a warning. */
   allowAny: boolean;
+  /** The casing of tool names taken from exports (a tool's `@name` is kept as written). Default: as exported. */
+  naming?: ToolNaming | undefined;
+  /** The tsconfig.json of every entry, instead of the nearest one above each entry. */
+  tsconfig?: string | undefined;
 }
 
 /** Converts a type to its wire shape, reporting a diagnostic and returning undefined when it cannot. */

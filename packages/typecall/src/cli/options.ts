@@ -1,0 +1,74 @@
+/**
+ * The options of a run: the config file's values, each replaced by the flag given for it, with the
+ * entries and paths resolved. A flag's path is relative to the working directory, a config's to the
+ * config's folder. `severity` and `strict` merge per code and per dialect.
+ */
+import { relative, resolve } from "node:path";
+import { type LoadedConfig, loadConfig } from "../config/load.ts";
+import type { GenerateOptions } from "../generate.ts";
+import type { Flags } from "./args.ts";
+import { resolveEntries } from "./entries.ts";
+import { kindOf } from "./glob.ts";
+import { resolveOut } from "./out.ts";
+
+/** A run's options, or its problems (`usage`: the usage text helps, as for a missing entry). */
+export type RunOptions =
+  | { options: GenerateOptions; config: LoadedConfig }
+  | { problems: string[]; usage: boolean };
+
+/** Loads the config (`--config` or the one in `cwd`) and merges the flags over it. */
+export async function resolveRunOptions(
+  command: string,
+  args: readonly string[],
+  flags: Flags,
+  cwd: string,
+): Promise<RunOptions> {
+  const loaded = await loadConfig(cwd, flags.config);
+  if ("problems" in loaded) return { problems: loaded.problems, usage: false };
+  const { config, root } = loaded;
+  const named = configName(loaded, cwd);
+  const listed = typeof config.entries === "string" ? [config.entries] : (config.entries ?? []);
+  if (args.length === 0 && listed.length === 0) {
+    const where = named ? ` (none given here, none in ${named})` : "";
+    return { problems: [`${command} needs at least one entry module${where}`], usage: true };
+  }
+  const resolved = args.length > 0 ? resolveEntries(args, cwd) : resolveEntries(listed, root);
+  if (resolved.problems.length > 0) {
+    // Each path names its own fix; the usage text would only bury it.
+    const from = args.length > 0 ? "" : `${named}: entries: `;
+    return { problems: resolved.problems.map((p) => `${from}${p}`), usage: false };
+  }
+  const out =
+    flags.out !== undefined
+      ? resolveOut(flags.out, resolved.entries, cwd)
+      : config.out === undefined
+        ? undefined
+        : resolveOut(config.out, resolved.entries, root, `${named}: out "${config.out}"`);
+  if (out && "problem" in out) return { problems: [out.problem], usage: flags.out !== undefined };
+  const tsconfig =
+    flags.tsconfig !== undefined
+      ? resolve(cwd, flags.tsconfig)
+      : config.tsconfig === undefined
+        ? undefined
+        : resolve(root, config.tsconfig);
+  if (flags.tsconfig !== undefined && kindOf(tsconfig as string) !== "file")
+    return { problems: [`--tsconfig ${flags.tsconfig} does not exist`], usage: false };
+  const dialects = flags.dialects ?? config.dialects;
+  const naming = flags.naming ?? config.naming;
+  const options: GenerateOptions = {
+    entries: resolved.entries,
+    allowAny: flags.allowAny || config.allowAny === true,
+    severity: { ...config.severity, ...flags.severity },
+    strict: { ...config.strict, ...flags.strict },
+    ...(dialects && { dialects }),
+    ...(naming && { naming }),
+    ...(tsconfig && { tsconfig }),
+    ...(out && { out: out.path }),
+  };
+  return { options, config: loaded };
+}
+
+/** The config file as messages name it, relative to `cwd`; empty without one. */
+function configName(loaded: LoadedConfig, cwd: string): string {
+  return loaded.path === undefined ? "" : relative(cwd, loaded.path).replaceAll("\\", "/");
+}
