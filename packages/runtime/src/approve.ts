@@ -25,7 +25,7 @@ import { Secrets } from "./redact.ts";
 export async function askApproval(
   env: DispatchEnv,
   call: ToolCall,
-  { tool, args }: Prepared,
+  { tool, args, repairs }: Prepared,
   context: object | undefined,
 ): Promise<AnyOutcome> {
   const { approvals: settings, approvalSubject } = env.options;
@@ -62,6 +62,7 @@ export async function askApproval(
       error: { code: "needs_approval", message },
       approval,
       content: pendingContent(call.name),
+      ...(repairs && { repairs }),
     };
   } catch (error) {
     const message = `Approval for tool "${call.name}" could not be asked for: ${thrownMessage(error)}`;

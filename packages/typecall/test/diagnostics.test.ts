@@ -142,3 +142,29 @@ describe("a module mixing ten supported constructs with three unsupported ones",
     expect(result.files).toEqual([]);
   });
 });
+
+describe("the tags of one tool", () => {
+  it("are all read, and each wrong one reported in the same run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typecall-tags-"));
+    const entry = join(dir, "tools.ts");
+    writeFileSync(
+      entry,
+      [
+        "/**",
+        " * Pays.",
+        " * @Scope payments",
+        " * @approve",
+        " * @timeout soon",
+        " * @maxContentLength 10k",
+        " */",
+        "export function pay(amount: number): number {",
+        "  return amount;",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const { diagnostics, files } = generate({ entries: [entry] });
+    expect(files).toEqual([]);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(["TC1011", "TC1013", "TC1014", "TC1018"]);
+  });
+});

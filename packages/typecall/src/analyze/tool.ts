@@ -113,40 +113,32 @@ export function analyzeTool(
   const deprecated = doc.tags.get("deprecated");
   if (deprecated !== undefined) tool.deprecated = deprecated;
   if (doc.examples.length > 0) tool.examples = doc.examples;
+  // Every tag is read, and each wrong one reported, before the tool is given up: one run names them all.
+  const at = { location, path: [name] };
   const timeout = doc.tags.get("timeout");
   if (timeout !== undefined) {
     const ms = durationMs(timeout);
     if (ms === undefined) {
       const message = `@timeout ${timeout}: not a duration; write a number with a unit, like 500ms, 5s or 2m.`;
-      diagnostics.push(createDiagnostic("TC1011", message, { location, path: [name] }));
-      return undefined;
-    }
-    tool.timeoutMs = ms;
+      diagnostics.push(createDiagnostic("TC1011", message, at));
+    } else tool.timeoutMs = ms;
   }
   const scopes = scopesOf(doc);
-  if (typeof scopes === "string") {
-    diagnostics.push(createDiagnostic("TC1013", scopes, { location, path: [name] }));
-    return undefined;
-  }
-  if (scopes.length > 0) tool.scopes = scopes;
+  if (typeof scopes === "string") diagnostics.push(createDiagnostic("TC1013", scopes, at));
+  else if (scopes.length > 0) tool.scopes = scopes;
   const title = doc.tags.get("title");
   if (title) tool.title = title;
-  const annotations = readAnnotations(doc.tags, diagnostics, { location, path: [name] });
-  if (annotations === undefined) return undefined;
-  if (Object.keys(annotations).length > 0) tool.annotations = annotations;
+  const annotations = readAnnotations(doc.tags, diagnostics, at);
+  if (annotations !== undefined && Object.keys(annotations).length > 0) tool.annotations = annotations;
   const approval = approvalOf(doc);
-  if (typeof approval === "string") {
-    diagnostics.push(createDiagnostic("TC1014", approval, { location, path: [name] }));
-    return undefined;
-  }
-  if (approval) tool.approval = true;
+  if (typeof approval === "string") diagnostics.push(createDiagnostic("TC1014", approval, at));
+  else if (approval) tool.approval = true;
   const limits = lengthLimitsOf(doc);
-  if (typeof limits === "string") {
-    diagnostics.push(createDiagnostic("TC1018", limits, { location, path: [name] }));
-    return undefined;
+  if (typeof limits === "string") diagnostics.push(createDiagnostic("TC1018", limits, at));
+  else {
+    if (limits.maxArgumentsLength !== undefined) tool.maxArgumentsLength = limits.maxArgumentsLength;
+    if (limits.maxContentLength !== undefined) tool.maxContentLength = limits.maxContentLength;
   }
-  if (limits.maxArgumentsLength !== undefined) tool.maxArgumentsLength = limits.maxArgumentsLength;
-  if (limits.maxContentLength !== undefined) tool.maxContentLength = limits.maxContentLength;
   // The text of a flattened parameter has no property to go to: it joins the description.
   const flattenedText =
     flattened && doc.params.get(documentedName(data[0] as ParameterDeclaration, doc, flattened));

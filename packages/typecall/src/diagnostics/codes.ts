@@ -120,7 +120,7 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
   TC1015: {
     severity: "error",
     title: "Invalid @sensitive",
-    hint: "Write @sensitive alone in the JSDoc of the property that holds the value, or name parameters in the tool's JSDoc: @sensitive card cvc.",
+    hint: "Write @sensitive alone on a line of the JSDoc of the property that holds the value, or name in the tool's JSDoc a parameter or a path below one: @sensitive pin, @sensitive card.number, @sensitive cards.*.cvc.",
   },
   TC1016: {
     severity: "error",
