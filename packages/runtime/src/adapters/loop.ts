@@ -160,7 +160,7 @@ export async function toolLoop<
       ...(pending && { pending }),
     }) as LoopResult<Name, Answer, Item, M>;
   // Ends a round of calls: their answers go into the history, and the step into the steps.
-  const close = async (answer: Answer, calls: readonly ToolCall[], outcomes: AnyOutcome[]) => {
+  const close = (answer: Answer, calls: readonly ToolCall[], outcomes: AnyOutcome[]) => {
     messages.push(...provider.answer(outcomes, calls));
     const step = { [provider.name]: answer, calls, outcomes } as ToolStep<Name, Answer, M>;
     steps.push(step);
@@ -180,7 +180,7 @@ export async function toolLoop<
           : decideOne(toolset, outcome.approval, decide, options.ctx, options.callOptions),
       ),
     );
-    const step = await close(pending.answer, pending.calls, budget.note(decided));
+    const step = close(pending.answer, pending.calls, budget.note(decided));
     if (budget.retriesSpent) return result(pending.answer, "max_retries");
     if ((await options.onStep?.(step)) === false) return result(pending.answer, "stopped");
   }
@@ -199,7 +199,7 @@ export async function toolLoop<
     // A call that waits for a person: the loop stops here, its calls unanswered, to be resumed.
     if (outcomes.some((outcome) => !outcome.ok && outcome.approval !== undefined))
       return result(answer, "needs_approval", { answer, calls, outcomes });
-    const step = await close(answer, calls, outcomes);
+    const step = close(answer, calls, outcomes);
     if (allowed < calls.length) return result(answer, "max_calls");
     if (budget.retriesSpent) return result(answer, "max_retries");
     if ((await options.onStep?.(step)) === false) return result(answer, "stopped");
@@ -207,6 +207,7 @@ export async function toolLoop<
   }
 }
 
+/** The approvals the outcomes of a step wait for, in call order. */
 function approvalsOf(outcomes: readonly AnyOutcome[]): Approval[] {
   return outcomes.flatMap((outcome) =>
     outcome.ok || outcome.approval === undefined ? [] : [outcome.approval],
