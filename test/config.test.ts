@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  rmSync,
   symlinkSync,
   writeFileSync,
 } from "node:fs";
@@ -56,6 +57,13 @@ beforeEach(() => {
 });
 
 describe("the config file", () => {
+  it("loads where the typecall package cannot be found (run with npx): defineConfig is the compiler's", async () => {
+    rmSync(join(dir, "node_modules"));
+    config(`{ entries: ["src/tools.ts"], dialects: ["openai"], allowAny: true }`);
+    expect(await run("generate")).toBe(0);
+    expect(out.stdout).toBe("wrote src/tools.typecall.ts (2 tools)\n");
+  });
+
   it("is picked up from the working directory: its entries, naming and other options", async () => {
     config(`{ entries: ["src/*.ts"], naming: "snake_case", dialects: ["openai"], allowAny: true }`);
     expect(await run("generate")).toBe(0);

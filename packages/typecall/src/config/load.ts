@@ -5,6 +5,7 @@
  * resolve from the config's folder as Node resolves them; the file is removed once imported.
  */
 import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,7 +60,7 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
   if (typeof code !== "string") return { path, problems: code.map((p) => `${shown}:${p}`) };
   let value: unknown;
   try {
-    value = await importModule(path, code);
+    value = await importModule(path, withOwnDefineConfig(code, path));
   } catch (error) {
     return fail(`cannot be loaded: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -77,6 +78,21 @@ export async function loadConfig(cwd: string, explicitPath?: string): Promise<Lo
 /** The first of {@link CONFIG_FILES} in `dir`. */
 export function findConfig(dir: string): string | undefined {
   return CONFIG_FILES.map((name) => join(dir, name)).find(isFile);
+}
+
+/**
+ * The config's code, its `import ... from "typecall"` answered by this compiler when the package
+ * cannot be found from the config's folder (typecall run with npx, or installed elsewhere):
+ * `defineConfig` is all a config takes from it, and it returns its argument.
+ */
+function withOwnDefineConfig(code: string, path: string): string {
+  try {
+    createRequire(path).resolve("typecall");
+    return code;
+  } catch {
+    const own = `data:text/javascript,${encodeURIComponent("export const defineConfig = (config) => config;")}`;
+    return code.replace(/(\bfrom\s*)(["'])typecall\2/g, `$1"${own}"`);
+  }
 }
 
 /** The default export of `code`, the config at `path` as an ES module. */
