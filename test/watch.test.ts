@@ -87,7 +87,10 @@ it("reports a file that starts failing, keeps its output, and recovers", async (
   await lines(/kept b\.typecall\.ts as it was: its entry has errors \(stale\)/, 1, "stderr");
   expect(out.stderr).toMatch(/b\.ts:2:\d+ - error TC\d{4}/);
   expect(readFileSync(path("b.typecall.ts"), "utf8")).toBe(good);
+  // A failing tool is not reported removed.
+  expect(out.stdout).not.toMatch(/removed/);
   write("b.ts", B.replace("Counts.", "Counts again."));
-  await lines(/\(b\.ts: count\) -> b\.typecall\.ts/);
+  await lines(/^typecall: 1 tool\(s\) changed \(b\.ts: count\) -> b\.typecall\.ts, in \d+ ms$/);
+  await lines(/^typecall: b\.typecall\.ts is up to date again$/);
   expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain("Counts again.");
 });

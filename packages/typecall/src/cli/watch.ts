@@ -31,9 +31,13 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const show = (path: string) => relative(io.cwd, path).replaceAll("\\", "/");
 
+  let stale = new Set<string>();
   const report = (run: EngineRun, first: boolean): void => {
     io.printDiagnostics(run.diagnostics);
     for (const path of run.stale) io.stderr(`kept ${show(path)} as it was: its entry has errors (stale)\n`);
+    const recovered = [...stale].filter((path) => !run.stale.includes(path));
+    for (const path of recovered) io.stdout(`typecall: ${show(path)} is up to date again\n`);
+    stale = new Set(run.stale);
     for (const path of run.removed) io.stdout(`removed ${show(path)}: its entry has no tool any more\n`);
     const ms = `${Math.round(run.durationMs)} ms`;
     const tools = run.changedTools.length;
@@ -45,7 +49,7 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
       const names = run.changedTools.slice(0, 5).join(", ") + (tools > 5 ? `, and ${tools - 5} more` : "");
       const written = run.written.map((file) => show(file.path)).join(", ") || "nothing written";
       io.stdout(`typecall: ${tools} tool(s) changed (${names}) -> ${written}, in ${ms}\n`);
-    } else if (run.stale.length === 0 && run.diagnostics.length === 0) {
+    } else if (run.stale.length === 0 && run.diagnostics.length === 0 && recovered.length === 0) {
       io.stdout(`typecall: no tool changed, in ${ms}\n`);
     }
   };

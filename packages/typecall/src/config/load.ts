@@ -5,8 +5,8 @@
  * resolve from the config's folder as Node resolves them; the file is removed once imported.
  */
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
 import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "../typescript.ts";

@@ -116,8 +116,13 @@ export function createEngine(options: EngineOptions): Engine {
         const analysis = analyzeEntry(entry, update.program, analyzeOptions);
         const dependencies = project.dependencies(update.program, entry);
         dependencies.add(entry);
-        const hashes = hashTools(analysis.toolset.tools, analysis.toolset.definitions);
-        changedTools.push(...toolChanges(entry, state?.hashes, hashes));
+        // While an entry fails, its tools are not gone: the next good run is compared with the last one.
+        const failing = analysis.diagnostics.some((d) => d.severity === "error");
+        const hashes =
+          failing && state !== undefined
+            ? state.hashes
+            : hashTools(analysis.toolset.tools, analysis.toolset.definitions);
+        if (!failing) changedTools.push(...toolChanges(entry, state?.hashes, hashes));
         if (state !== undefined) emitted.delete(state.analysis);
         states.set(entry, { analysis, dependencies, hashes });
         analyses.set(entry, analysis);
