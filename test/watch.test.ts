@@ -69,7 +69,10 @@ it("regenerates on a leaf edit, a shared-type edit, a new and a deleted export",
   write("shared.ts", SHARED.replace("The city.", "The city, in English."));
   const [, shared] = await lines(/tool\(s\) changed/, 2);
   expect(shared).toMatch(/\(a\.ts: go\) -> a\.typecall\.ts/);
-  write("b.ts", `${edited}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);
+  write(
+    "b.ts",
+    `${edited}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`,
+  );
   const [, , added] = await lines(/tool\(s\) changed/, 3);
   expect(added).toMatch(/ 1 tool\(s\) changed \(b\.ts: shout\)/);
   write("b.ts", edited);
