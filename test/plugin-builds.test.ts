@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { rspack } from "@rspack/core";
-import { build as esbuild } from "esbuild";
+import { build as esbuild, context as esbuildContext } from "esbuild";
 import { rolldown } from "rolldown";
 import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
 import typecallEsbuild from "typecall/esbuild";
@@ -186,6 +186,29 @@ describe("watch", () => {
       await watcher.close();
     }
   });
+
+  it("esbuild: an edit of a type the tool imports rebuilds the generated file's importers", async () => {
+    const outfile = project.path("dist/script.mjs");
+    const context = await esbuildContext({
+      entryPoints: [project.path("main.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      conditions: ["@typecall/source"],
+      outfile,
+      logLevel: "silent",
+      plugins: [typecallEsbuild({ entries: [project.path("weather.ts")] })],
+    });
+    try {
+      await context.watch();
+      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A unit of heat."));
+      expectOutcome("dist/script.mjs");
+    } finally {
+      await context.dispose();
+    }
+  });
 });
 
 describe("diagnostics", () => {
@@ -196,6 +219,42 @@ describe("diagnostics", () => {
       plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
     });
     await expect(building).rejects.toThrow(/typecall: 1 error[\s\S]*weather\.ts:2:\d+ - error TC\d+/);
+  });
+
+  it("a warning is rollup's warning, and the build goes on", async () => {
+    project.write("weather.ts", project.read("weather.ts").replace("city: string", "city: any"));
+    const warnings: string[] = [];
+    const bundle = await rollup({
+      input: project.path("main.ts"),
+      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
+      onwarn: (warning) => void warnings.push(warning.message),
+    });
+    await bundle.close();
+    expect(warnings.some((w) => /warning TC2006/.test(w))).toBe(true);
+  });
+
+  it("an error fails a vite build", async () => {
+    project.write("weather.ts", BROKEN);
+    const building = viteBuild({
+      root: project.dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [typecallVite({ entries: ["weather.ts"] })],
+      build: { lib: { entry: "units.ts", formats: ["es"] }, write: false },
+    });
+    await expect(building).rejects.toThrow(/weather\.ts:2:\d+ - error TC\d+/);
+  });
+
+  it("an error fails an rspack build", async () => {
+    project.write("weather.ts", BROKEN);
+    const compiler = rspack({
+      context: project.dir,
+      mode: "none",
+      entry: "./units.ts",
+      output: { path: project.path("dist") },
+      plugins: [typecallRspack({ entries: ["weather.ts"] })],
+    });
+    await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
   });
 
   it("an error fails an esbuild build", async () => {
@@ -223,6 +282,19 @@ describe("diagnostics", () => {
     await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
   });
 });
+
+/** Retries `check` until it passes (10 s at most): watchers take a moment. */
+async function eventually(check: () => void): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
 
 interface Compiler {
   run(

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
-import { createEngine, type Engine, type EngineRun } from "../engine/engine.ts";
+import { createEngine, type Engine } from "../engine/engine.ts";
 import { resolveEngineOptions, type TypecallPluginOptions } from "./options.ts";
 import { TOOLS_QUERY, toJavaScript } from "./virtual.ts";
 
@@ -49,10 +49,8 @@ export function createPluginContext(options: TypecallPluginOptions, root: string
   const engineOptions = resolveEngineOptions(options, root);
   const disk = createEngine(engineOptions);
   const pending = new Set<string>();
-  let ranOnce = false;
   const virtualEntries: string[] = [];
   let memory: Engine | undefined;
-  let memoryRun: EngineRun | undefined;
   const memoryPending = new Set<string>();
   const show = (file: string) => relative(root, file).replaceAll("\\", "/");
 
@@ -61,9 +59,9 @@ export function createPluginContext(options: TypecallPluginOptions, root: string
 
   return {
     run() {
-      const changed = ranOnce ? [...pending] : undefined;
+      // Without a watcher's list (the first run, esbuild), every project file's stamp is checked.
+      const changed = pending.size > 0 ? [...pending] : undefined;
       pending.clear();
-      ranOnce = true;
       const result = disk.run(changed);
       const found = messages(result.diagnostics, show);
       // A failing entry changed too: what imports its module is to be told (it keeps the last good one).
@@ -90,13 +88,11 @@ export function createPluginContext(options: TypecallPluginOptions, root: string
         // Beside each entry (no `out`), where the generated code's relative imports start.
         const { out: _beside, ...inMemory } = engineOptions;
         memory = createEngine({ ...inMemory, entries: [...virtualEntries], write: false });
-        memoryRun = memory.run();
-        memoryPending.clear();
-      } else if (memoryPending.size > 0 || memoryRun === undefined) {
-        memoryRun = memory.run([...memoryPending]);
         memoryPending.clear();
       }
-      const run = memoryRun as EngineRun;
+      // Each load runs the engine: cheap when nothing changed, and right after an unreported edit.
+      const run = memory.run(memoryPending.size > 0 ? [...memoryPending] : undefined);
+      memoryPending.clear();
       const file = run.files.find((f) => f.entry === entry);
       if (file !== undefined) return { code: toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`) };
       const { errors } = messages(run.diagnostics, show);

@@ -4,6 +4,7 @@
  * through the bundler, and serves `./tools.ts?tools` from memory. The per-bundler entries
  * (`typecall/vite`, `typecall/rollup`, ...) are one line each over {@link typecall}.
  */
+import { readFileSync } from "node:fs";
 import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from "unplugin";
 import { createPluginContext, type PluginContext, type PluginMessage, type PluginReport } from "./context.ts";
 import type { TypecallPluginOptions } from "./options.ts";
@@ -27,18 +28,10 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
   let root = process.cwd();
   let context: PluginContext | undefined;
   /** Set in a vite dev server: errors go to its overlay and log, never thrown at start. */
-  let server: { ws: { send(payload: unknown): void }; config: { logger: Logger } } | undefined;
+  let server: DevServer | undefined;
   const ctx = (): PluginContext => {
     context ??= createPluginContext(options ?? {}, root);
     return context;
-  };
-
-  const toDevServer = (report: PluginReport): void => {
-    if (server === undefined) return;
-    for (const warning of report.warnings) server.config.logger.warn(warning.text);
-    for (const error of report.errors) server.config.logger.error(error.text);
-    const [first] = report.errors;
-    if (first !== undefined) server.ws.send({ type: "error", err: overlayError(report.errors, first) });
   };
 
   return {
@@ -49,13 +42,13 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
       if (meta.framework === "esbuild") return;
       const report = ctx().run();
       for (const file of ctx().watchedFiles()) this.addWatchFile(file);
-      if (server !== undefined) toDevServer(report);
+      if (server !== undefined) toDevServer(server, report);
       else deliver(this as Channels, report);
     },
     watchChange(id) {
       if (!ctx().change(id)) return;
       // A dev server has no build start after a change: it regenerates now, before its HMR.
-      if (server !== undefined) toDevServer(ctx().run());
+      if (server !== undefined) toDevServer(server, ctx().run());
     },
     resolveId(id, importer) {
       const resolved = resolveVirtual(id, importer, root);
@@ -108,6 +101,12 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
           const report = ctx().run();
           return { errors: report.errors.map(esbuildMessage), warnings: report.warnings.map(esbuildMessage) };
         });
+        // esbuild watches only what it loads: a generated file brings the files of its entries along.
+        build.onLoad({ filter: /\.typecall\.ts$/ }, (args) => ({
+          contents: readFileSync(args.path, "utf8"),
+          loader: "ts",
+          watchFiles: [...ctx().watchedFiles()],
+        }));
       },
     },
   };
@@ -119,9 +118,18 @@ export type TypecallPlugins = UnpluginInstance<TypecallPluginOptions | undefined
 /** The typecall plugin for each bundler: `typecall.vite(options)`, `typecall.webpack(options)`, ... */
 export const typecall: TypecallPlugins = createUnplugin(typecallFactory);
 
-interface Logger {
-  warn(message: string): void;
-  error(message: string): void;
+/** What the plugin uses of a vite dev server. */
+interface DevServer {
+  ws: { send(payload: unknown): void };
+  config: { logger: { warn(message: string): void; error(message: string): void } };
+}
+
+/** A dev server's report: its log, and its error overlay; nothing thrown, so the server lives on. */
+function toDevServer(server: DevServer, report: PluginReport): void {
+  for (const warning of report.warnings) server.config.logger.warn(warning.text);
+  for (const error of report.errors) server.config.logger.error(error.text);
+  const [first] = report.errors;
+  if (first !== undefined) server.ws.send({ type: "error", err: overlayError(report.errors, first) });
 }
 
 /** Errors through `this.error` (rollup, vite, rolldown) or the compilation (webpack, rspack). */
