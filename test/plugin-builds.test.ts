@@ -209,6 +209,32 @@ describe("watch", () => {
       await context.dispose();
     }
   });
+
+  it("webpack: an edit of a type the tool imports rebuilds in watch mode", async () => {
+    const compiler = webpack({
+      context: project.dir,
+      mode: "none",
+      target: "node",
+      entry: "./main.ts",
+      output: { path: project.path("dist"), filename: "app.cjs" },
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
+      plugins: [typecallWebpack({ entries: ["weather.ts"] })],
+    });
+    const failures: string[] = [];
+    const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
+      if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
+    });
+    try {
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A unit of heat."));
+      expect(failures).toEqual([]);
+      expectOutcome("dist/app.cjs");
+    } finally {
+      await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
+    }
+  });
 });
 
 describe("diagnostics", () => {

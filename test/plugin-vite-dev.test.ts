@@ -33,13 +33,18 @@ beforeAll(async () => {
     appType: "custom",
     server: { middlewareMode: true, hmr: { port: await freePort() } },
     plugins: [typecallVite({ entries: ["weather.ts"] })],
+    resolve: { conditions: SOURCE_CONDITIONS },
+    optimizeDeps: { noDiscovery: true },
     ssr: { noExternal: true, resolve: { conditions: SOURCE_CONDITIONS } },
   });
-  const send = server.ws.send.bind(server.ws) as (payload: unknown) => void;
-  server.ws.send = ((payload: { type: string }) => {
-    sent.push(payload);
-    send(payload);
-  }) as typeof server.ws.send;
+  // What the browser would be sent: the plugin's errors (server.ws) and vite's updates (the client's hot channel).
+  for (const channel of new Set([server.ws, server.environments.client.hot])) {
+    const send = channel.send.bind(channel) as (payload: unknown) => void;
+    channel.send = ((payload: { type: string }) => {
+      sent.push(payload);
+      send(payload);
+    }) as typeof channel.send;
+  }
 });
 
 afterAll(async () => {
@@ -91,6 +96,20 @@ it("an edit of a type the tool imports reaches it too", async () => {
     };
     expect(JSON.stringify(loaded.toolset.schemas("anthropic"))).toContain("A unit.");
   });
+});
+
+it("the browser's modules over `?tools` reload through HMR after an edit of a type the tool imports", async () => {
+  // What a browser would have fetched: the app, and the toolset it imports.
+  await server.environments.client.transformRequest("/main-virtual.ts");
+  await server.environments.client.transformRequest("/weather.ts?tools");
+  const before = sent.length;
+  project.write("units.ts", project.read("units.ts").replace("A unit.", "A unit, in the browser."));
+  await eventually(async () => {
+    const reloads = sent.slice(before).filter((p) => p.type === "update" || p.type === "full-reload");
+    expect(reloads.length).toBeGreaterThan(0);
+  });
+  const code = (await server.environments.client.transformRequest(`/weather.ts?tools`))?.code ?? "";
+  expect(code).toContain("A unit, in the browser.");
 });
 
 it("an error shows, the server survives with the last good file, and a fix recovers", async () => {

@@ -78,3 +78,10 @@ it("resolves `?tools` ids from the importer's folder, and the entry's import fro
   expect(resolveVirtual("./other.ts", `${path("tools.ts")}?tools`, "/")).toBeUndefined();
   expect(resolveVirtual("./tools.ts", path("main.ts"), "/")).toBeUndefined();
 });
+
+it("each bundler's entry exports one plugin function, as its default", async () => {
+  const entries = ["vite", "rollup", "rolldown", "esbuild", "webpack", "rspack"];
+  const modules = await Promise.all(entries.map((name) => import(`../src/plugin/${name}.ts`)));
+  expect(modules.map((m) => Object.keys(m).sort())).toEqual(entries.map(() => ["default"]));
+  expect(modules.map((m) => typeof m.default)).toEqual(entries.map(() => "function"));
+});
