@@ -72,6 +72,17 @@ describe("builds", () => {
     expectOutcome("dist/app.mjs");
   });
 
+  it("rollup: a library over `?tools`", async () => {
+    const bundle = await rollup({
+      input: project.path("main-virtual.ts"),
+      plugins: [typecallRollup(), rollupTypescript()],
+    });
+    await bundle.write({ dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" });
+    await bundle.close();
+    expect(existsSync(project.path("weather.typecall.ts"))).toBe(false);
+    expectOutcome("dist/lib.mjs");
+  });
+
   it("rollup: a library over the generated file, written at build start", async () => {
     const bundle = await rollup({
       input: project.path("main.ts"),
@@ -126,13 +137,13 @@ describe("builds", () => {
     expectOutcome("dist/app.cjs");
   });
 
-  it("rspack: an app over the generated file", async () => {
+  it.each(["main.ts", "main-virtual.ts"])("rspack: an app over %s", async (entry) => {
     await compile(
       rspack({
         context: project.dir,
         mode: "none",
         target: "node",
-        entry: "./main.ts",
+        entry: `./${entry}`,
         output: { path: project.path("dist"), filename: "app.cjs" },
         resolve: { conditionNames: SOURCE_CONDITIONS },
         module: {

@@ -24,8 +24,10 @@ export function resolveVirtual(id: string, importer: string | undefined, root: s
     const base = importer === undefined ? root : dirname(virtualEntry(importer) ?? importer);
     return `${isAbsolute(entry) ? entry : resolve(base, entry)}${TOOLS_QUERY}`;
   }
-  const from = importer === undefined ? undefined : virtualEntry(importer);
-  if (from === undefined || !id.startsWith(".")) return undefined;
+  const virtual = importer === undefined ? undefined : virtualEntry(importer);
+  if (virtual === undefined || !id.startsWith(".")) return undefined;
+  // Normalised: rspack's unplugin hands the importer back as `//<path>` from its virtual folder.
+  const from = resolve(virtual);
   const target = resolve(dirname(from), id).replace(/\.[cm]?[jt]sx?$/, "");
   return target === from.replace(/\.[cm]?[jt]sx?$/, "") ? from : undefined;
 }
