@@ -1,0 +1,129 @@
+/**
+ * The plugin's context, a thin shell over the engine that tests drive without a bundler: the
+ * entries written to disk (one engine), the entries imported as `?tools` (another, which writes
+ * nothing), the changes a watcher reported, and the diagnostics of the last run as messages.
+ */
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import { formatDiagnostic } from "../diagnostics/format.ts";
+import { createEngine, type Engine } from "../engine/engine.ts";
+import { resolveEngineOptions, type TypecallPluginOptions } from "./options.ts";
+import { TOOLS_QUERY, toJavaScript } from "./virtual.ts";
+
+/** A diagnostic as a bundler shows it: the tsc-style text, and where. */
+export interface PluginMessage {
+  readonly text: string;
+  readonly code: string;
+  readonly file?: string;
+  /** 1-based line and column. */
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** What a run found. */
+export interface PluginReport {
+  readonly errors: readonly PluginMessage[];
+  readonly warnings: readonly PluginMessage[];
+  /** The entries whose generated module changed (or now fails) in this run. */
+  readonly changedEntries: readonly string[];
+}
+
+/** The module of a `?tools` import, or why there is none. */
+export type VirtualModule = { readonly code: string } | { readonly errors: readonly PluginMessage[] };
+
+/** The plugin's context: one per plugin instance, kept across rebuilds. */
+export interface PluginContext {
+  /** Runs the disk engine: at build start, and after changes (those noted, else every file checked). */
+  run(): PluginReport;
+  /** Notes a changed file; true when an entry depends on it (a run will be needed). */
+  change(file: string): boolean;
+  /** The JavaScript of `<entry>?tools`, generated in memory, or its errors. */
+  virtual(entry: string): VirtualModule;
+  /** The files the entries (disk and virtual) depend on, entries included. */
+  watchedFiles(): Set<string>;
+}
+
+/** Creates the context; `root` is where relative entries start. */
+export function createPluginContext(options: TypecallPluginOptions, root: string): PluginContext {
+  const engineOptions = resolveEngineOptions(options, root);
+  const disk = createEngine(engineOptions);
+  const pending = new Set<string>();
+  const virtualEntries: string[] = [];
+  let memory: Engine | undefined;
+  const memoryPending = new Set<string>();
+  const show = (file: string) => relative(root, file).replaceAll("\\", "/");
+
+  const watched = (engine: Engine | undefined, entries: readonly string[], file: string) =>
+    engine !== undefined && (engine.watchedFiles.has(file) || entries.includes(file));
+
+  return {
+    run() {
+      // Without a watcher's list (the first run, esbuild), every project file's stamp is checked.
+      const changed = pending.size > 0 ? [...pending] : undefined;
+      pending.clear();
+      const result = disk.run(changed);
+      const found = messages(result.diagnostics, show);
+      // A failing entry changed too: what imports its module is to be told (it keeps the last good one).
+      const failing = found.errors.length > 0 ? engineOptions.entries : [];
+      const changedEntries = [...new Set([...result.written.map((file) => file.entry), ...failing])];
+      return { ...found, changedEntries };
+    },
+    change(file) {
+      let matters = false;
+      if (watched(disk, engineOptions.entries, file)) {
+        pending.add(file);
+        matters = true;
+      }
+      if (watched(memory, virtualEntries, file)) {
+        memoryPending.add(file);
+        matters = true;
+      }
+      return matters;
+    },
+    virtual(entry) {
+      if (memory === undefined || !virtualEntries.includes(entry)) {
+        virtualEntries.push(entry);
+        // A new entry: a new engine over all of them (the first `?tools` import of each, once).
+        // Beside each entry (no `out`), where the generated code's relative imports start.
+        const { out: _beside, ...inMemory } = engineOptions;
+        memory = createEngine({ ...inMemory, entries: [...virtualEntries], write: false });
+        memoryPending.clear();
+      }
+      // Each load runs the engine: cheap when nothing changed, and right after an unreported edit.
+      const run = memory.run(memoryPending.size > 0 ? [...memoryPending] : undefined);
+      memoryPending.clear();
+      const file = run.files.find((f) => f.entry === entry);
+      if (file !== undefined) return { code: toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`) };
+      const { errors } = messages(run.diagnostics, show);
+      if (errors.length > 0) return { errors };
+      return { errors: [{ text: `${show(entry)} exports no function: it has no tool.`, code: "typecall" }] };
+    },
+    watchedFiles() {
+      return new Set([...disk.watchedFiles, ...(memory?.watchedFiles ?? [])]);
+    },
+  };
+}
+
+/** The diagnostics as messages, errors apart from warnings. */
+function messages(
+  diagnostics: readonly Diagnostic[],
+  show: (file: string) => string,
+): { errors: PluginMessage[]; warnings: PluginMessage[] } {
+  const readFile = (file: string) => {
+    try {
+      return readFileSync(file, "utf8");
+    } catch {
+      return undefined;
+    }
+  };
+  const toMessage = (d: Diagnostic): PluginMessage => ({
+    text: formatDiagnostic(d, { readFile, displayPath: show }).trimEnd(),
+    code: d.code,
+    ...(d.location && { file: d.location.file, line: d.location.line, column: d.location.column }),
+  });
+  return {
+    errors: diagnostics.filter((d) => d.severity === "error").map(toMessage),
+    warnings: diagnostics.filter((d) => d.severity === "warning").map(toMessage),
+  };
+}

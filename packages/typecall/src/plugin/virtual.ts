@@ -1,0 +1,45 @@
+/**
+ * `./tools.ts?tools`: the generated module of an entry, made in memory. Bundlers take a module
+ * whose id ends in a query for JavaScript, so the generated TypeScript is stripped of its types
+ * here (the exact types are those of the generated `.typecall.ts`).
+ */
+import { dirname, isAbsolute, resolve } from "node:path";
+import { ts } from "../typescript.ts";
+
+/** The query that marks a virtual toolset module. */
+export const TOOLS_QUERY = "?tools";
+
+/** The entry file a `?tools` id names, or undefined when the id is not one. */
+export function virtualEntry(id: string): string | undefined {
+  return id.endsWith(TOOLS_QUERY) ? id.slice(0, -TOOLS_QUERY.length) : undefined;
+}
+
+/**
+ * The absolute id of a `?tools` import (`<entry>?tools`), or, for the relative import of its
+ * entry made by a virtual module, the entry itself: the generated code sits beside its entry.
+ */
+export function resolveVirtual(id: string, importer: string | undefined, root: string): string | undefined {
+  const entry = virtualEntry(id);
+  if (entry !== undefined) {
+    const base = importer === undefined ? root : dirname(virtualEntry(importer) ?? importer);
+    return `${isAbsolute(entry) ? entry : resolve(base, entry)}${TOOLS_QUERY}`;
+  }
+  const virtual = importer === undefined ? undefined : virtualEntry(importer);
+  if (virtual === undefined || !id.startsWith(".")) return undefined;
+  // Normalised: rspack's unplugin hands the importer back as `//<path>` from its virtual folder.
+  const from = resolve(virtual);
+  const target = resolve(dirname(from), id).replace(/\.[cm]?[jt]sx?$/, "");
+  return target === from.replace(/\.[cm]?[jt]sx?$/, "") ? from : undefined;
+}
+
+/** The generated module as JavaScript: types erased, imports kept as they are. */
+export function toJavaScript(code: string, fileName: string): string {
+  return ts.transpileModule(code, {
+    fileName,
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.ESNext,
+      verbatimModuleSyntax: true,
+    },
+  }).outputText;
+}

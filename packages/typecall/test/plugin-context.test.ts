@@ -1,0 +1,87 @@
+/**
+ * The plugin's context without a bundler: it writes the entries' outputs at its first run, says
+ * which files matter to a watcher, makes `?tools` modules in memory as JavaScript, and turns the
+ * engine's diagnostics into the bundler's errors and warnings.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { createPluginContext } from "../src/plugin/context.ts";
+import { resolveEngineOptions } from "../src/plugin/options.ts";
+import { resolveVirtual } from "../src/plugin/virtual.ts";
+
+let dir: string;
+const path = (name: string) => join(dir, name);
+const write = (name: string, text: string) => writeFileSync(path(name), text);
+const TOOL = `import type { Unit } from "./units.ts";\n\n/** Weather. */\nexport function weather(city: string, unit: Unit): string {\n  return city + unit;\n}\n`;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "typecall-plugin-context-"));
+  write("units.ts", `/** A unit. */\nexport type Unit = "c" | "f";\n`);
+  write("tools.ts", TOOL);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+it("resolves entries and out against the root; this is where the config file plugs in", () => {
+  expect(resolveEngineOptions({ entries: ["tools.ts"], out: "gen", allowAny: true }, dir)).toEqual({
+    entries: [path("tools.ts")],
+    out: path("gen"),
+    allowAny: true,
+  });
+});
+
+it("writes at the first run, and runs again after a change of a file the entry imports", () => {
+  const context = createPluginContext({ entries: ["tools.ts"] }, dir);
+  const first = context.run();
+  expect(first).toMatchObject({ errors: [], warnings: [], changedEntries: [path("tools.ts")] });
+  expect(existsSync(path("tools.typecall.ts"))).toBe(true);
+  expect([...context.watchedFiles()].sort()).toEqual([path("tools.ts"), path("units.ts")]);
+  expect(context.change(path("elsewhere.ts"))).toBe(false);
+  write("units.ts", `/** A unit of heat. */\nexport type Unit = "c" | "f";\n`);
+  expect(context.change(path("units.ts"))).toBe(true);
+  expect(context.run().changedEntries).toEqual([path("tools.ts")]);
+  expect(context.run().changedEntries).toEqual([]);
+});
+
+it("makes a `?tools` module in memory, as JavaScript, and reports errors instead", () => {
+  const context = createPluginContext({}, dir);
+  const made = context.virtual(path("tools.ts"));
+  if (!("code" in made)) throw new Error("expected code");
+  expect(made.code).toContain('from "./tools.ts"');
+  expect(made.code).not.toMatch(/\binterface ToolMap\b/);
+  expect(existsSync(path("tools.typecall.ts"))).toBe(false);
+  write(
+    "tools.ts",
+    `${TOOL}\n/** Calls back. */\nexport function later(done: () => void): void {\n  done();\n}\n`,
+  );
+  context.change(path("tools.ts"));
+  const failed = context.virtual(path("tools.ts"));
+  expect(failed).toMatchObject({ errors: [{ file: path("tools.ts"), line: 9 }] });
+  expect("errors" in failed && failed.errors[0]?.text).toMatch(/tools\.ts:9:\d+ - error TC\d+/);
+});
+
+it("reports warnings apart from errors", () => {
+  write(
+    "tools.ts",
+    `/** Takes anything. */\nexport function take(value: any): string {\n  return String(value);\n}\n`,
+  );
+  const report = createPluginContext({ entries: ["tools.ts"] }, dir).run();
+  expect(report.errors).toEqual([]);
+  expect(report.warnings.map((w) => w.code)).toContain("TC2006");
+});
+
+it("resolves `?tools` ids from the importer's folder, and the entry's import from the virtual module", () => {
+  expect(resolveVirtual("./tools.ts?tools", path("main.ts"), "/")).toBe(`${path("tools.ts")}?tools`);
+  expect(resolveVirtual("./tools.ts", `${path("tools.ts")}?tools`, "/")).toBe(path("tools.ts"));
+  expect(resolveVirtual("./tools.js", `${path("tools.ts")}?tools`, "/")).toBe(path("tools.ts"));
+  expect(resolveVirtual("./other.ts", `${path("tools.ts")}?tools`, "/")).toBeUndefined();
+  expect(resolveVirtual("./tools.ts", path("main.ts"), "/")).toBeUndefined();
+});
+
+it("each bundler's entry exports one plugin function, as its default", async () => {
+  const entries = ["vite", "rollup", "rolldown", "esbuild", "webpack", "rspack"];
+  const modules = await Promise.all(entries.map((name) => import(`../src/plugin/${name}.ts`)));
+  expect(modules.map((m) => Object.keys(m).sort())).toEqual(entries.map(() => ["default"]));
+  expect(modules.map((m) => typeof m.default)).toEqual(entries.map(() => "function"));
+});

@@ -1,0 +1,357 @@
+/**
+ * The bundler plugin in real builds, one per bundler: a small app with one tool module, built with
+ * `typecall/<bundler>`, then run with node, which dispatches a call through the toolset. Some
+ * import the generated file (which the plugin writes at build start), the others `./weather.ts?tools`
+ * (made in memory). Errors fail the build.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { rspack } from "@rspack/core";
+import { build as esbuild, context as esbuildContext } from "esbuild";
+import { rolldown } from "rolldown";
+import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
+import typecallEsbuild from "typecall/esbuild";
+import typecallRolldown from "typecall/rolldown";
+import typecallRollup from "typecall/rollup";
+import typecallRspack from "typecall/rspack";
+import typecallVite from "typecall/vite";
+import typecallWebpack from "typecall/webpack";
+import { build as viteBuild } from "vite";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import webpack from "webpack";
+import { createPluginProject, FIXTURE, type PluginProject, SOURCE_CONDITIONS } from "./plugin-project.ts";
+
+let project: PluginProject;
+beforeEach(() => {
+  project = createPluginProject();
+});
+afterEach(() => project.remove());
+
+const DESCRIPTION = "Current weather for a city.";
+const BROKEN = `/** Calls back. */\nexport function later(done: () => void): void {\n  done();\n}\n`;
+
+function expectOutcome(file: string): void {
+  const printed = project.runBuilt(file);
+  expect(printed.ok).toBe(true);
+  expect(printed.content).toBe("Paris: 21°C");
+  expect(printed.description).toBe(DESCRIPTION);
+}
+
+/** For rollup, which reads neither TypeScript nor packages by itself: esbuild's transform, the runtime's source. */
+function rollupTypescript(): Plugin {
+  return {
+    name: "test-typescript",
+    resolveId(id) {
+      const subpath = /^@typecall\/runtime(?:\/(\w+))?$/.exec(id);
+      if (subpath === null) return null;
+      return project.path(`node_modules/@typecall/runtime/src/${subpath[1] ?? "index"}.ts`);
+    },
+    async transform(code, id) {
+      if (!id.endsWith(".ts")) return null;
+      const { transform } = await import("esbuild");
+      return (await transform(code, { loader: "ts", sourcefile: id })).code;
+    },
+  };
+}
+
+describe("builds", () => {
+  it("vite: an app over `?tools`", async () => {
+    await viteBuild({
+      root: project.dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [typecallVite({ entries: ["weather.ts"] })],
+      resolve: { conditions: SOURCE_CONDITIONS },
+      build: {
+        lib: { entry: "main-virtual.ts", formats: ["es"], fileName: () => "app.mjs" },
+        outDir: "dist",
+        minify: false,
+      },
+    });
+    expect(existsSync(project.path("weather.typecall.ts"))).toBe(true);
+    expectOutcome("dist/app.mjs");
+  });
+
+  it("rollup: a library over `?tools`", async () => {
+    const bundle = await rollup({
+      input: project.path("main-virtual.ts"),
+      plugins: [typecallRollup(), rollupTypescript()],
+    });
+    await bundle.write({ dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" });
+    await bundle.close();
+    expect(existsSync(project.path("weather.typecall.ts"))).toBe(false);
+    expectOutcome("dist/lib.mjs");
+  });
+
+  it("rollup: a library over the generated file, written at build start", async () => {
+    const bundle = await rollup({
+      input: project.path("main.ts"),
+      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
+    });
+    await bundle.write({ dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" });
+    await bundle.close();
+    expect(project.read("weather.typecall.ts")).toContain(DESCRIPTION);
+    expectOutcome("dist/lib.mjs");
+  });
+
+  it("esbuild: a script over `?tools`", async () => {
+    await esbuild({
+      entryPoints: [project.path("main-virtual.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      conditions: ["@typecall/source"],
+      outfile: project.path("dist/script.mjs"),
+      logLevel: "silent",
+      absWorkingDir: project.dir,
+      plugins: [typecallEsbuild({ entries: [] })],
+    });
+    expectOutcome("dist/script.mjs");
+  });
+
+  it("rolldown: a build over `?tools`", async () => {
+    const bundle = await rolldown({
+      input: project.path("main-virtual.ts"),
+      platform: "node",
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      plugins: [typecallRolldown({ entries: [project.path("weather.ts")] })],
+    });
+    await bundle.write({ dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" });
+    await bundle.close();
+    expectOutcome("dist/out.mjs");
+  });
+
+  it("webpack: an app over `?tools`", async () => {
+    await compile(
+      webpack({
+        context: project.dir,
+        mode: "none",
+        target: "node",
+        entry: "./main-virtual.ts",
+        output: { path: project.path("dist"), filename: "app.cjs" },
+        resolve: { conditionNames: SOURCE_CONDITIONS },
+        module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
+        plugins: [typecallWebpack({ entries: ["weather.ts"] })],
+      }),
+    );
+    expectOutcome("dist/app.cjs");
+  });
+
+  it.each(["main.ts", "main-virtual.ts"])("rspack: an app over %s", async (entry) => {
+    await compile(
+      rspack({
+        context: project.dir,
+        mode: "none",
+        target: "node",
+        entry: `./${entry}`,
+        output: { path: project.path("dist"), filename: "app.cjs" },
+        resolve: { conditionNames: SOURCE_CONDITIONS },
+        module: {
+          rules: [
+            {
+              test: /\.ts$/,
+              loader: "builtin:swc-loader",
+              options: { jsc: { parser: { syntax: "typescript" } } },
+              type: "javascript/auto",
+            },
+          ],
+        },
+        plugins: [typecallRspack({ entries: ["weather.ts"] })],
+      }),
+    );
+    expectOutcome("dist/app.cjs");
+  });
+});
+
+describe("watch", () => {
+  it("rollup: an edit of a type the tool imports (no module of the bundle) rebuilds it", async () => {
+    const watcher = watch({
+      input: project.path("main.ts"),
+      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
+      output: { dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" },
+    });
+    const builds: string[] = [];
+    const built = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const check = (event: RollupWatcherEvent) => {
+          if (event.code === "ERROR") reject(event.error);
+          if (event.code === "BUNDLE_END") {
+            void event.result.close();
+            builds.push(project.read("dist/lib.mjs"));
+          }
+          if (builds.length >= count) {
+            watcher.off("event", check);
+            resolve();
+          }
+        };
+        watcher.on("event", check);
+      });
+    try {
+      await built(1);
+      expect(builds[0]).toContain("A temperature unit.");
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await built(2);
+      expect(builds[1]).toContain("A unit of heat.");
+      expectOutcome("dist/lib.mjs");
+    } finally {
+      await watcher.close();
+    }
+  });
+
+  it("esbuild: an edit of a type the tool imports rebuilds the generated file's importers", async () => {
+    const outfile = project.path("dist/script.mjs");
+    const context = await esbuildContext({
+      entryPoints: [project.path("main.ts")],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      conditions: ["@typecall/source"],
+      outfile,
+      logLevel: "silent",
+      plugins: [typecallEsbuild({ entries: [project.path("weather.ts")] })],
+    });
+    try {
+      await context.watch();
+      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A unit of heat."));
+      expectOutcome("dist/script.mjs");
+    } finally {
+      await context.dispose();
+    }
+  });
+
+  it("webpack: an edit of a type the tool imports rebuilds in watch mode", async () => {
+    const compiler = webpack({
+      context: project.dir,
+      mode: "none",
+      target: "node",
+      entry: "./main.ts",
+      output: { path: project.path("dist"), filename: "app.cjs" },
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
+      plugins: [typecallWebpack({ entries: ["weather.ts"] })],
+    });
+    const failures: string[] = [];
+    const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
+      if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
+    });
+    try {
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A unit of heat."));
+      expect(failures).toEqual([]);
+      expectOutcome("dist/app.cjs");
+    } finally {
+      await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
+    }
+  });
+});
+
+describe("diagnostics", () => {
+  it("an error fails a rollup build, with the code frame", async () => {
+    project.write("weather.ts", BROKEN);
+    const building = rollup({
+      input: project.path("main.ts"),
+      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
+    });
+    await expect(building).rejects.toThrow(/typecall: 1 error[\s\S]*weather\.ts:2:\d+ - error TC\d+/);
+  });
+
+  it("a warning is rollup's warning, and the build goes on", async () => {
+    project.write("weather.ts", project.read("weather.ts").replace("city: string", "city: any"));
+    const warnings: string[] = [];
+    const bundle = await rollup({
+      input: project.path("main.ts"),
+      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
+      onwarn: (warning) => void warnings.push(warning.message),
+    });
+    await bundle.close();
+    expect(warnings.some((w) => /warning TC2006/.test(w))).toBe(true);
+  });
+
+  it("an error fails a vite build", async () => {
+    project.write("weather.ts", BROKEN);
+    const building = viteBuild({
+      root: project.dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [typecallVite({ entries: ["weather.ts"] })],
+      build: { lib: { entry: "units.ts", formats: ["es"] }, write: false },
+    });
+    await expect(building).rejects.toThrow(/weather\.ts:2:\d+ - error TC\d+/);
+  });
+
+  it("an error fails an rspack build", async () => {
+    project.write("weather.ts", BROKEN);
+    const compiler = rspack({
+      context: project.dir,
+      mode: "none",
+      entry: "./units.ts",
+      output: { path: project.path("dist") },
+      plugins: [typecallRspack({ entries: ["weather.ts"] })],
+    });
+    await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
+  });
+
+  it("an error fails an esbuild build", async () => {
+    project.write("weather.ts", BROKEN);
+    const building = esbuild({
+      entryPoints: [project.path("main.ts")],
+      bundle: true,
+      write: false,
+      logLevel: "silent",
+      absWorkingDir: project.dir,
+      plugins: [typecallEsbuild({ entries: ["weather.ts"] })],
+    });
+    await expect(building).rejects.toThrow(/error TC\d+/);
+  });
+
+  it("an error fails a webpack build", async () => {
+    project.write("weather.ts", BROKEN);
+    const compiler = webpack({
+      context: project.dir,
+      mode: "none",
+      entry: "./units.ts",
+      output: { path: project.path("dist") },
+      plugins: [typecallWebpack({ entries: ["weather.ts"] })],
+    });
+    await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
+  });
+});
+
+/** Retries `check` until it passes (10 s at most): watchers take a moment. */
+async function eventually(check: () => void): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      return check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+}
+
+interface Compiler {
+  run(
+    callback: (
+      error: Error | null,
+      stats?: { hasErrors(): boolean; toString(options: unknown): string },
+    ) => void,
+  ): void;
+  close(callback: (error?: Error | null) => void): void;
+}
+
+/** Runs a webpack or rspack compiler once; rejects with the build's errors. */
+function compile(compiler: Compiler): Promise<void> {
+  return new Promise((resolve, reject) => {
+    compiler.run((error, stats) => {
+      compiler.close(() => {
+        if (error) reject(error);
+        else if (stats?.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+        else resolve();
+      });
+    });
+  });
+}
