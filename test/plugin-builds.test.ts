@@ -72,6 +72,28 @@ describe("builds", () => {
     expectOutcome("dist/app.mjs");
   });
 
+  it("vite: the entries and options of typecall.config.ts, with no plugin options", async () => {
+    project.write(
+      "typecall.config.ts",
+      'import { defineConfig } from "typecall";\n\nexport default defineConfig({ entries: ["weather.ts"], dialects: ["openai"] });\n',
+    );
+    await viteBuild({
+      root: project.dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [typecallVite()],
+      resolve: { conditions: SOURCE_CONDITIONS },
+      build: {
+        lib: { entry: "main.ts", formats: ["es"], fileName: () => "app.mjs" },
+        outDir: "dist",
+        minify: false,
+      },
+    });
+    const generated = project.read("weather.typecall.ts");
+    expect(generated).not.toContain('"gemini"');
+    expectOutcome("dist/app.mjs");
+  });
+
   it("rollup: a library over `?tools`", async () => {
     const bundle = await rollup({
       input: project.path("main-virtual.ts"),

@@ -23,11 +23,41 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-it("resolves entries and out against the root; this is where the config file plugs in", () => {
+it("resolves entries and out against the root", () => {
   expect(resolveEngineOptions({ entries: ["tools.ts"], out: "gen", allowAny: true }, dir)).toEqual({
     entries: [path("tools.ts")],
     out: path("gen"),
     allowAny: true,
+    strict: {},
+    severity: {},
+  });
+});
+
+it("lays the options given over the config file's, whose paths start at its folder", () => {
+  const config = {
+    path: join(dir, "conf", "typecall.config.ts"),
+    root: join(dir, "conf"),
+    config: {
+      entries: ["../*.ts"],
+      out: "generated",
+      dialects: ["openai" as const],
+      strict: { openai: "always" as const, anthropic: "never" as const },
+      naming: "snake_case" as const,
+    },
+  };
+  expect(resolveEngineOptions({}, dir, config)).toEqual({
+    entries: [path("tools.ts"), path("units.ts")],
+    out: join(dir, "conf", "generated"),
+    dialects: ["openai"],
+    strict: { openai: "always", anthropic: "never" },
+    severity: {},
+    naming: "snake_case",
+  });
+  expect(
+    resolveEngineOptions({ entries: ["tools.ts"], strict: { openai: "auto" } }, dir, config),
+  ).toMatchObject({
+    entries: [path("tools.ts")],
+    strict: { openai: "auto", anthropic: "never" },
   });
 });
 

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
+import type { LoadedConfig } from "../config/load.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { resolveEngineOptions, type TypecallPluginOptions } from "./options.ts";
@@ -44,9 +45,13 @@ export interface PluginContext {
   watchedFiles(): Set<string>;
 }
 
-/** Creates the context; `root` is where relative entries start. */
-export function createPluginContext(options: TypecallPluginOptions, root: string): PluginContext {
-  const engineOptions = resolveEngineOptions(options, root);
+/** Creates the context; `root` is where relative entries start; `config` is the config file, if loaded. */
+export function createPluginContext(
+  options: TypecallPluginOptions,
+  root: string,
+  config?: LoadedConfig,
+): PluginContext {
+  const engineOptions = resolveEngineOptions(options, root, config);
   const disk = createEngine(engineOptions);
   const pending = new Set<string>();
   const virtualEntries: string[] = [];

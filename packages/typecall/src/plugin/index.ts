@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { createUnplugin, type UnpluginFactory, type UnpluginInstance } from "unplugin";
+import { type LoadedConfig, loadConfig } from "../config/load.ts";
 import { createPluginContext, type PluginContext, type PluginMessage, type PluginReport } from "./context.ts";
 import type { TypecallPluginOptions } from "./options.ts";
 import { resolveVirtual, virtualEntry } from "./virtual.ts";
@@ -27,26 +28,35 @@ const NAME = "typecall";
 export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined, false> = (options, meta) => {
   let root = process.cwd();
   let context: PluginContext | undefined;
+  let config: LoadedConfig | undefined;
   /** Set in a vite dev server: errors go to its overlay and log, never thrown at start. */
   let server: DevServer | undefined;
   const ctx = (): PluginContext => {
-    context ??= createPluginContext(options ?? {}, root);
+    context ??= createPluginContext(options ?? {}, root, config);
     return context;
+  };
+  /** Reads the config file, once, before the context is made (its problems are thrown, one per line). */
+  const prepare = async (): Promise<void> => {
+    if (context !== undefined || config !== undefined || options?.config === false) return;
+    const loaded = await loadConfig(root, options?.config);
+    if ("problems" in loaded) throw new Error(`typecall: ${loaded.problems.join("\n")}`);
+    config = loaded;
   };
 
   return {
     name: NAME,
     enforce: "pre",
-    buildStart() {
+    async buildStart() {
       // esbuild reports through its own onStart (below), which can carry warnings.
       if (meta.framework === "esbuild") return;
+      await prepare();
       const report = ctx().run();
       for (const file of ctx().watchedFiles()) this.addWatchFile(file);
       if (server !== undefined) toDevServer(server, report);
       else deliver(this as Channels, report);
     },
     watchChange(id) {
-      if (!ctx().change(id)) return;
+      if (context === undefined || !context.change(id)) return;
       // A dev server has no build start after a change: it regenerates now, before its HMR.
       if (server !== undefined) toDevServer(server, ctx().run());
     },
@@ -60,9 +70,10 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
     },
     load: {
       filter: { id: /\?tools$/ },
-      handler(id) {
+      async handler(id) {
         const entry = virtualEntry(id);
         if (entry === undefined) return null;
+        await prepare();
         const module = ctx().virtual(entry);
         for (const file of ctx().watchedFiles()) this.addWatchFile(file);
         if ("errors" in module) {
@@ -80,7 +91,7 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
         server = devServer;
       },
       hotUpdate({ file, modules }) {
-        if (!ctx().watchedFiles().has(file)) return;
+        if (context === undefined || !context.watchedFiles().has(file)) return;
         // A type-only import is no edge of the module graph: the `?tools` modules are told here.
         const graph = this.environment.moduleGraph;
         const virtual = [...graph.idToModuleMap.values()].filter((m) => m.id?.endsWith("?tools"));
@@ -97,7 +108,12 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
     esbuild: {
       setup(build) {
         root = build.initialOptions.absWorkingDir ?? root;
-        build.onStart(() => {
+        build.onStart(async () => {
+          try {
+            await prepare();
+          } catch (error) {
+            return { errors: [{ text: (error as Error).message }] };
+          }
           const report = ctx().run();
           return { errors: report.errors.map(esbuildMessage), warnings: report.warnings.map(esbuildMessage) };
         });
