@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import type { LoadedConfig } from "../config/load.ts";
+import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { resolveEngineOptions, type TypecallPluginOptions } from "./options.ts";
