@@ -52,6 +52,7 @@ it("lays the options given over the config file's, whose paths start at its fold
     strict: { openai: "always", anthropic: "never" },
     severity: {},
     naming: "snake_case",
+    allowAny: false,
   });
   expect(
     resolveEngineOptions({ entries: ["tools.ts"], strict: { openai: "auto" } }, dir, config),

@@ -2,8 +2,7 @@
  * The plugin's options and the one seam where they become the engine's: a config file
  * (`typecall.config.ts`) plugs in here, read before the options given inline are laid over it.
  */
-import { isAbsolute, resolve } from "node:path";
-import { resolveEntries } from "../cli/entries.ts";
+import { layOver } from "../cli/options.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { EngineOptions } from "../engine/engine.ts";
 import type { GenerateOptions } from "../generate.ts";
@@ -31,40 +30,17 @@ export interface TypecallPluginOptions {
 }
 
 /**
- * The engine options of the entries written to disk: the config file's (`config`, as `loadConfig`
- * found it; its paths from its folder, its entries' patterns expanded) with the options given inline
- * laid over them (their paths from `root`). Throws, with each problem on a line, for config entries
- * that match nothing.
+ * The engine options of the entries written to disk: the config file's values (`config`, as
+ * `loadConfig` found it), each replaced by the option given here, as the CLI lays its flags over
+ * them (`layOver`): the config's paths from its folder, the options' from `root`. Throws, with each
+ * problem on a line, for entries that match nothing or an `out` that cannot be.
  */
 export function resolveEngineOptions(
   options: TypecallPluginOptions,
   root: string,
-  config?: LoadedConfig,
+  config: LoadedConfig = { path: undefined, root, config: {} },
 ): EngineOptions {
-  const at = (base: string) => (path: string) => (isAbsolute(path) ? path : resolve(base, path));
-  const file = config?.config ?? {};
-  const base = config?.root ?? root;
-  let entries = (options.entries ?? []).map(at(root));
-  if (options.entries === undefined && file.entries !== undefined) {
-    const listed = typeof file.entries === "string" ? [file.entries] : file.entries;
-    const resolved = resolveEntries(listed, base);
-    if (resolved.problems.length > 0) throw new Error(`typecall: ${resolved.problems.join("\n")}`);
-    entries = resolved.entries;
-  }
-  const out = options.out !== undefined ? at(root)(options.out) : file.out && at(base)(file.out);
-  const tsconfig =
-    options.tsconfig !== undefined ? at(root)(options.tsconfig) : file.tsconfig && at(base)(file.tsconfig);
-  const dialects = options.dialects ?? file.dialects;
-  const naming = options.naming ?? file.naming;
-  const allowAny = options.allowAny ?? file.allowAny;
-  return {
-    entries,
-    ...(out !== undefined && { out }),
-    ...(dialects !== undefined && { dialects }),
-    strict: { ...file.strict, ...options.strict },
-    severity: { ...file.severity, ...options.severity },
-    ...(allowAny !== undefined && { allowAny }),
-    ...(naming !== undefined && { naming }),
-    ...(tsconfig !== undefined && { tsconfig }),
-  };
+  const laid = layOver(config, options, root);
+  if ("problems" in laid) throw new Error(`typecall: ${laid.problems.join("\n")}`);
+  return laid.options;
 }
