@@ -167,4 +167,31 @@ describe("the tags of one tool", () => {
     expect(files).toEqual([]);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(["TC1011", "TC1013", "TC1014", "TC1018"]);
   });
+
+  it("reports every wrong name of a @sensitive tag in one run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "typecall-tags-"));
+    const entry = join(dir, "tools.ts");
+    writeFileSync(
+      entry,
+      [
+        "interface Card {",
+        "  number: string;",
+        "  cvc: string;",
+        "}",
+        "/**",
+        " * Pays.",
+        " * @sensitive crad.number card.cvv pin",
+        " */",
+        "export function pay(card: Card, pin: string): string {",
+        "  return pin + card.number;",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    const messages = generate({ entries: [entry] }).diagnostics.map((d) => d.message);
+    expect(messages).toEqual([
+      expect.stringContaining('"pay" has no parameter "crad"; did you mean "card"?'),
+      expect.stringContaining('"card" has no property "cvv"; did you mean "cvc"?'),
+    ]);
+  });
 });

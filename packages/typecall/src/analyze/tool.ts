@@ -202,6 +202,7 @@ function sensitiveArguments(
   const names = sensitiveNames(doc, [...roots.keys()].find(Boolean) ?? "card");
   if (typeof names === "string") return error(names);
   const named: string[][] = [];
+  let failed = false;
   const warnContext = (parameter: ParameterDeclaration, how: string) => {
     const message = `${how}: "${parameter.name.getText()}" is the tool's ToolContext, which the model never sends; there is nothing to mask.`;
     const at = { location: locationOf(parameter), path: [tool] };
@@ -214,8 +215,11 @@ function sensitiveArguments(
       continue;
     }
     const path = resolveSensitiveName(name, roots, entry.definitions, tool);
-    if (typeof path === "string") return error(path);
-    named.push(path);
+    // Every name is checked, so that one run reports each wrong one.
+    if (typeof path === "string") {
+      error(path);
+      failed = true;
+    } else named.push(path);
   }
   for (const [i, parameter] of parameters.entries()) {
     const own = docCommentOf(parameter);
@@ -225,12 +229,17 @@ function sensitiveArguments(
         own.description,
         own.tags.map((t) => [t.name, t.text] as const),
       );
-    if (typeof tagged === "string") return error(tagged, locationOf(parameter));
+    if (typeof tagged === "string") {
+      error(tagged, locationOf(parameter));
+      failed = true;
+      continue;
+    }
     if (!tagged) continue;
     if (contextIndexes.includes(i)) warnContext(parameter, "@sensitive");
     else if (flattened) named.push([]);
     else if (ts.isIdentifier(parameter.name)) named.push([parameter.name.text]);
   }
+  if (failed) return undefined;
   return sensitivePaths(properties, named, entry.definitions, recursiveSensitive("arguments", base));
 }
 
