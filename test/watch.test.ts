@@ -3,7 +3,7 @@
  * edit, a shared-type edit, a new export, a deleted export, and a file that fails and recovers,
  * each answered with one line, and the outputs kept in step.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -93,4 +93,29 @@ it("reports a file that starts failing, keeps its output, and recovers", async (
   await lines(/^typecall: 1 tool\(s\) changed \(b\.ts: count\) -> b\.typecall\.ts, in \d+ ms$/);
   await lines(/^typecall: b\.typecall\.ts is up to date again$/);
   expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain("Counts again.");
+});
+
+it("picks up a module added where a pattern matches, and lets one that goes", async () => {
+  stop.abort();
+  await running;
+  out = { stdout: "", stderr: "" };
+  stop = new AbortController();
+  running = runCli(["watch", "*.ts"], {
+    stdout: (text) => {
+      out.stdout += text;
+    },
+    stderr: (text) => {
+      out.stderr += text;
+    },
+    cwd: dir,
+    env: {},
+    signal: stop.signal,
+  });
+  await lines(/^typecall: generated 2 module\(s\)/);
+  write("c.ts", "/** Waves. */\nexport function wave(times: number): number {\n  return times;\n}\n");
+  await lines(/\(c\.ts: wave\) -> c\.typecall\.ts/);
+  expect(readFileSync(path("c.typecall.ts"), "utf8")).toContain('name: "wave"');
+  rmSync(path("c.ts"));
+  await lines(/^removed c\.typecall\.ts: its entry is gone or has no tool any more$/);
+  expect(existsSync(path("c.typecall.ts"))).toBe(false);
 });

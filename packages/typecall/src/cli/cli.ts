@@ -107,6 +107,13 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return watch(resolved.options, {
       ...io,
       printDiagnostics: (diagnostics) => printDiagnostics(diagnostics, io),
+      // The patterns again, for a module added or removed: the config is read again too.
+      entries: async () => {
+        const again = await resolveRunOptions(command, entries, flags, io.cwd);
+        if ("options" in again) return again.options.entries;
+        for (const problem of again.problems) io.stderr(`typecall: ${problem}\n`);
+        return undefined;
+      },
     });
   return generateOrCheck(command, resolved.options, io);
 }

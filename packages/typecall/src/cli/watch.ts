@@ -3,7 +3,7 @@
  * tool module or of anything it imports, one line per regeneration. For tsc users and bundlers
  * without a plugin.
  */
-import { type FSWatcher, watch as watchDirectory } from "node:fs";
+import { existsSync, type FSWatcher, watch as watchDirectory } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { createEngine, type EngineRun } from "../engine/engine.ts";
@@ -18,6 +18,11 @@ export interface WatchIO {
   signal?: AbortSignal;
   /** Prints the diagnostics of a run. */
   printDiagnostics(diagnostics: readonly Diagnostic[]): void;
+  /**
+   * The entries again (the config's patterns, the command line's), after a file was added or
+   * removed in a watched folder; undefined when they cannot be had (the problem is printed).
+   */
+  entries?(): Promise<readonly string[] | undefined>;
 }
 
 /** How long changes are gathered before a run: an editor's save is often several events. */
@@ -26,6 +31,7 @@ const SETTLE_MS = 25;
 /** Runs the engine once, then after every change, until `io.signal` aborts. */
 export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
   const engine = createEngine(options);
+  let entries = options.entries.map((e) => resolve(io.cwd, e));
   const watchers = new Map<string, FSWatcher>();
   const pending = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -38,7 +44,8 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     const recovered = [...stale].filter((path) => !run.stale.includes(path));
     for (const path of recovered) io.stdout(`typecall: ${show(path)} is up to date again\n`);
     stale = new Set(run.stale);
-    for (const path of run.removed) io.stdout(`removed ${show(path)}: its entry has no tool any more\n`);
+    for (const path of run.removed)
+      io.stdout(`removed ${show(path)}: its entry is gone or has no tool any more\n`);
     const ms = `${Math.round(run.durationMs)} ms`;
     const tools = run.changedTools.length;
     if (first) {
@@ -56,9 +63,7 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
 
   // One watcher per folder that holds a watched file: a file replaced on save keeps being seen.
   const follow = (): void => {
-    const folders = new Set(
-      [...engine.watchedFiles, ...options.entries.map((e) => resolve(io.cwd, e))].map(dirname),
-    );
+    const folders = new Set([...engine.watchedFiles, ...entries].map(dirname));
     for (const [folder, watcher] of watchers)
       if (!folders.has(folder)) {
         watcher.close();
@@ -70,11 +75,14 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
         const watcher = watchDirectory(folder, (_event, name) => {
           if (name === null) return;
           const path = join(folder, name.toString());
-          if (!engine.watchedFiles.has(path) && !options.entries.some((e) => resolve(io.cwd, e) === path))
-            return;
+          const known = engine.watchedFiles.has(path) || entries.includes(path);
+          // A module added or removed beside the watched ones may be an entry of the patterns.
+          if (!known && !(io.entries && isModule(path))) return;
+          // A module that appeared, or an entry that went: the patterns are matched again.
+          if (!known || !existsSync(path)) lookAgain = true;
           pending.add(path);
           clearTimeout(timer);
-          timer = setTimeout(again, SETTLE_MS);
+          timer = setTimeout(() => void again(), SETTLE_MS);
         });
         watcher.on("error", () => watcher.close());
         watchers.set(folder, watcher);
@@ -84,9 +92,18 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     }
   };
 
-  const again = (): void => {
+  let lookAgain = false;
+  const again = async (): Promise<void> => {
     const changed = [...pending];
     pending.clear();
+    if (lookAgain && io.entries) {
+      lookAgain = false;
+      const found = await io.entries();
+      if (found !== undefined && found.join("\n") !== entries.join("\n")) {
+        entries = [...found];
+        engine.setEntries(entries);
+      }
+    }
     report(engine.run(changed), false);
     follow();
   };
@@ -102,4 +119,9 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     if (io.signal?.aborted) stop();
     else io.signal?.addEventListener("abort", stop, { once: true });
   });
+}
+
+/** A TypeScript module a pattern could match (generated modules and declarations never are). */
+function isModule(path: string): boolean {
+  return /\.(c|m)?tsx?$/.test(path) && !/\.typecall\.ts$/.test(path) && !/\.d\.(c|m)?ts$/.test(path);
 }

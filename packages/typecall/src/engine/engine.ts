@@ -45,7 +45,7 @@ export interface EngineRun {
   readonly changedTools: readonly string[];
   /** Outputs kept from an earlier run because their entry now fails: out of date until it is fixed. */
   readonly stale: readonly string[];
-  /** Outputs removed: their entry has no tool any more. */
+  /** Outputs removed: their entry has no tool any more, or is no longer an entry. */
   readonly removed: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
   /** How many entries were analysed again. */
@@ -59,6 +59,8 @@ export interface Engine {
   run(changed?: Iterable<string>): EngineRun;
   /** The files the entries depend on (entries included), as of the last run. */
   readonly watchedFiles: ReadonlySet<string>;
+  /** Replaces the entries (a new file matched a pattern, one went): the next run generates the new ones. */
+  setEntries(entries: readonly string[]): void;
 }
 
 interface EntryState {
@@ -69,7 +71,7 @@ interface EntryState {
 
 /** Creates an engine; nothing runs until the first `run`. */
 export function createEngine(options: EngineOptions): Engine {
-  const entries = options.entries.map((entry) => resolve(entry));
+  let entries = options.entries.map((entry) => resolve(entry));
   const dialectOptions = readDialectOptions(options);
   const analyzeOptions = readAnalyzeOptions(options);
   const configured = analyzeOptions.tsconfig === undefined ? undefined : resolve(analyzeOptions.tsconfig);
@@ -79,6 +81,8 @@ export function createEngine(options: EngineOptions): Engine {
   /** The last good output of each entry, kept on disk while the entry fails. */
   const lastGood = new Map<string, GeneratedFile>();
   const watchedFiles = new Set<string>();
+  /** The outputs of entries that went (`setEntries`), to remove at the next run. */
+  const dropped: string[] = [];
   const projectOf = (entry: string): Project => {
     const tsconfig = configured ?? findTsconfig(entry);
     const key = tsconfig ?? "";
@@ -132,7 +136,7 @@ export function createEngine(options: EngineOptions): Engine {
     const ordered = entries.map((entry) => analyses.get(entry) as EntryAnalysis);
     const result = generateFrom(ordered, { ...options, entries }, dialectOptions, emitted);
     const stale: string[] = [];
-    const removed: string[] = [];
+    const removed: string[] = dropped.splice(0);
     for (const entry of entries) {
       const good = result.files.find((file) => file.entry === entry);
       if (good !== undefined) {
@@ -168,6 +172,16 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     watchedFiles,
+    setEntries(list) {
+      entries = list.map((entry) => resolve(entry));
+      // An entry that is no longer one is forgotten, and its output removed at the next run.
+      for (const entry of [...states.keys()]) if (!entries.includes(entry)) states.delete(entry);
+      for (const [entry, file] of [...lastGood]) {
+        if (entries.includes(entry)) continue;
+        dropped.push(file.path);
+        lastGood.delete(entry);
+      }
+    },
     run(changed) {
       const started = performance.now();
       try {
