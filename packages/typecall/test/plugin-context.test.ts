@@ -116,3 +116,20 @@ it("each bundler's entry exports one plugin function, as its default", async () 
   expect(modules.map((m) => Object.keys(m).sort())).toEqual(entries.map(() => ["default"]));
   expect(modules.map((m) => typeof m.default)).toEqual(entries.map(() => "function"));
 });
+
+it("takes a module added where the config's pattern matches, and drops one that goes", () => {
+  const config = { path: path("typecall.config.ts"), root: dir, config: { entries: ["tool*.ts"] } };
+  const context = createPluginContext({}, dir, config);
+  expect(context.run().changedEntries).toEqual([path("tools.ts")]);
+  write("tools2.ts", "/** Waves. */\nexport function wave(times: number): number {\n  return times;\n}\n");
+  expect(context.change(path("tools2.ts"))).toBe(true);
+  expect(context.run().changedEntries).toEqual([path("tools2.ts")]);
+  expect(existsSync(path("tools2.typecall.ts"))).toBe(true);
+  // A module the pattern does not match is not taken.
+  write("other.ts", "/** Other. */\nexport function other(): number {\n  return 1;\n}\n");
+  expect(context.change(path("other.ts"))).toBe(false);
+  rmSync(path("tools2.ts"));
+  expect(context.change(path("tools2.ts"))).toBe(true);
+  context.run();
+  expect(existsSync(path("tools2.typecall.ts"))).toBe(false);
+});

@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { extname, posix, relative, resolve } from "node:path";
-import { isDeclarationFile, TS_EXTENSIONS } from "../analyze/entry.ts";
+import { isDeclarationFile, isTypeScriptModule, TS_EXTENSIONS } from "../analyze/entry.ts";
 import { BANNER } from "../emit/module.ts";
 import { glob, isGlob, kindOf } from "./glob.ts";
 
@@ -101,6 +101,11 @@ function didYouMean(shown: string, path: string, suffix = knownExtension(path)):
 function knownExtension(path: string): string {
   const extension = extname(path);
   return Object.hasOwn(SOURCE_OF, extension) || TS_EXTENSIONS.includes(extension) ? extension : "";
+}
+
+/** Whether a file a watcher saw could be an entry a pattern matches: a TypeScript module typecall did not write. */
+export function mayBeEntry(path: string): boolean {
+  return isTypeScriptModule(path) && !path.endsWith(GENERATED);
 }
 
 /** A file typecall wrote: named `*.typecall.ts`, or starting with the banner (an `--out` file name). */

@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { createEngine, type EngineRun } from "../engine/engine.ts";
 import type { GenerateOptions } from "../generate.ts";
+import { mayBeEntry } from "./entries.ts";
 
 /** Where `watch` prints, and what stops it (Ctrl-C does, in a terminal). */
 export interface WatchIO {
@@ -77,7 +78,7 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
           const path = join(folder, name.toString());
           const known = engine.watchedFiles.has(path) || entries.includes(path);
           // A module added or removed beside the watched ones may be an entry of the patterns.
-          if (!known && !(io.entries && isModule(path))) return;
+          if (!known && !(io.entries && mayBeEntry(path))) return;
           // A module that appeared, or an entry that went: the patterns are matched again.
           if (!known || !existsSync(path)) lookAgain = true;
           pending.add(path);
@@ -119,9 +120,4 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     if (io.signal?.aborted) stop();
     else io.signal?.addEventListener("abort", stop, { once: true });
   });
-}
-
-/** A TypeScript module a pattern could match (generated modules and declarations never are). */
-function isModule(path: string): boolean {
-  return /\.(c|m)?tsx?$/.test(path) && !/\.typecall\.ts$/.test(path) && !/\.d\.(c|m)?ts$/.test(path);
 }

@@ -3,8 +3,9 @@
  * entries written to disk (one engine), the entries imported as `?tools` (another, which writes
  * nothing), the changes a watcher reported, and the diagnostics of the last run as messages.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
+import { mayBeEntry } from "../cli/entries.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
@@ -53,6 +54,21 @@ export function createPluginContext(
 ): PluginContext {
   const engineOptions = resolveEngineOptions(options, root, config);
   const disk = createEngine(engineOptions);
+  let entries = engineOptions.entries;
+  /** Matches the entries' patterns again (a module was added or removed); true when they changed. */
+  const lookAgain = (): boolean => {
+    let found: readonly string[];
+    try {
+      found = resolveEngineOptions(options, root, config).entries;
+    } catch {
+      // The patterns match nothing now: the run reports the entries that went missing.
+      return false;
+    }
+    if (found.join("\n") === entries.join("\n")) return false;
+    entries = found;
+    disk.setEntries(found);
+    return true;
+  };
   const pending = new Set<string>();
   const virtualEntries: string[] = [];
   let memory: Engine | undefined;
@@ -70,13 +86,18 @@ export function createPluginContext(
       const result = disk.run(changed);
       const found = messages(result.diagnostics, show);
       // A failing entry changed too: what imports its module is to be told (it keeps the last good one).
-      const failing = found.errors.length > 0 ? engineOptions.entries : [];
+      const failing = found.errors.length > 0 ? entries : [];
       const changedEntries = [...new Set([...result.written.map((file) => file.entry), ...failing])];
       return { ...found, changedEntries };
     },
     change(file) {
       let matters = false;
-      if (watched(disk, engineOptions.entries, file)) {
+      const known = watched(disk, entries, file);
+      // A module that appeared, or an entry that went, may change what the patterns match.
+      if ((!known && mayBeEntry(file)) || (known && !existsSync(file))) {
+        if (lookAgain()) matters = true;
+      }
+      if (known) {
         pending.add(file);
         matters = true;
       }
