@@ -21,21 +21,12 @@ import { promisify } from "node:util";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../packages/typecall/src/index.ts";
 import { typecheck } from "../packages/typecall/test/support/typecheck.ts";
+import { type Printed, recordingIO } from "./cli-io.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 let dir: string;
-let out: { stdout: string; stderr: string };
-const run = (...argv: string[]) =>
-  runCli(argv, {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    cwd: dir,
-    env: {},
-  });
+let out: Printed;
+const run = (...argv: string[]) => runCli(argv, recordingIO(out, dir));
 const write = (file: string, text: string) => {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);

@@ -9,20 +9,11 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { generate, type InspectDocument, runCli, writeFiles } from "../packages/typecall/src/index.ts";
+import { type Printed, recordingIO } from "./cli-io.ts";
 
 let dir: string;
-let out: { stdout: string; stderr: string };
-const run = (...argv: string[]) =>
-  runCli(argv, {
-    stdout: (t) => {
-      out.stdout += t;
-    },
-    stderr: (t) => {
-      out.stderr += t;
-    },
-    cwd: dir,
-    env: {},
-  });
+let out: Printed;
+const run = (...argv: string[]) => runCli(argv, recordingIO(out, dir));
 const write = (file: string, text: string) => {
   mkdirSync(dirname(join(dir, file)), { recursive: true });
   writeFileSync(join(dir, file), text);

@@ -8,9 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { runCli } from "../packages/typecall/src/index.ts";
+import { type Printed, recordingIO } from "./cli-io.ts";
 
 let dir: string;
-let out: { stdout: string; stderr: string };
+let out: Printed;
 let stop: AbortController;
 let running: Promise<number>;
 
@@ -19,6 +20,12 @@ const write = (name: string, text: string) => writeFileSync(path(name), text);
 const SHARED = "/** A place. */\nexport interface Place {\n  /** The city. */\n  city: string;\n}\n";
 const A = `import type { Place } from "./shared.ts";\n\n/** Goes. */\nexport function go(place: Place): string {\n  return place.city;\n}\n`;
 const B = "/** Counts. */\nexport function count(text: string): number {\n  return text.length;\n}\n";
+
+/** Starts `typecall watch` on `entries` in the test's folder, until `stop` aborts. */
+function start(...entries: string[]): void {
+  stop = new AbortController();
+  running = runCli(["watch", ...entries], recordingIO(out, dir, stop.signal));
+}
 
 /** Waits until stdout or stderr holds `count` lines matching `pattern`. */
 async function lines(pattern: RegExp, count = 1, stream: "stdout" | "stderr" = "stdout"): Promise<string[]> {
@@ -38,18 +45,7 @@ beforeEach(async () => {
   write("shared.ts", SHARED);
   write("a.ts", A);
   write("b.ts", B);
-  stop = new AbortController();
-  running = runCli(["watch", "a.ts", "b.ts"], {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    cwd: dir,
-    env: {},
-    signal: stop.signal,
-  });
+  start("a.ts", "b.ts");
   await lines(/^typecall: generated 2 module\(s\), 2 tool\(s\), in \d+ ms; watching 3 file\(s\)$/);
 });
 
@@ -99,18 +95,7 @@ it("picks up a module added where a pattern matches, and lets one that goes", as
   stop.abort();
   await running;
   out = { stdout: "", stderr: "" };
-  stop = new AbortController();
-  running = runCli(["watch", "*.ts"], {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    cwd: dir,
-    env: {},
-    signal: stop.signal,
-  });
+  start("*.ts");
   await lines(/^typecall: generated 2 module\(s\)/);
   write("c.ts", "/** Waves. */\nexport function wave(times: number): number {\n  return times;\n}\n");
   await lines(/\(c\.ts: wave\) -> c\.typecall\.ts/);

@@ -28,6 +28,7 @@ import { cloneJson, isJsonObject, nestedDeeperThan, setOwn } from "./json.ts";
 import { parseArguments } from "./lenient-json.ts";
 import type { OutcomeEvent, ResolvedToolsetOptions } from "./options.ts";
 import type { AnyOutcome, CallOptions, ToolCall, ToolError, ToolFailure, ToolSuccess } from "./outcome.ts";
+import type { Secrets } from "./redact.ts";
 import { type RunResult, runGuarded } from "./run-guarded.ts";
 import { hasSensitive, type SensitivePath } from "./sensitive.ts";
 import type { Slots } from "./slots.ts";
@@ -92,25 +93,30 @@ async function observed(
 ): Promise<AnyOutcome> {
   const { hooks } = env.options;
   // A tool's secrets are known from its arguments before it runs, and from its result after.
-  let redact: typeof import("./redact.ts") | undefined;
-  try {
-    redact = sensitive && (await loadRedaction());
-  } catch (error) {
-    return internalFailure(env, call, error);
+  let secrets: Secrets | undefined;
+  if (sensitive !== undefined) {
+    try {
+      const { argumentSecrets } = await loadRedaction();
+      secrets = argumentSecrets(sensitive, call.arguments, plannedOf(env, sensitive));
+    } catch (error) {
+      return internalFailure(env, call, error);
+    }
   }
-  const secrets =
-    redact && sensitive && redact.argumentSecrets(sensitive, call.arguments, plannedOf(env, sensitive));
-  const shown = secrets ? secrets.shown : call.arguments;
-  const event = { name: call.name, ...idOf(call), arguments: shown, startedAt: Date.now() };
+  const event = {
+    name: call.name,
+    ...idOf(call),
+    arguments: secrets ? secrets.shown : call.arguments,
+    startedAt: Date.now(),
+  };
   observe(() => hooks.onCall?.(event));
   // What the pipeline cuts short (a preview, a thrown object's text) it masks first.
   const mask = secrets ? (text: string) => secrets.mask(text) : undefined;
   let outcome = await dispatchOnce(env, call, context, options, approved, mask);
   let seen: AnyOutcome = outcome;
-  if (redact && secrets && sensitive) {
+  if (secrets && sensitive) {
     try {
       if (outcome.ok) secrets.collect(sensitive.sensitiveResult, outcome.value);
-      outcome = redact.maskOutcome(outcome, secrets, capOf(env, sensitive));
+      outcome = secrets.maskOutcome(outcome, capOf(env, sensitive));
       seen = outcome.ok ? { ...outcome, value: secrets.maskValue(outcome.value) } : outcome;
     } catch {
       // A result whose getters throw: nothing of the call can be shown safely, not even the error.

@@ -136,6 +136,24 @@ export class Secrets {
   }
 
   /**
+   * The outcome with every secret masked in its text (content, message, issues), then its content
+   * cut to `cap`: masking first, so that a cut never leaves part of a secret.
+   */
+  maskOutcome(outcome: AnyOutcome, cap: number): AnyOutcome {
+    const content = capContent(this.mask(outcome.content), cap);
+    if (outcome.ok) return { ...outcome, content };
+    const { error } = outcome;
+    const masked: ToolError = {
+      ...error,
+      message: this.mask(error.message),
+      ...(error.issues && {
+        issues: error.issues.map((issue) => ({ ...issue, received: this.mask(issue.received) })),
+      }),
+    };
+    return { ...outcome, error: masked, content };
+  }
+
+  /**
    * A copy of a value with every string masked and every sensitive number replaced (for hooks and
    * the arguments an approver is shown); plain data only. What is nested deeper than it reads is
    * withheld whole.
@@ -195,24 +213,6 @@ export function argumentSecrets(
     secrets.opaque = true;
   }
   return secrets;
-}
-
-/**
- * The outcome with every secret masked in its text (content, message, issues), then its content
- * cut to `cap`: masking first, so that a cut never leaves part of a secret.
- */
-export function maskOutcome(outcome: AnyOutcome, secrets: Secrets, cap: number): AnyOutcome {
-  const content = capContent(secrets.mask(outcome.content), cap);
-  if (outcome.ok) return { ...outcome, content };
-  const { error } = outcome;
-  const masked: ToolError = {
-    ...error,
-    message: secrets.mask(error.message),
-    ...(error.issues && {
-      issues: error.issues.map((issue) => ({ ...issue, received: secrets.mask(issue.received) })),
-    }),
-  };
-  return { ...outcome, error: masked, content };
 }
 
 /**

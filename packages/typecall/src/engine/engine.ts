@@ -83,7 +83,11 @@ export function createEngine(options: EngineOptions): Engine {
   const watchedFiles = new Set<string>();
   /** The outputs of entries that went (`setEntries`), to remove at the next run. */
   const dropped: string[] = [];
+  /** Each entry's project, found once: looking up its tsconfig walks the folders above it. */
+  const projectOfEntry = new Map<string, Project>();
   const projectOf = (entry: string): Project => {
+    const known = projectOfEntry.get(entry);
+    if (known !== undefined) return known;
     const tsconfig = configured ?? findTsconfig(entry);
     const key = tsconfig ?? "";
     let project = projects.get(key);
@@ -91,6 +95,7 @@ export function createEngine(options: EngineOptions): Engine {
       project = new Project(tsconfig);
       projects.set(key, project);
     }
+    projectOfEntry.set(entry, project);
     return project;
   };
 
