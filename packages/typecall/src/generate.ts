@@ -202,7 +202,8 @@ export function generateFrom(
       if (kept) kept.file = file;
     });
   }
-  files.sort((a, b) => entries.indexOf(a.entry) - entries.indexOf(b.entry));
+  const order = new Map(entries.map((entry, i) => [entry, i]));
+  files.sort((a, b) => (order.get(a.entry) ?? 0) - (order.get(b.entry) ?? 0));
   for (const module of modules) module.diagnostics = sortDiagnostics(module.diagnostics);
   return {
     files,

@@ -111,8 +111,62 @@ describe("the engine", () => {
     );
     const run = engine.run([path("shared.ts")]);
     expect(run.analysed).toBe(2);
+    // Of a.ts, only `go` uses the type: `wave` is not analysed again.
+    expect(run.functionsAnalysed).toBe(2);
     expect(run.changedTools).toEqual(["a.ts: go", "c.ts: describePlace"]);
     expect(names(run)).toEqual(["a.typecall.ts", "c.typecall.ts"]);
+    expectCold(run);
+  });
+
+  it("follows a type to a tool through the entry's own declarations and through other modules", () => {
+    // `go` reaches shared.ts through a local alias; `wave` through a constant's module, which
+    // imports shared.ts in turn; `rest` reaches neither.
+    write(
+      "limits.ts",
+      'import type { Place } from "./shared.ts";\nexport const home: Place = { city: "Oslo" };\n',
+    );
+    write(
+      "a.ts",
+      [
+        'import type { Place } from "./shared.ts";',
+        'import { home } from "./limits.ts";',
+        "type Where = { place: Place };",
+        "/** Goes. */",
+        "export function go(where: Where): string {",
+        "  return where.place.city;",
+        "}",
+        "/** Waves. */",
+        "export function wave(times: number): typeof home {",
+        "  return home;",
+        "}",
+        "/** Rests. */",
+        "export function rest(minutes: number): number {",
+        "  return minutes;",
+        "}",
+        "",
+      ].join("\n"),
+    );
+    engine.run();
+    write("shared.ts", SHARED.replace("  city: string;", "  city: string;\n  zip?: string;"));
+    const run = engine.run([path("shared.ts")]);
+    // go and wave of a.ts, describePlace of c.ts: not rest, nor b.ts.
+    expect(run.functionsAnalysed).toBe(3);
+    expect(run.changedTools).toEqual(["a.ts: go", "a.ts: wave", "c.ts: describePlace"]);
+    expectCold(run);
+  });
+
+  it("an edit to a module augmentation analyses every entry whole: it reaches types unimported", () => {
+    write(
+      "more.ts",
+      'import "./shared.ts";\ndeclare module "./shared.ts" {\n  interface Place {\n    /** The street. */\n    street?: string;\n  }\n}\nexport {};\n',
+    );
+    write("a.ts", `import "./more.ts";\n${A}`);
+    engine.run();
+    write("more.ts", readFileSync(path("more.ts"), "utf8").replace("The street.", "The street name."));
+    const run = engine.run([path("more.ts")]);
+    // c.ts does not import more.ts, and its tool changes too.
+    expect([run.analysed, run.functionsAnalysed]).toEqual([3, 4]);
+    expect(run.changedTools).toEqual(["a.ts: go", "c.ts: describePlace"]);
     expectCold(run);
   });
 

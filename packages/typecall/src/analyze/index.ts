@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { createDiagnostic, type Diagnostic, internalError } from "../diagnostics/diagnostic.ts";
 import type { ToolIR, ToolsetIR } from "../ir/types.ts";
-import { discoverFunctions } from "./discover.ts";
+import { discoverFunctions, type ExportedFunction, type ToolFunction } from "./discover.ts";
 import { isTypeScriptModule } from "./entry.ts";
 import { locationOf } from "./location.ts";
 import { type AnalysisProgram, createAnalysisProgram, findTsconfig } from "./project.ts";
@@ -20,6 +20,17 @@ export interface EntryAnalysis {
   diagnostics: Diagnostic[];
   /** The program the entry was analysed in; an engine that needs TypeScript reuses it. */
   program: AnalysisProgram;
+  /** Each exported function's own analysis, in tool order (none when the entry cannot be read). */
+  functions: readonly FunctionAnalysis[];
+}
+
+/** One exported function's analysis: its tool (none when excluded or failing) and its own diagnostics. */
+export interface FunctionAnalysis {
+  readonly exportName: string;
+  /** The function's node, in the program it was analysed in. */
+  readonly node: ToolFunction;
+  readonly tool: ToolIR | undefined;
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 /**
@@ -49,42 +60,77 @@ export function analyzeEntries(
 
 /** Discovers and analyses the tools of one module. */
 export function analyzeEntry(file: string, program: AnalysisProgram, options: AnalyzeOptions): EntryAnalysis {
-  const diagnostics: Diagnostic[] = [];
   const toolset: ToolsetIR = { entry: file, tools: [], definitions: {} };
   const problem = entryProblem(file);
   const sourceFile = problem ? undefined : program.sourceFile(file);
   if (!sourceFile) {
-    diagnostics.push(
-      problem ?? createDiagnostic("TC1010", `"${file}" is not part of its TypeScript program.`, {}),
-    );
-    return { toolset, diagnostics, program };
+    const diagnostic =
+      problem ?? createDiagnostic("TC1010", `"${file}" is not part of its TypeScript program.`, {});
+    return { toolset, diagnostics: [diagnostic], program, functions: [] };
   }
-  diagnostics.push(...syntaxErrors(program.program, sourceFile));
-  if (diagnostics.length > 0) return { toolset, diagnostics, program };
-  const tools: ToolIR[] = [];
-  const state: EntryState = {
-    options,
-    definitions: toolset.definitions,
-    names: new Map(),
-    properties: new Map(),
-  };
-  const functions = discoverFunctions(sourceFile, program.checker);
-  for (const fn of functions) {
-    try {
-      const tool = analyzeTool(fn, program.checker, diagnostics, state);
-      if (tool) tools.push(tool);
-    } catch (error) {
-      // A bug of ours: report it where it happened, keep analysing the other tools.
-      const at = { location: locationOf(fn.node), path: [fn.exportName] };
-      diagnostics.push(internalError(`analysing "${fn.exportName}"`, error, at));
-    }
-  }
+  const syntax = syntaxErrors(program.program, sourceFile);
+  if (syntax.length > 0) return { toolset, diagnostics: syntax, program, functions: [] };
+  const state = entryState(options, toolset.definitions);
+  const exported = discoverFunctions(sourceFile, program.checker);
+  const functions = exported.map((fn) => analyzeFunction(fn, program, state));
+  const diagnostics = functions.flatMap((f) => f.diagnostics);
   if (functions.length === 0) {
     const at = { location: locationOf(sourceFile), path: [] };
     diagnostics.push(createDiagnostic("TC1002", "This module exports no function, so it has no tools.", at));
   }
-  toolset.tools = tools;
-  return { toolset, diagnostics, program };
+  toolset.tools = functions.flatMap((f) => (f.tool ? [f.tool] : []));
+  return { toolset, diagnostics, program, functions };
+}
+
+/**
+ * The analysis of an entry whose own text has not changed, in a new program, with only the
+ * functions named in `names` analysed again: the others keep what `previous` made of them. For an
+ * engine that knows which functions an edit can reach. Undefined where the result could differ from
+ * {@link analyzeEntry}'s: the entry has named (recursive) types, whose names the tools share, or its
+ * exports are not what they were.
+ */
+export function reanalyzeFunctions(
+  previous: EntryAnalysis,
+  program: AnalysisProgram,
+  options: AnalyzeOptions,
+  names: ReadonlySet<string>,
+): EntryAnalysis | undefined {
+  const { entry } = previous.toolset;
+  const sourceFile = program.sourceFile(entry);
+  if (!sourceFile || Object.keys(previous.toolset.definitions).length > 0) return undefined;
+  const exported = discoverFunctions(sourceFile, program.checker);
+  const before = previous.functions;
+  if (exported.length !== before.length || exported.some((fn, i) => fn.exportName !== before[i]?.exportName))
+    return undefined;
+  const toolset: ToolsetIR = { entry, tools: [], definitions: {} };
+  const state = entryState(options, toolset.definitions);
+  const functions = exported.map((fn, i) =>
+    names.has(fn.exportName) ? analyzeFunction(fn, program, state) : (before[i] as FunctionAnalysis),
+  );
+  if (Object.keys(toolset.definitions).length > 0) return undefined;
+  toolset.tools = functions.flatMap((f) => (f.tool ? [f.tool] : []));
+  return { toolset, diagnostics: functions.flatMap((f) => f.diagnostics), program, functions };
+}
+
+function entryState(options: AnalyzeOptions, definitions: ToolsetIR["definitions"]): EntryState {
+  return { options, definitions, names: new Map(), properties: new Map() };
+}
+
+function analyzeFunction(
+  fn: ExportedFunction,
+  program: AnalysisProgram,
+  state: EntryState,
+): FunctionAnalysis {
+  const diagnostics: Diagnostic[] = [];
+  let tool: ToolIR | undefined;
+  try {
+    tool = analyzeTool(fn, program.checker, diagnostics, state);
+  } catch (error) {
+    // A bug of ours: report it where it happened, keep analysing the other tools.
+    const at = { location: locationOf(fn.node), path: [fn.exportName] };
+    diagnostics.push(internalError(`analysing "${fn.exportName}"`, error, at));
+  }
+  return { exportName: fn.exportName, node: fn.node, tool, diagnostics };
 }
 
 /** Why a path cannot be an entry module: missing, a directory, or not TypeScript. */

@@ -4,17 +4,21 @@
  * - A TypeScript program per tsconfig, each made from the last, its source files cached by
  *   content (`project.ts`).
  * - The files each entry depends on: an entry is analysed again only when one of them changed.
+ *   Within it, the files each exported function depends on (`tool-deps.ts`): after an edit to a
+ *   module the entry imports, only the functions that reach it are analysed again; after an edit
+ *   to the entry itself, or to a global or module augmentation, all of them.
  * - What was made of each analysis: an entry not analysed again is not run through the dialects,
  *   validators and emitter again either; the IR of each tool is hashed, so a run says which tools
  *   changed.
- * - Output written only when its content changes. A failing entry keeps its last good output on
- *   disk, reported as stale, so that an app in development keeps running until the fix.
+ * - Output written only when its content changes (an output as this engine last wrote it is not
+ *   read back). A failing entry keeps its last good output on disk, reported as stale, so that an
+ *   app in development keeps running until the fix.
  * - Internal errors wrapped once, here: a run never throws.
  */
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { analyzeEntry, type EntryAnalysis } from "../analyze/index.ts";
+import { analyzeEntry, type EntryAnalysis, reanalyzeFunctions } from "../analyze/index.ts";
 import { findTsconfig } from "../analyze/project.ts";
 import { type Diagnostic, internalError, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import {
@@ -27,7 +31,8 @@ import {
 } from "../generate.ts";
 import type { ToolIR } from "../ir/types.ts";
 import { writeFiles } from "../write.ts";
-import { Project } from "./project.ts";
+import { Project, type ProjectUpdate } from "./project.ts";
+import { toolDependencies } from "./tool-deps.ts";
 
 /** Options of {@link createEngine}: those of `generate`, and whether it writes. */
 export interface EngineOptions extends GenerateOptions {
@@ -48,8 +53,10 @@ export interface EngineRun {
   /** Outputs removed: their entry has no tool any more, or is no longer an entry. */
   readonly removed: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
-  /** How many entries were analysed again. */
+  /** How many entries were analysed again, whole or in part. */
   readonly analysed: number;
+  /** How many exported functions were analysed again: those an edit can reach. */
+  readonly functionsAnalysed: number;
   readonly durationMs: number;
 }
 
@@ -65,7 +72,11 @@ export interface Engine {
 
 interface EntryState {
   analysis: EntryAnalysis;
+  /** The files the entry depends on: what its imports reach. */
   dependencies: Set<string>;
+  /** The files each function depends on, by export name; undefined: every file of the entry's. */
+  functions: Map<string, ReadonlySet<string> | undefined>;
+  /** The hash of each tool, by tool name. */
   hashes: Map<string, string>;
 }
 
@@ -78,6 +89,10 @@ export function createEngine(options: EngineOptions): Engine {
   const projects = new Map<string, Project>();
   const states = new Map<string, EntryState>();
   const emitted = new Map<EntryAnalysis, EmittedEntry>();
+  /** The hash of each tool's IR: a tool kept from the last analysis is not hashed again. */
+  const toolHashes = new WeakMap<ToolIR, string>();
+  /** The content of each output as this engine last wrote it (or found it on disk). */
+  const wrote = new Map<string, string>();
   /** The last good output of each entry, kept on disk while the entry fails. */
   const lastGood = new Map<string, GeneratedFile>();
   const watchedFiles = new Set<string>();
@@ -99,6 +114,43 @@ export function createEngine(options: EngineOptions): Engine {
     return project;
   };
 
+  /**
+   * The entry analysed again after a change to its dependencies: only the functions whose own
+   * dependencies changed, when its text did not change and no augmentation did; else all of it.
+   */
+  const analyse = (
+    entry: string,
+    state: EntryState | undefined,
+    update: ProjectUpdate,
+    closure: (file: string) => ReadonlySet<string>,
+  ): { analysis: EntryAnalysis; functions: EntryState["functions"]; analysed: number } => {
+    const partial = state !== undefined && !update.changed.has(entry) && !update.augmentationChanged;
+    if (partial) {
+      const names = new Set(
+        [...state.functions].flatMap(([name, files]) =>
+          files === undefined || meets(files, update.changed) ? [name] : [],
+        ),
+      );
+      if (names.size === 0) return { analysis: state.analysis, functions: state.functions, analysed: 0 };
+      const analysis = reanalyzeFunctions(state.analysis, update.program, analyzeOptions, names);
+      if (analysis !== undefined) {
+        const functions = new Map(state.functions);
+        for (const fn of analysis.functions)
+          if (names.has(fn.exportName))
+            functions.set(fn.exportName, toolDependencies(fn.node, update.program.checker, closure));
+        return { analysis, functions, analysed: names.size };
+      }
+    }
+    const analysis = analyzeEntry(entry, update.program, analyzeOptions);
+    const functions = new Map(
+      analysis.functions.map((fn) => [
+        fn.exportName,
+        toolDependencies(fn.node, update.program.checker, closure),
+      ]),
+    );
+    return { analysis, functions, analysed: analysis.functions.length };
+  };
+
   const runOnce = (changed: Iterable<string> | undefined): EngineRun => {
     const started = performance.now();
     const byProject = new Map<Project, string[]>();
@@ -110,30 +162,45 @@ export function createEngine(options: EngineOptions): Engine {
     const analyses = new Map<string, EntryAnalysis>();
     const changedTools: string[] = [];
     let analysed = 0;
+    let functionsAnalysed = 0;
     watchedFiles.clear();
     for (const [project, group] of byProject) {
       if (touched !== undefined) project.invalidate(touched);
       const update = project.update(group);
+      const closures = new Map<string, ReadonlySet<string>>();
+      const closure = (file: string): ReadonlySet<string> => {
+        let found = closures.get(file);
+        if (found === undefined) {
+          found = project.dependencies(update.program, file);
+          closures.set(file, found);
+        }
+        return found;
+      };
       for (const entry of group) {
         const state = states.get(entry);
-        if (state !== undefined && ![...state.dependencies].some((file) => update.changed.has(file))) {
+        // An augmentation reaches every file of the program, imported or not.
+        const reached =
+          update.augmentationChanged || (state !== undefined && meets(state.dependencies, update.changed));
+        if (state !== undefined && !reached) {
           analyses.set(entry, state.analysis);
           for (const file of state.dependencies) watchedFiles.add(file);
           continue;
         }
-        analysed++;
-        const analysis = analyzeEntry(entry, update.program, analyzeOptions);
-        const dependencies = project.dependencies(update.program, entry);
+        const next = analyse(entry, state, update, closure);
+        const { analysis } = next;
+        if (analysis !== state?.analysis) analysed++;
+        functionsAnalysed += next.analysed;
+        const dependencies = new Set(closure(entry));
         dependencies.add(entry);
         // While an entry fails, its tools are not gone: the next good run is compared with the last one.
         const failing = analysis.diagnostics.some((d) => d.severity === "error");
         const hashes =
           failing && state !== undefined
             ? state.hashes
-            : hashTools(analysis.toolset.tools, analysis.toolset.definitions);
+            : hashTools(analysis.toolset.tools, analysis.toolset.definitions, toolHashes);
         if (!failing) changedTools.push(...toolChanges(entry, state?.hashes, hashes));
-        if (state !== undefined) emitted.delete(state.analysis);
-        states.set(entry, { analysis, dependencies, hashes });
+        if (state !== undefined && analysis !== state.analysis) emitted.delete(state.analysis);
+        states.set(entry, { analysis, dependencies, functions: next.functions, hashes });
         analyses.set(entry, analysis);
         for (const file of dependencies) watchedFiles.add(file);
       }
@@ -161,8 +228,17 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const write = options.write ?? true;
-    const written = write ? writeFiles(result.files) : result.files;
-    if (write) for (const path of removed) rmSync(path, { force: true });
+    // An output this engine wrote as it is now is not read back to be compared: only its presence is checked.
+    const written = write
+      ? writeFiles(result.files.filter((f) => wrote.get(f.path) !== f.content || !existsSync(f.path)))
+      : result.files;
+    if (write) {
+      for (const file of result.files) wrote.set(file.path, file.content);
+      for (const path of removed) {
+        rmSync(path, { force: true });
+        wrote.delete(path);
+      }
+    }
     return {
       files: result.files,
       written,
@@ -171,6 +247,7 @@ export function createEngine(options: EngineOptions): Engine {
       removed,
       diagnostics: result.diagnostics,
       analysed,
+      functionsAnalysed,
       durationMs: performance.now() - started,
     };
   };
@@ -201,6 +278,7 @@ export function createEngine(options: EngineOptions): Engine {
           removed: [],
           diagnostics: sortDiagnostics([internalError("regenerating", error, {})]),
           analysed: 0,
+          functionsAnalysed: 0,
           durationMs: performance.now() - started,
         };
       }
@@ -208,20 +286,35 @@ export function createEngine(options: EngineOptions): Engine {
   };
 }
 
-/** A hash of each tool's IR, with the named types it refers to (directly or through others), by tool name. */
+/**
+ * A hash of each tool's IR, with the named types it refers to (directly or through others), by tool
+ * name. `known` keeps them by tool: a tool object is only ever in one toolset, with its definitions.
+ */
 function hashTools(
   tools: readonly ToolIR[],
   definitions: Readonly<Record<string, unknown>>,
+  known: WeakMap<ToolIR, string>,
 ): Map<string, string> {
   return new Map(
     tools.map((tool) => {
-      // Where things are in the file is not what the tool is: an edit above it moves them.
-      const hash = createHash("sha1").update(JSON.stringify(tool, withoutLocations));
-      for (const name of [...referencedTypes(tool, definitions)].sort())
-        hash.update(`\u0000${name}\u0000${JSON.stringify(definitions[name], withoutLocations)}`);
-      return [tool.name, hash.digest("base64url")];
+      let digest = known.get(tool);
+      if (digest === undefined) {
+        // Where things are in the file is not what the tool is: an edit above it moves them.
+        const hash = createHash("sha1").update(JSON.stringify(tool, withoutLocations));
+        for (const name of [...referencedTypes(tool, definitions)].sort())
+          hash.update(`\u0000${name}\u0000${JSON.stringify(definitions[name], withoutLocations)}`);
+        digest = hash.digest("base64url");
+        known.set(tool, digest);
+      }
+      return [tool.name, digest];
     }),
   );
+}
+
+/** Whether any of `files` is in `changed`. */
+function meets(files: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
+  for (const file of files) if (changed.has(file)) return true;
+  return false;
 }
 
 function withoutLocations(key: string, value: unknown): unknown {

@@ -25,6 +25,11 @@ export interface ProjectUpdate {
   readonly program: AnalysisProgram;
   /** The files whose text differs from the last program's (every file, the first time). */
   readonly changed: ReadonlySet<string>;
+  /**
+   * Whether a changed file declares globals or augments a module (or did before the change): such
+   * a declaration reaches types without being imported by what uses them.
+   */
+  readonly augmentationChanged: boolean;
 }
 
 export class Project {
@@ -35,6 +40,7 @@ export class Project {
   /** The files to read again at the next update, as a watcher reported them. */
   private dirty = new Set<string>();
   private changed = new Set<string>();
+  private augmentationChanged = false;
 
   constructor(readonly tsconfig: string | undefined) {
     this.options = analysisOptions(tsconfig);
@@ -46,7 +52,7 @@ export class Project {
         if (cached !== undefined && !this.mayHaveChanged(fileName, cached)) return cached.sourceFile;
         const text = base.readFile(fileName);
         if (text === undefined) {
-          if (this.files.delete(fileName)) this.changed.add(fileName);
+          if (cached !== undefined) this.forget(fileName, cached);
           return undefined;
         }
         const stamp = changes(fileName) ? stampOf(fileName) : undefined;
@@ -58,6 +64,8 @@ export class Project {
         if (sourceFile === undefined) return undefined;
         this.files.set(fileName, { text, sourceFile, stamp });
         this.changed.add(fileName);
+        if (cached !== undefined && augments(cached.sourceFile)) this.augmentationChanged = true;
+        if (stamp !== undefined && augments(sourceFile)) this.augmentationChanged = true;
         return sourceFile;
       },
     };
@@ -71,6 +79,7 @@ export class Project {
   /** A program over `entries`, made from the last one. */
   update(entries: readonly string[]): ProjectUpdate {
     this.changed = new Set();
+    this.augmentationChanged = false;
     const program = createAnalysisProgram(this.tsconfig, entries, {
       host: this.host,
       options: this.options,
@@ -80,12 +89,16 @@ export class Project {
     this.dirty.clear();
     // A file the program no longer holds (deleted, or no longer imported) changed: it is forgotten,
     // and read again if it comes back.
-    for (const path of this.files.keys()) {
-      if (program.program.getSourceFile(path) !== undefined) continue;
-      this.files.delete(path);
-      this.changed.add(path);
+    for (const [path, cached] of this.files) {
+      if (program.program.getSourceFile(path) === undefined) this.forget(path, cached);
     }
-    return { program, changed: this.changed };
+    return { program, changed: this.changed, augmentationChanged: this.augmentationChanged };
+  }
+
+  private forget(fileName: string, cached: CachedFile): void {
+    this.files.delete(fileName);
+    this.changed.add(fileName);
+    if (cached.stamp !== undefined && augments(cached.sourceFile)) this.augmentationChanged = true;
   }
 
   private mayHaveChanged(fileName: string, cached: CachedFile): boolean {
@@ -144,6 +157,16 @@ interface SourceFileWithImports {
 /** Whether a file can change between runs: not a default library, nothing under node_modules. */
 function changes(fileName: string): boolean {
   return !/[\\/]node_modules[\\/]/.test(fileName) && !/[\\/]typescript[\\/]lib[\\/]lib\./.test(fileName);
+}
+
+/** Whether a file declares globals (a script, or `declare global`) or augments a module (`declare module "x"`). */
+function augments(file: SourceFile): boolean {
+  if (!ts.isExternalModule(file)) return true;
+  return file.statements.some(
+    (s) =>
+      ts.isModuleDeclaration(s) &&
+      (ts.isStringLiteral(s.name) || (s.flags & ts.NodeFlags.GlobalAugmentation) !== 0),
+  );
 }
 
 function stampOf(fileName: string): string | undefined {
