@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { rspack } from "@rspack/core";
 import { build as esbuild, context as esbuildContext } from "esbuild";
-import { rolldown } from "rolldown";
+import { rolldown, watch as rolldownWatch } from "rolldown";
 import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
 import typecallEsbuild from "typecall/esbuild";
 import typecallRolldown from "typecall/rolldown";
@@ -240,6 +240,65 @@ describe("watch", () => {
       expectOutcome("dist/script.mjs");
     } finally {
       await context.dispose();
+    }
+  });
+
+  it("rolldown: an edit of a type the tool imports rebuilds it", async () => {
+    const watcher = rolldownWatch({
+      input: project.path("main.ts"),
+      platform: "node",
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      plugins: [typecallRolldown({ entries: [project.path("weather.ts")] })],
+      output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
+    });
+    const errors: unknown[] = [];
+    watcher.on("event", (event) => {
+      if (event.code === "ERROR") errors.push(event.error);
+      if (event.code === "BUNDLE_END") void event.result.close();
+    });
+    try {
+      await eventually(() => expect(project.read("dist/out.mjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/out.mjs")).toContain("A unit of heat."));
+      expect(errors).toEqual([]);
+      expectOutcome("dist/out.mjs");
+    } finally {
+      await watcher.close();
+    }
+  });
+
+  it("rspack: an edit of a type the tool imports rebuilds in watch mode", async () => {
+    const compiler = rspack({
+      context: project.dir,
+      mode: "none",
+      target: "node",
+      entry: "./main.ts",
+      output: { path: project.path("dist"), filename: "app.cjs" },
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      module: {
+        rules: [
+          {
+            test: /\.ts$/,
+            loader: "builtin:swc-loader",
+            options: { jsc: { parser: { syntax: "typescript" } } },
+            type: "javascript/auto",
+          },
+        ],
+      },
+      plugins: [typecallRspack({ entries: ["weather.ts"] })],
+    });
+    const failures: string[] = [];
+    const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
+      if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
+    });
+    try {
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A unit of heat."));
+      expect(failures).toEqual([]);
+      expectOutcome("dist/app.cjs");
+    } finally {
+      await new Promise<void>((resolve) => watching.close(() => resolve()));
     }
   });
 

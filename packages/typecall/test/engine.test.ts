@@ -170,6 +170,24 @@ describe("the engine", () => {
     expectCold(run);
   });
 
+  it("an edit to the tsconfig makes the project again, and its entries are generated in it", () => {
+    const config = (ts: boolean) =>
+      JSON.stringify({
+        compilerOptions: { module: "esnext", moduleResolution: "bundler", allowImportingTsExtensions: ts },
+      });
+    write("tsconfig.json", config(true));
+    engine.run();
+    expect(engine.watchedFiles.has(path("tsconfig.json"))).toBe(true);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.ts"');
+    write("tsconfig.json", config(false));
+    const run = engine.run([path("tsconfig.json")]);
+    expect(run.analysed).toBe(3);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.js"');
+    // The tools are what they were: only their module's import of the entry changed.
+    expect(run.changedTools).toEqual([]);
+    expectCold(run);
+  });
+
   it("a new export appears, and a deleted export disappears", () => {
     engine.run();
     write("b.ts", `${B}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);

@@ -1,6 +1,14 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { CompilerHost, CompilerOptions, Program, SourceFile, TypeChecker } from "typescript";
+import type {
+  CompilerHost,
+  CompilerOptions,
+  ParsedCommandLine,
+  Program,
+  SourceFile,
+  TsConfigSourceFile,
+  TypeChecker,
+} from "typescript";
 import { ts } from "../typescript.ts";
 
 /**
@@ -64,7 +72,24 @@ export function createAnalysisProgram(
 
 /** The compiler options of the program for entries governed by `tsconfig` (the strict default without one). */
 export function analysisOptions(tsconfig: string | undefined): CompilerOptions {
-  return { ...(tsconfig ? readTsconfig(tsconfig) : defaultOptions), ...requiredOptions };
+  return analysisConfig(tsconfig).options;
+}
+
+/**
+ * The compiler options of `tsconfig` (the strict default without one), and the files they were
+ * read from: the tsconfig and those it extends, for a watcher.
+ */
+export function analysisConfig(tsconfig: string | undefined): {
+  options: CompilerOptions;
+  files: string[];
+} {
+  if (!tsconfig) return { options: { ...defaultOptions, ...requiredOptions }, files: [] };
+  const parsed = readTsconfig(tsconfig);
+  const extended = (parsed?.options.configFile as TsConfigSourceFile | undefined)?.extendedSourceFiles ?? [];
+  return {
+    options: { ...(parsed?.options ?? defaultOptions), ...requiredOptions },
+    files: [resolve(tsconfig), ...extended.map((file) => resolve(file))],
+  };
 }
 
 /** The compiler host of an analysis program. */
@@ -78,14 +103,13 @@ export function analysisHost(options: CompilerOptions): CompilerHost {
 }
 
 /**
- * The compiler options of a tsconfig.json, with `extends` followed; errors fall back to defaults.
+ * A tsconfig.json, with `extends` followed; undefined when it cannot be read (defaults then apply).
  * Its `include` patterns are not expanded: the program's files are the entries and what they import.
  */
-function readTsconfig(path: string): CompilerOptions {
-  const parsed = ts.getParsedCommandLineOfConfigFile(
+function readTsconfig(path: string): ParsedCommandLine | undefined {
+  return ts.getParsedCommandLineOfConfigFile(
     path,
     {},
     { ...ts.sys, readDirectory: () => [], onUnRecoverableConfigFileDiagnostic: () => {} },
   );
-  return parsed?.options ?? defaultOptions;
 }

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { kindOf } from "../config/glob.ts";
 import { findConfig } from "../config/load.ts";
-import { kindOf } from "./glob.ts";
 import { type CliIO, display } from "./report.ts";
 
 const TOOLS_FILE = "src/tools.ts";

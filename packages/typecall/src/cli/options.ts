@@ -1,32 +1,7 @@
-/**
- * The options of a run: the config file's values, each replaced by the flag given for it, with the
- * entries and paths resolved. A flag's path is relative to the working directory, a config's to the
- * config's folder. `severity` and `strict` merge per code and per dialect.
- */
-import { relative, resolve } from "node:path";
-import { type LoadedConfig, loadConfig } from "../config/load.ts";
-import type { GenerateOptions } from "../generate.ts";
+/** The options of a CLI run: the config file's values, each replaced by the flag given for it (`layOver`). */
+import { loadConfig } from "../config/load.ts";
+import { layOver, type RunOptions } from "../config/overlay.ts";
 import type { Flags } from "./args.ts";
-import { resolveEntries } from "./entries.ts";
-import { kindOf } from "./glob.ts";
-import { resolveOut } from "./out.ts";
-
-/** A run's options, or its problems (`usage`: the usage text helps, as for a missing entry). */
-export type RunOptions =
-  | { options: GenerateOptions; config: LoadedConfig }
-  | { problems: string[]; usage: boolean };
-
-/** What is laid over a config file's values: a flag's or a plugin option's, its paths from `cwd`. */
-export interface Overrides {
-  readonly entries?: readonly string[] | undefined;
-  readonly out?: string | undefined;
-  readonly allowAny?: boolean | undefined;
-  readonly severity?: GenerateOptions["severity"];
-  readonly dialects?: GenerateOptions["dialects"];
-  readonly strict?: GenerateOptions["strict"];
-  readonly naming?: GenerateOptions["naming"];
-  readonly tsconfig?: string | undefined;
-}
 
 /** Loads the config (`--config` or the one in `cwd`) and merges the flags over it. */
 export async function resolveRunOptions(
@@ -40,64 +15,4 @@ export async function resolveRunOptions(
   // A flag that is not given (`--allow-any` absent) leaves the config's value.
   const given = { ...flags, entries: args, allowAny: flags.allowAny || undefined };
   return layOver(loaded, given, cwd, command);
-}
-
-/**
- * The config's values, each replaced by the one `given` (the CLI's flags, the plugin's options),
- * entries and paths resolved. `command` names the run in the message for no entry at all; without
- * it, no entry is fine (a plugin may only serve `?tools` imports).
- */
-export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, command?: string): RunOptions {
-  const { config, root } = loaded;
-  const named = configName(loaded, cwd);
-  const args = given.entries ?? [];
-  const listed = typeof config.entries === "string" ? [config.entries] : (config.entries ?? []);
-  if (args.length === 0 && listed.length === 0 && command !== undefined) {
-    const where = named ? ` (none given here, none in ${named})` : "";
-    return { problems: [`${command} needs at least one entry module${where}`], usage: true };
-  }
-  const resolved =
-    args.length > 0
-      ? resolveEntries(args, cwd)
-      : listed.length > 0
-        ? resolveEntries(listed, root)
-        : { entries: [], problems: [] };
-  if (resolved.problems.length > 0) {
-    // Each path names its own fix; the usage text would only bury it.
-    const from = args.length > 0 ? "" : `${named}: entries: `;
-    return { problems: resolved.problems.map((p) => `${from}${p}`), usage: false };
-  }
-  const out =
-    given.out !== undefined
-      ? resolveOut(given.out, resolved.entries, cwd)
-      : config.out === undefined
-        ? undefined
-        : resolveOut(config.out, resolved.entries, root, `${named}: out "${config.out}"`);
-  if (out && "problem" in out) return { problems: [out.problem], usage: given.out !== undefined };
-  const tsconfig =
-    given.tsconfig !== undefined
-      ? resolve(cwd, given.tsconfig)
-      : config.tsconfig === undefined
-        ? undefined
-        : resolve(root, config.tsconfig);
-  if (given.tsconfig !== undefined && kindOf(tsconfig as string) !== "file")
-    return { problems: [`--tsconfig ${given.tsconfig} does not exist`], usage: false };
-  const dialects = given.dialects ?? config.dialects;
-  const naming = given.naming ?? config.naming;
-  const options: GenerateOptions = {
-    entries: resolved.entries,
-    allowAny: given.allowAny ?? config.allowAny === true,
-    severity: { ...config.severity, ...given.severity },
-    strict: { ...config.strict, ...given.strict },
-    ...(dialects && { dialects }),
-    ...(naming && { naming }),
-    ...(tsconfig && { tsconfig }),
-    ...(out && { out: out.path }),
-  };
-  return { options, config: loaded };
-}
-
-/** The config file as messages name it, relative to `cwd`; empty without one. */
-function configName(loaded: LoadedConfig, cwd: string): string {
-  return loaded.path === undefined ? "" : relative(cwd, loaded.path).replaceAll("\\", "/");
 }

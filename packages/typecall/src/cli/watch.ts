@@ -5,10 +5,10 @@
  */
 import { existsSync, type FSWatcher, watch as watchDirectory } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { mayBeEntry } from "../config/entries.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { createEngine, type EngineRun } from "../engine/engine.ts";
 import type { GenerateOptions } from "../generate.ts";
-import { mayBeEntry } from "./entries.ts";
 
 /** Where `watch` prints, and what stops it (Ctrl-C does, in a terminal). */
 export interface WatchIO {

@@ -2,7 +2,7 @@
  * The long-lived engine behind `generate`, `watch` and the bundler plugin: one context per
  * project, kept between runs.
  * - A TypeScript program per tsconfig, each made from the last, its source files cached by
- *   content (`project.ts`).
+ *   content (`project.ts`); after an edit to the tsconfig (or a file it extends), a new one.
  * - The files each entry depends on: an entry is analysed again only when one of them changed.
  *   Within it, the files each exported function depends on (`tool-deps.ts`): after an edit to a
  *   module the entry imports, only the functions that reach it are analysed again; after an edit
@@ -124,7 +124,8 @@ export function createEngine(options: EngineOptions): Engine {
     update: ProjectUpdate,
     closure: (file: string) => ReadonlySet<string>,
   ): { analysis: EntryAnalysis; functions: EntryState["functions"]; analysed: number } => {
-    const partial = state !== undefined && !update.changed.has(entry) && !update.augmentationChanged;
+    const partial =
+      state !== undefined && !reload.has(entry) && !update.changed.has(entry) && !update.augmentationChanged;
     if (partial) {
       const names = new Set(
         [...state.functions].flatMap(([name, files]) =>
@@ -151,8 +152,24 @@ export function createEngine(options: EngineOptions): Engine {
     return { analysis, functions, analysed: analysis.functions.length };
   };
 
+  /** The entries to analyse whole at the next run: their project was made again. */
+  const reload = new Set<string>();
+  /** A project whose tsconfig changed is made again, and its entries analysed anew in it. */
+  const reloadConfigs = () => {
+    for (const [key, project] of projects) {
+      if (!project.configChanged()) continue;
+      projects.set(key, new Project(project.tsconfig));
+      for (const [entry, of] of [...projectOfEntry]) {
+        if (of !== project) continue;
+        projectOfEntry.delete(entry);
+        reload.add(entry);
+      }
+    }
+  };
+
   const runOnce = (changed: Iterable<string> | undefined): EngineRun => {
     const started = performance.now();
+    reloadConfigs();
     const byProject = new Map<Project, string[]>();
     for (const entry of entries) {
       const project = projectOf(entry);
@@ -167,6 +184,7 @@ export function createEngine(options: EngineOptions): Engine {
     for (const [project, group] of byProject) {
       if (touched !== undefined) project.invalidate(touched);
       const update = project.update(group);
+      for (const file of project.configFiles) watchedFiles.add(file);
       const closures = new Map<string, ReadonlySet<string>>();
       const closure = (file: string): ReadonlySet<string> => {
         let found = closures.get(file);
@@ -180,7 +198,9 @@ export function createEngine(options: EngineOptions): Engine {
         const state = states.get(entry);
         // An augmentation reaches every file of the program, imported or not.
         const reached =
-          update.augmentationChanged || (state !== undefined && meets(state.dependencies, update.changed));
+          update.augmentationChanged ||
+          reload.has(entry) ||
+          (state !== undefined && meets(state.dependencies, update.changed));
         if (state !== undefined && !reached) {
           analyses.set(entry, state.analysis);
           for (const file of state.dependencies) watchedFiles.add(file);
@@ -205,6 +225,7 @@ export function createEngine(options: EngineOptions): Engine {
         for (const file of dependencies) watchedFiles.add(file);
       }
     }
+    reload.clear();
     const ordered = entries.map((entry) => analyses.get(entry) as EntryAnalysis);
     const result = generateFrom(ordered, { ...options, entries }, dialectOptions, emitted);
     const stale: string[] = [];

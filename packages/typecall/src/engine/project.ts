@@ -7,8 +7,8 @@ import { statSync } from "node:fs";
 import type { CompilerHost, CompilerOptions, Program, SourceFile, StringLiteralLike } from "typescript";
 import {
   type AnalysisProgram,
+  analysisConfig,
   analysisHost,
-  analysisOptions,
   createAnalysisProgram,
 } from "../analyze/project.ts";
 import { ts } from "../typescript.ts";
@@ -42,8 +42,15 @@ export class Project {
   private changed = new Set<string>();
   private augmentationChanged = false;
 
+  /** The tsconfig and the files it extends: an edit to one of them calls for a new `Project`. */
+  readonly configFiles: readonly string[];
+  private readonly configStamps: readonly (string | undefined)[];
+
   constructor(readonly tsconfig: string | undefined) {
-    this.options = analysisOptions(tsconfig);
+    const config = analysisConfig(tsconfig);
+    this.options = config.options;
+    this.configFiles = config.files;
+    this.configStamps = config.files.map(stampOf);
     const base = analysisHost(this.options);
     this.host = {
       ...base,
@@ -69,6 +76,11 @@ export class Project {
         return sourceFile;
       },
     };
+  }
+
+  /** Whether the tsconfig, or a file it extends, changed since this project read it. */
+  configChanged(): boolean {
+    return this.configFiles.some((file, i) => stampOf(file) !== this.configStamps[i]);
   }
 
   /** Marks files to read again (a watcher's events); without any, every project file's stamp is checked. */

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { mayBeEntry } from "../cli/entries.ts";
+import { mayBeEntry } from "../config/entries.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";

@@ -2,8 +2,9 @@
  * The plugin's options and the one seam where they become the engine's: a config file
  * (`typecall.config.ts`) plugs in here, read before the options given inline are laid over it.
  */
-import { layOver } from "../cli/options.ts";
+
 import type { LoadedConfig } from "../config/load.ts";
+import { layOver } from "../config/overlay.ts";
 import type { EngineOptions } from "../engine/engine.ts";
 import type { GenerateOptions } from "../generate.ts";
 
