@@ -155,6 +155,20 @@ describe("the engine", () => {
     expectCold(run);
   });
 
+  it("an entry that re-exports takes a function added to a module it re-exports", () => {
+    write("lib.ts", "export const version = 1;\n");
+    write("more.ts", "/** One. */\nexport function one(n: number): number {\n  return n;\n}\n");
+    write("b.ts", `export * from "./lib.ts";\nexport * from "./more.ts";\n${B}`);
+    engine.run();
+    write(
+      "lib.ts",
+      "export const version = 1;\n/** Two. */\nexport function two(n: number): number {\n  return n;\n}\n",
+    );
+    const run = engine.run([path("lib.ts")]);
+    expect(run.changedTools).toEqual(["b.ts: two"]);
+    expectCold(run);
+  });
+
   it("an edit to a module augmentation analyses every entry whole: it reaches types unimported", () => {
     write(
       "more.ts",

@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+import type { SourceFile } from "typescript";
 import { analyzeEntry, type EntryAnalysis, reanalyzeFunctions } from "../analyze/index.ts";
 import { findTsconfig } from "../analyze/project.ts";
 import { type Diagnostic, internalError, sortDiagnostics } from "../diagnostics/diagnostic.ts";
@@ -30,6 +31,7 @@ import {
   readDialectOptions,
 } from "../generate.ts";
 import type { ToolIR } from "../ir/types.ts";
+import { ts } from "../typescript.ts";
 import { writeFiles } from "../write.ts";
 import { Project, type ProjectUpdate } from "./project.ts";
 import { toolDependencies } from "./tool-deps.ts";
@@ -125,7 +127,11 @@ export function createEngine(options: EngineOptions): Engine {
     closure: (file: string) => ReadonlySet<string>,
   ): { analysis: EntryAnalysis; functions: EntryState["functions"]; analysed: number } => {
     const partial =
-      state !== undefined && !reload.has(entry) && !update.changed.has(entry) && !update.augmentationChanged;
+      state !== undefined &&
+      !reload.has(entry) &&
+      !update.changed.has(entry) &&
+      !update.augmentationChanged &&
+      exportsOwnDeclarations(update.program.sourceFile(entry));
     if (partial) {
       const names = new Set(
         [...state.functions].flatMap(([name, files]) =>
@@ -329,6 +335,17 @@ function hashTools(
       }
       return [tool.name, digest];
     }),
+  );
+}
+
+/**
+ * Whether a module's exports are all its own declarations (`export function`, `export const`), so
+ * that its list of exports cannot change while its text does not. Not so with `export { a }`,
+ * `export * from`, `export default name`: what they export may be declared in a module that changed.
+ */
+function exportsOwnDeclarations(file: SourceFile | undefined): boolean {
+  return (
+    file !== undefined && !file.statements.some((s) => ts.isExportDeclaration(s) || ts.isExportAssignment(s))
   );
 }
 
