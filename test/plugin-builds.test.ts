@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { rspack } from "@rspack/core";
 import { build as esbuild, context as esbuildContext } from "esbuild";
-import { rolldown, watch as rolldownWatch } from "rolldown";
+import { type RolldownWatcher, rolldown, watch as rolldownWatch } from "rolldown";
 import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
 import typecallEsbuild from "typecall/esbuild";
 import typecallRolldown from "typecall/rolldown";
@@ -240,6 +240,36 @@ describe("watch", () => {
       expectOutcome("dist/script.mjs");
     } finally {
       await context.dispose();
+    }
+  });
+
+  it("vite build --watch: an edit of a type the tool imports rebuilds the app over `?tools`", async () => {
+    const watcher = (await viteBuild({
+      root: project.dir,
+      configFile: false,
+      logLevel: "silent",
+      plugins: [typecallVite({ entries: ["weather.ts"] })],
+      resolve: { conditions: SOURCE_CONDITIONS },
+      build: {
+        lib: { entry: "main-virtual.ts", formats: ["es"], fileName: () => "app.mjs" },
+        outDir: "dist",
+        minify: false,
+        watch: {},
+      },
+    })) as RolldownWatcher;
+    const errors: unknown[] = [];
+    watcher.on("event", (event) => {
+      if (event.code === "ERROR") errors.push(event.error);
+      if (event.code === "BUNDLE_END") void event.result.close();
+    });
+    try {
+      await eventually(() => expect(project.read("dist/app.mjs")).toContain("A temperature unit."));
+      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+      await eventually(() => expect(project.read("dist/app.mjs")).toContain("A unit of heat."));
+      expect(errors).toEqual([]);
+      expectOutcome("dist/app.mjs");
+    } finally {
+      await watcher.close();
     }
   });
 
