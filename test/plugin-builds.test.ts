@@ -37,6 +37,14 @@ function expectOutcome(file: string): void {
   expect(printed.description).toBe(DESCRIPTION);
 }
 
+/** rspack's own transform of TypeScript. */
+const RSPACK_TYPESCRIPT = {
+  test: /\.ts$/,
+  loader: "builtin:swc-loader",
+  options: { jsc: { parser: { syntax: "typescript" } } },
+  type: "javascript/auto",
+};
+
 /** For rollup, which reads neither TypeScript nor packages by itself: esbuild's transform, the runtime's source. */
 function rollupTypescript(): Plugin {
   return {
@@ -168,16 +176,7 @@ describe("builds", () => {
         entry: `./${entry}`,
         output: { path: project.path("dist"), filename: "app.cjs" },
         resolve: { conditionNames: SOURCE_CONDITIONS },
-        module: {
-          rules: [
-            {
-              test: /\.ts$/,
-              loader: "builtin:swc-loader",
-              options: { jsc: { parser: { syntax: "typescript" } } },
-              type: "javascript/auto",
-            },
-          ],
-        },
+        module: { rules: [RSPACK_TYPESCRIPT] },
         plugins: [typecallRspack({ entries: ["weather.ts"] })],
       }),
     );
@@ -234,10 +233,7 @@ describe("watch", () => {
     });
     try {
       await context.watch();
-      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A temperature unit."));
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await eventually(() => expect(project.read("dist/script.mjs")).toContain("A unit of heat."));
-      expectOutcome("dist/script.mjs");
+      await expectRebuiltAfterEdit("dist/script.mjs", []);
     } finally {
       await context.dispose();
     }
@@ -257,17 +253,9 @@ describe("watch", () => {
         watch: {},
       },
     })) as RolldownWatcher;
-    const errors: unknown[] = [];
-    watcher.on("event", (event) => {
-      if (event.code === "ERROR") errors.push(event.error);
-      if (event.code === "BUNDLE_END") void event.result.close();
-    });
+    const errors = watchErrors(watcher);
     try {
-      await eventually(() => expect(project.read("dist/app.mjs")).toContain("A temperature unit."));
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await eventually(() => expect(project.read("dist/app.mjs")).toContain("A unit of heat."));
-      expect(errors).toEqual([]);
-      expectOutcome("dist/app.mjs");
+      await expectRebuiltAfterEdit("dist/app.mjs", errors);
     } finally {
       await watcher.close();
     }
@@ -281,17 +269,9 @@ describe("watch", () => {
       plugins: [typecallRolldown({ entries: [project.path("weather.ts")] })],
       output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
     });
-    const errors: unknown[] = [];
-    watcher.on("event", (event) => {
-      if (event.code === "ERROR") errors.push(event.error);
-      if (event.code === "BUNDLE_END") void event.result.close();
-    });
+    const errors = watchErrors(watcher);
     try {
-      await eventually(() => expect(project.read("dist/out.mjs")).toContain("A temperature unit."));
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await eventually(() => expect(project.read("dist/out.mjs")).toContain("A unit of heat."));
-      expect(errors).toEqual([]);
-      expectOutcome("dist/out.mjs");
+      await expectRebuiltAfterEdit("dist/out.mjs", errors);
     } finally {
       await watcher.close();
     }
@@ -305,30 +285,14 @@ describe("watch", () => {
       entry: "./main.ts",
       output: { path: project.path("dist"), filename: "app.cjs" },
       resolve: { conditionNames: SOURCE_CONDITIONS },
-      module: {
-        rules: [
-          {
-            test: /\.ts$/,
-            loader: "builtin:swc-loader",
-            options: { jsc: { parser: { syntax: "typescript" } } },
-            type: "javascript/auto",
-          },
-        ],
-      },
+      module: { rules: [RSPACK_TYPESCRIPT] },
       plugins: [typecallRspack({ entries: ["weather.ts"] })],
     });
-    const failures: string[] = [];
-    const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
-      if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
-    });
+    const watching = watchCompiler(compiler);
     try {
-      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A temperature unit."));
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A unit of heat."));
-      expect(failures).toEqual([]);
-      expectOutcome("dist/app.cjs");
+      await expectRebuiltAfterEdit("dist/app.cjs", watching.failures);
     } finally {
-      await new Promise<void>((resolve) => watching.close(() => resolve()));
+      await watching.close();
     }
   });
 
@@ -343,18 +307,11 @@ describe("watch", () => {
       module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
       plugins: [typecallWebpack({ entries: ["weather.ts"] })],
     });
-    const failures: string[] = [];
-    const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
-      if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
-    });
+    const watching = watchCompiler(compiler);
     try {
-      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A temperature unit."));
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await eventually(() => expect(project.read("dist/app.cjs")).toContain("A unit of heat."));
-      expect(failures).toEqual([]);
-      expectOutcome("dist/app.cjs");
+      await expectRebuiltAfterEdit("dist/app.cjs", watching.failures);
     } finally {
-      await new Promise<void>((resolve) => (watching ? watching.close(() => resolve()) : resolve()));
+      await watching.close();
     }
   });
 });
@@ -431,6 +388,29 @@ describe("diagnostics", () => {
   });
 });
 
+/**
+ * Waits for a watch build's `file` with the type's comment, edits the type (in units.ts, which
+ * the tool imports: no module of the bundle), waits for the rebuild to carry the edit, and runs
+ * it. `failures`: what the watcher reported as failed meanwhile.
+ */
+async function expectRebuiltAfterEdit(file: string, failures: readonly unknown[]): Promise<void> {
+  await eventually(() => expect(project.read(file)).toContain("A temperature unit."));
+  project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
+  await eventually(() => expect(project.read(file)).toContain("A unit of heat."));
+  expect(failures).toEqual([]);
+  expectOutcome(file);
+}
+
+/** The errors a rolldown (or vite) watcher reports, as it reports them; each bundle is closed. */
+function watchErrors(watcher: RolldownWatcher): unknown[] {
+  const errors: unknown[] = [];
+  watcher.on("event", (event) => {
+    if (event.code === "ERROR") errors.push(event.error);
+    if (event.code === "BUNDLE_END") void event.result.close();
+  });
+  return errors;
+}
+
 /** Retries `check` until it passes (10 s at most): watchers take a moment. */
 async function eventually(check: () => void): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -452,6 +432,28 @@ interface Compiler {
     ) => void,
   ): void;
   close(callback: (error?: Error | null) => void): void;
+}
+
+interface WatchingCompiler {
+  watch(
+    options: { aggregateTimeout: number },
+    callback: (
+      error: Error | null,
+      stats?: { hasErrors(): boolean; toString(options: unknown): string },
+    ) => void,
+  ): { close(callback: () => void): void } | undefined;
+}
+
+/** A webpack or rspack compiler in watch mode, with the failures of its builds. */
+function watchCompiler(compiler: WatchingCompiler): { failures: string[]; close(): Promise<void> } {
+  const failures: string[] = [];
+  const watching = compiler.watch({ aggregateTimeout: 20 }, (error, stats) => {
+    if (error || stats?.hasErrors()) failures.push(String(error ?? stats?.toString("errors-only")));
+  });
+  return {
+    failures,
+    close: () => new Promise((resolve) => (watching ? watching.close(() => resolve()) : resolve())),
+  };
 }
 
 /** Runs a webpack or rspack compiler once; rejects with the build's errors. */

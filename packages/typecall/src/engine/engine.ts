@@ -4,9 +4,9 @@
  * - A TypeScript program per tsconfig, each made from the last, its source files cached by
  *   content (`project.ts`); after an edit to the tsconfig (or a file it extends), a new one.
  * - The files each entry depends on: an entry is analysed again only when one of them changed.
- *   Within it, the files each exported function depends on (`tool-deps.ts`): after an edit to a
- *   module the entry imports, only the functions that reach it are analysed again; after an edit
- *   to the entry itself, or to a global or module augmentation, all of them.
+ *   Within it, the files each exported function depends on (`tool-deps.ts`, found when first
+ *   needed): after an edit to a module the entry imports, only the functions that reach it are
+ *   analysed again; after an edit to the entry itself, or to a global or module augmentation, all.
  * - What was made of each analysis: an entry not analysed again is not run through the dialects,
  *   validators and emitter again either; the IR of each tool is hashed, so a run says which tools
  *   changed.
@@ -19,7 +19,12 @@ import { createHash } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { SourceFile } from "typescript";
-import { analyzeEntry, type EntryAnalysis, reanalyzeFunctions } from "../analyze/index.ts";
+import {
+  analyzeEntry,
+  type EntryAnalysis,
+  type FunctionAnalysis,
+  reanalyzeFunctions,
+} from "../analyze/index.ts";
 import { findTsconfig } from "../analyze/project.ts";
 import { type Diagnostic, internalError, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import {
@@ -76,8 +81,11 @@ interface EntryState {
   analysis: EntryAnalysis;
   /** The files the entry depends on: what its imports reach. */
   dependencies: Set<string>;
-  /** The files each function depends on, by export name; undefined: every file of the entry's. */
-  functions: Map<string, ReadonlySet<string> | undefined>;
+  /**
+   * The files each function depends on, by export name (undefined: every file of the entry's),
+   * found when first needed: after an edit that reaches the entry without changing its text.
+   */
+  functionFiles: Map<string, ReadonlySet<string> | undefined>;
   /** The hash of each tool, by tool name. */
   hashes: Map<string, string>;
 }
@@ -117,59 +125,46 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   /**
-   * The entry analysed again after a change to its dependencies: only the functions whose own
-   * dependencies changed, when its text did not change and no augmentation did; else all of it.
+   * The entry analysed again after a change to its dependencies. Given its last state, and when
+   * its text did not change, only the functions whose own files changed; else all of it.
    */
   const analyse = (
     entry: string,
     state: EntryState | undefined,
     update: ProjectUpdate,
     closure: (file: string) => ReadonlySet<string>,
-  ): { analysis: EntryAnalysis; functions: EntryState["functions"]; analysed: number } => {
-    const partial =
+  ): { analysis: EntryAnalysis; functionFiles: EntryState["functionFiles"]; analysed: number } => {
+    if (
       state !== undefined &&
-      !reload.has(entry) &&
       !update.changed.has(entry) &&
-      !update.augmentationChanged &&
-      exportsOwnDeclarations(update.program.sourceFile(entry));
-    if (partial) {
-      const names = new Set(
-        [...state.functions].flatMap(([name, files]) =>
-          files === undefined || meets(files, update.changed) ? [name] : [],
-        ),
-      );
-      if (names.size === 0) return { analysis: state.analysis, functions: state.functions, analysed: 0 };
+      exportsOwnDeclarations(update.program.sourceFile(entry))
+    ) {
+      const files = state.functionFiles;
+      const reached = (fn: FunctionAnalysis): boolean => {
+        if (!files.has(fn.exportName))
+          files.set(fn.exportName, toolDependencies(fn.node, update.program.checker, closure));
+        const own = files.get(fn.exportName);
+        return own === undefined || meets(own, update.changed);
+      };
+      const names = new Set(state.analysis.functions.filter(reached).map((fn) => fn.exportName));
+      if (names.size === 0) return { analysis: state.analysis, functionFiles: files, analysed: 0 };
       const analysis = reanalyzeFunctions(state.analysis, update.program, analyzeOptions, names);
       if (analysis !== undefined) {
-        const functions = new Map(state.functions);
-        for (const fn of analysis.functions)
-          if (names.has(fn.exportName))
-            functions.set(fn.exportName, toolDependencies(fn.node, update.program.checker, closure));
-        return { analysis, functions, analysed: names.size };
+        // Found again when next needed, in the program of then.
+        for (const name of names) files.delete(name);
+        return { analysis, functionFiles: files, analysed: names.size };
       }
     }
     const analysis = analyzeEntry(entry, update.program, analyzeOptions);
-    const functions = new Map(
-      analysis.functions.map((fn) => [
-        fn.exportName,
-        toolDependencies(fn.node, update.program.checker, closure),
-      ]),
-    );
-    return { analysis, functions, analysed: analysis.functions.length };
+    return { analysis, functionFiles: new Map(), analysed: analysis.functions.length };
   };
 
-  /** The entries to analyse whole at the next run: their project was made again. */
-  const reload = new Set<string>();
-  /** A project whose tsconfig changed is made again, and its entries analysed anew in it. */
+  /** A project whose tsconfig changed is made again: its first program reads every file anew. */
   const reloadConfigs = () => {
     for (const [key, project] of projects) {
       if (!project.configChanged()) continue;
       projects.set(key, new Project(project.tsconfig));
-      for (const [entry, of] of [...projectOfEntry]) {
-        if (of !== project) continue;
-        projectOfEntry.delete(entry);
-        reload.add(entry);
-      }
+      for (const [entry, of] of [...projectOfEntry]) if (of === project) projectOfEntry.delete(entry);
     }
   };
 
@@ -202,17 +197,14 @@ export function createEngine(options: EngineOptions): Engine {
       };
       for (const entry of group) {
         const state = states.get(entry);
-        // An augmentation reaches every file of the program, imported or not.
-        const reached =
-          update.augmentationChanged ||
-          reload.has(entry) ||
-          (state !== undefined && meets(state.dependencies, update.changed));
-        if (state !== undefined && !reached) {
+        // An augmentation reaches every file of the program, imported or not: the entry is analysed whole.
+        const whole = update.augmentationChanged;
+        if (state !== undefined && !whole && !meets(state.dependencies, update.changed)) {
           analyses.set(entry, state.analysis);
           for (const file of state.dependencies) watchedFiles.add(file);
           continue;
         }
-        const next = analyse(entry, state, update, closure);
+        const next = analyse(entry, whole ? undefined : state, update, closure);
         const { analysis } = next;
         if (analysis !== state?.analysis) analysed++;
         functionsAnalysed += next.analysed;
@@ -226,12 +218,11 @@ export function createEngine(options: EngineOptions): Engine {
             : hashTools(analysis.toolset.tools, analysis.toolset.definitions, toolHashes);
         if (!failing) changedTools.push(...toolChanges(entry, state?.hashes, hashes));
         if (state !== undefined && analysis !== state.analysis) emitted.delete(state.analysis);
-        states.set(entry, { analysis, dependencies, functions: next.functions, hashes });
+        states.set(entry, { analysis, dependencies, functionFiles: next.functionFiles, hashes });
         analyses.set(entry, analysis);
         for (const file of dependencies) watchedFiles.add(file);
       }
     }
-    reload.clear();
     const ordered = entries.map((entry) => analyses.get(entry) as EntryAnalysis);
     const result = generateFrom(ordered, { ...options, entries }, dialectOptions, emitted);
     const stale: string[] = [];

@@ -13,7 +13,7 @@
  * This holds while the entry's own text is unchanged (the engine analyses the whole entry after an
  * edit to it) and no edit adds or removes a global or module augmentation, which reaches
  * declarations without being named by them (`Project` reports those, and the engine then analyses
- * every entry that depends on the file).
+ * every entry whole). The files found in one program hold in the next while none of them changes.
  */
 import type { Node, SourceFile, TypeChecker } from "typescript";
 import { ts } from "../typescript.ts";
