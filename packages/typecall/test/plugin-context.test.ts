@@ -33,6 +33,15 @@ it("resolves entries and out against the root", () => {
   });
 });
 
+it("names a wrong path as the plugin option it was given as, not as a flag", () => {
+  expect(() => resolveEngineOptions({ entries: ["tools.ts"], tsconfig: "nope.json" }, dir)).toThrow(
+    'typecall: the plugin option tsconfig "nope.json" does not exist',
+  );
+  expect(() => resolveEngineOptions({ entries: ["tools.ts", "units.ts"], out: "one.ts" }, dir)).toThrow(
+    /^typecall: the plugin option out "one\.ts" names one file, but there are 2 entries/,
+  );
+});
+
 it("lays the options given over the config file's, whose paths start at its folder", () => {
   const config = {
     path: join(dir, "conf", "typecall.config.ts"),

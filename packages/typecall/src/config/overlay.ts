@@ -36,6 +36,9 @@ export interface Overrides {
 export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, command?: string): RunOptions {
   const { config, root } = loaded;
   const named = configName(loaded, cwd);
+  // A value given is named as it was given: a flag, or (without a command) a plugin option.
+  const givenName = (key: string, value: string) =>
+    command === undefined ? `the plugin option ${key} "${value}"` : `--${key} ${value}`;
   const args = given.entries ?? [];
   const listed = typeof config.entries === "string" ? [config.entries] : (config.entries ?? []);
   if (args.length === 0 && listed.length === 0 && command !== undefined) {
@@ -55,7 +58,7 @@ export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, com
   }
   const out =
     given.out !== undefined
-      ? resolveOut(given.out, resolved.entries, cwd)
+      ? resolveOut(given.out, resolved.entries, cwd, givenName("out", given.out))
       : config.out === undefined
         ? undefined
         : resolveOut(config.out, resolved.entries, root, `${named}: out "${config.out}"`);
@@ -67,7 +70,7 @@ export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, com
         ? undefined
         : resolve(root, config.tsconfig);
   if (given.tsconfig !== undefined && kindOf(tsconfig as string) !== "file")
-    return { problems: [`--tsconfig ${given.tsconfig} does not exist`], usage: false };
+    return { problems: [`${givenName("tsconfig", given.tsconfig)} does not exist`], usage: false };
   const dialects = given.dialects ?? config.dialects;
   const naming = given.naming ?? config.naming;
   const options: GenerateOptions = {
