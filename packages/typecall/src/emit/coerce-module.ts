@@ -40,6 +40,12 @@ export interface Scope {
   readonly depth: number;
 }
 
+/**
+ * The key coercers are shared by: a default is filled in by the coercer, so it is part of what a
+ * coercer does. Kept by type object across modules and runs, as the IR is never changed.
+ */
+const COERCION_KEY = structuralKeys(WORDS);
+
 /** A module with no function yet; `taken` are the names it must not declare. */
 export function createCoerceModule(
   definitions: Readonly<Record<string, TypeIR>>,
@@ -51,8 +57,7 @@ export function createCoerceModule(
     declarations: [],
     made: new Map(),
     helpers: new Set(),
-    // A default is filled in by the coercer: it is part of what a coercer does.
-    keyOf: structuralKeys(WORDS),
+    keyOf: COERCION_KEY,
   };
 }
 

@@ -28,20 +28,6 @@ const MIN_SHARED = 40;
  * (`tool0x0OptionsSchema`), so an edit elsewhere leaves their names alone.
  */
 export function poolSchemas(roots: readonly SchemaRoot[], taken: ReadonlySet<string>): PooledSchemas {
-  const texts = new Map<object, string>();
-  const textOf = (node: object): string => {
-    let text = texts.get(node);
-    if (text === undefined) {
-      text = JSON.stringify(node);
-      texts.set(node, text);
-    }
-    return text;
-  };
-  const cores = new Map<object, object | undefined>();
-  const coreOf = (node: object): object | undefined => {
-    if (!cores.has(node)) cores.set(node, core(node));
-    return cores.get(node);
-  };
   // Count each text once per place it would be printed: the copies of a repeated object are not
   // walked again, so what sits inside a shared object counts once, as it is printed once.
   const seen = new Map<string, { count: number; stem: string[]; value: object }>();
@@ -127,6 +113,32 @@ export function poolSchemas(roots: readonly SchemaRoot[], taken: ReadonlySet<str
       return printJson(root.schema, indent, WIDTH, at, replacements);
     },
   };
+}
+
+/**
+ * The JSON text of each schema object, and its part before the description, kept by object: a
+ * schema is never changed once made, and a tool's schemas are the same objects from one run of the
+ * engine to the next while the tool does not change (`dialects/run.ts`).
+ */
+const texts = new WeakMap<object, string>();
+const cores = new WeakMap<object, object | null>();
+
+function textOf(node: object): string {
+  let text = texts.get(node);
+  if (text === undefined) {
+    text = JSON.stringify(node);
+    texts.set(node, text);
+  }
+  return text;
+}
+
+function coreOf(node: object): object | undefined {
+  let found = cores.get(node);
+  if (found === undefined) {
+    found = core(node) ?? null;
+    cores.set(node, found);
+  }
+  return found ?? undefined;
 }
 
 /**

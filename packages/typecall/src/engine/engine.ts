@@ -29,6 +29,7 @@ import { findTsconfig } from "../analyze/project.ts";
 import { type Diagnostic, internalError, sortDiagnostics } from "../diagnostics/diagnostic.ts";
 import {
   type EmittedEntry,
+  findStale,
   type GeneratedFile,
   type GenerateOptions,
   generateFrom,
@@ -37,7 +38,7 @@ import {
 } from "../generate.ts";
 import type { ToolIR } from "../ir/types.ts";
 import { ts } from "../typescript.ts";
-import { writeFiles } from "../write.ts";
+import { writeAll } from "../write.ts";
 import { Project, type ProjectUpdate } from "./project.ts";
 import { toolDependencies } from "./tool-deps.ts";
 
@@ -246,11 +247,15 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const write = options.write ?? true;
-    // An output this engine wrote as it is now is not read back to be compared: only its presence is checked.
-    const written = write
-      ? writeFiles(result.files.filter((f) => wrote.get(f.path) !== f.content || !existsSync(f.path)))
-      : result.files;
+    // An output this engine wrote holds what it wrote: it is not read back to be compared, only its
+    // presence is checked. Those it has not written yet are compared with what is on disk.
+    const due = write
+      ? result.files.filter((f) => wrote.get(f.path) !== f.content || !existsSync(f.path))
+      : [];
+    const differing = new Set(findStale(due.filter((f) => !wrote.has(f.path))));
+    const written = write ? due.filter((f) => wrote.has(f.path) || differing.has(f)) : result.files;
     if (write) {
+      writeAll(written);
       for (const file of result.files) wrote.set(file.path, file.content);
       for (const path of removed) {
         rmSync(path, { force: true });

@@ -3,7 +3,7 @@ import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from
 import { accessText, camel, MODULE_NAMES, ownPropertyText } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import { structuralKeys, WORDS } from "../ir/keys.ts";
-import type { ObjectTypeIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
+import type { ObjectTypeIR, PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
 
@@ -82,16 +82,29 @@ const ISSUES = "ValidatorError[] | undefined";
 const VALIDATOR_PAD = "    ";
 const IS_MEMO = "_is";
 
+/**
+ * Shared checkers are found by wire shape: words and defaults change neither what is accepted nor
+ * how an error reads. The key of each object type is asked for to find the shared ones and again to
+ * generate its checks; kept by type object across modules and runs, as the IR is never changed.
+ */
+const WIRE_KEY = structuralKeys(new Set([...WORDS, "default"]));
+
+/** Each tool's arguments as one object type, one object per parameter list, so that its key is made once. */
+const argumentsTypes = new WeakMap<readonly PropertyIR[], ObjectTypeIR>();
+
+function argumentsType(parameters: readonly PropertyIR[]): ObjectTypeIR {
+  let type = argumentsTypes.get(parameters);
+  if (type === undefined) {
+    type = { kind: "object", properties: [...parameters] };
+    argumentsTypes.set(parameters, type);
+  }
+  return type;
+}
+
 function compileModule(request: ValidatorRequest): ValidatorOutput {
   const definitions = request.definitions ?? {};
-  // Shared checkers are found by wire shape: words and defaults change neither what is accepted nor
-  // how an error reads. The key of each object type is asked for to find the shared ones and again
-  // to generate its checks.
-  const keyOf = structuralKeys(new Set([...WORDS, "default"]));
-  // Each tool's arguments object, one object for both walks, so that its key is made once.
-  const roots = request.tools.map(
-    (parameters): ObjectTypeIR => ({ kind: "object", properties: [...parameters] }),
-  );
+  const keyOf = WIRE_KEY;
+  const roots = request.tools.map(argumentsType);
   const module: ModuleState = {
     definitions,
     declarations: [],

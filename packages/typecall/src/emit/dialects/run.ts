@@ -7,9 +7,9 @@
 
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
-import type { ToolIR, ToolsetIR } from "../../ir/types.ts";
+import type { ToolIR, ToolsetIR, TypeIR } from "../../ir/types.ts";
 import { toolDescription } from "../description.ts";
-import { CANONICAL, parametersSchema, type Schema } from "../schema.ts";
+import { CANONICAL, parametersSchema, type Schema, sameDefinitions } from "../schema.ts";
 import {
   type Dialect,
   type DialectName,
@@ -45,27 +45,15 @@ export function runDialects(
   const dialects = DIALECTS.filter((d) => options.dialects.includes(d.name));
   const { tools, definitions } = toolset;
   const diagnostics: Diagnostic[] = [];
-  const canonical = tools.map((tool) => parametersSchema(tool.parameters, CANONICAL, definitions));
+  const canonical = tools.map((tool) => formsOfTool(tool, definitions).canonical);
   const strictSchemas = new Map<DialectName, (Schema | undefined)[]>();
   const refusals = new Map<string, Refusal>();
-  // Dialects that share a strict mode (Chat Completions and Responses) share its schemas: one object each.
-  const written = new Map<StrictSupport, StrictForm[]>();
-  const formsOf = (strict: StrictSupport): StrictForm[] => {
-    let forms = written.get(strict);
-    if (!forms) {
-      forms = tools.map((tool) => {
-        const inexpressible = strict.inexpressible(tool, definitions);
-        if (inexpressible.length > 0) return { inexpressible };
-        return { inexpressible, schema: parametersSchema(tool.parameters, strict.rules, definitions) };
-      });
-      written.set(strict, forms);
-    }
-    return forms;
-  };
   for (const dialect of dialects) {
     const mode = options.strict[dialect.name] ?? "auto";
     if (!dialect.strict || mode === "never") continue;
-    const forms = formsOf(dialect.strict);
+    // Dialects that share a strict mode (Chat Completions and Responses) share its schemas: one object each.
+    const { strict } = dialect;
+    const forms = tools.map((tool) => strictFormOf(tool, definitions, strict));
     strictSchemas.set(dialect.name, strictTools(toolset, dialect, mode, forms, refusals, diagnostics));
   }
   diagnostics.push(...refusalDiagnostics(refusals));
@@ -88,10 +76,59 @@ export function runDialects(
   };
 }
 
-/** A tool in a strict mode: what the mode cannot express in it, else its strict schema. */
+/** A tool in a strict mode: what the mode cannot express in it, else its strict schema and the limits it breaks. */
 interface StrictForm {
   readonly inexpressible: readonly Inexpressible[];
   readonly schema?: Schema;
+  readonly limits?: readonly { readonly code: DiagnosticCode; readonly text: string }[];
+}
+
+/** What a tool is in each form, made once per tool object. */
+interface ToolForms {
+  readonly definitions: Readonly<Record<string, TypeIR>>;
+  readonly canonical: Schema;
+  readonly strict: Map<StrictSupport, StrictForm>;
+}
+
+/**
+ * The forms of each tool, by tool object. The IR is never changed once made, and the engine keeps
+ * a tool's object across runs while nothing it depends on changes: an edit that reaches one tool
+ * of a module writes that tool's schemas again, not its neighbours'. Weak: a tool that went takes
+ * its forms with it. The same objects each run also let the emitter keep what it made of them.
+ */
+const toolForms = new WeakMap<ToolIR, ToolForms>();
+
+function formsOfTool(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): ToolForms {
+  let forms = toolForms.get(tool);
+  // A tool is in one toolset, with its definitions; checked all the same, as they are the input too.
+  if (forms === undefined || !sameDefinitions(forms.definitions, definitions)) {
+    forms = {
+      definitions,
+      canonical: parametersSchema(tool.parameters, CANONICAL, definitions),
+      strict: new Map(),
+    };
+    toolForms.set(tool, forms);
+  }
+  return forms;
+}
+
+function strictFormOf(
+  tool: ToolIR,
+  definitions: Readonly<Record<string, TypeIR>>,
+  strict: StrictSupport,
+): StrictForm {
+  const { strict: forms } = formsOfTool(tool, definitions);
+  let form = forms.get(strict);
+  if (form === undefined) {
+    const inexpressible = strict.inexpressible(tool, definitions);
+    if (inexpressible.length > 0) form = { inexpressible };
+    else {
+      const schema = parametersSchema(tool.parameters, strict.rules, definitions);
+      form = { inexpressible, schema, limits: strict.limits(schema) };
+    }
+    forms.set(strict, form);
+  }
+  return form;
 }
 
 /** Why a strict mode refused a tool, gathered over the dialects that refused it alike. */
@@ -129,10 +166,9 @@ function strictTools(
     refusals.set(key, refusal);
   };
   const schemas = toolset.tools.map((tool, i): Schema | undefined => {
-    const { inexpressible, schema } = forms[i] as StrictForm;
+    const { inexpressible, schema, limits = [] } = forms[i] as StrictForm;
     for (const { parameter, what } of inexpressible) refuse(tool, "TC3003", parameter?.name, what);
     if (schema === undefined) return undefined;
-    const limits = strict.limits(schema);
     for (const { code, text } of limits) refuse(tool, code, undefined, text);
     return limits.length > 0 ? undefined : schema;
   });
