@@ -77,6 +77,18 @@ it("regenerates on a leaf edit, a shared-type edit, a new and a deleted export",
   expect(readFileSync(path("b.typecall.ts"), "utf8")).not.toContain("shout");
 });
 
+it("takes a tsconfig that appears beside the entries as theirs", async () => {
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.ts"');
+  write(
+    "tsconfig.json",
+    JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler" } }),
+  );
+  expect(await lines(/no tool changed ->/)).toEqual([
+    expect.stringMatching(/^typecall: no tool changed -> a\.typecall\.ts, b\.typecall\.ts, in \d+ ms$/),
+  ]);
+  expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.js"');
+});
+
 it("reports a file that starts failing, keeps its output, and recovers", async () => {
   const good = readFileSync(path("b.typecall.ts"), "utf8");
   write("b.ts", B.replace("text: string", "text: () => void"));

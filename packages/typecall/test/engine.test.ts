@@ -202,6 +202,25 @@ describe("the engine", () => {
     expectCold(run);
   });
 
+  it("a tsconfig that appears nearer the entries becomes theirs, and when it goes, the one above again", () => {
+    // Without a tsconfig, the defaults import .ts files; this one does not.
+    const jsImports = JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler" } });
+    engine.run();
+    expect(engine.missingFiles.has(path("tsconfig.json"))).toBe(true);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.ts"');
+    write("tsconfig.json", jsImports);
+    const appeared = engine.run([path("tsconfig.json")]);
+    expect(appeared.analysed).toBe(3);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.js"');
+    expect(engine.watchedFiles.has(path("tsconfig.json"))).toBe(true);
+    expectCold(appeared);
+    rmSync(path("tsconfig.json"));
+    const gone = engine.run([path("tsconfig.json")]);
+    expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.ts"');
+    expect(engine.missingFiles.has(path("tsconfig.json"))).toBe(true);
+    expectCold(gone);
+  });
+
   it("a new export appears, and a deleted export disappears", () => {
     engine.run();
     write("b.ts", `${B}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);

@@ -3,7 +3,7 @@
  * which files matter to a watcher, makes `?tools` modules in memory as JavaScript, and turns the
  * engine's diagnostics into the bundler's errors and warnings.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
@@ -82,6 +82,19 @@ it("writes at the first run, and runs again after a change of a file the entry i
   expect(context.change(path("units.ts"))).toBe(true);
   expect(context.run().changedEntries).toEqual([path("tools.ts")]);
   expect(context.run().changedEntries).toEqual([]);
+});
+
+it("runs again when a tsconfig appears beside the entry, which then imports it as its options say", () => {
+  const context = createPluginContext({ entries: ["tools.ts"] }, dir);
+  context.run();
+  expect(readFileSync(path("tools.typecall.ts"), "utf8")).toContain('from "./tools.ts"');
+  write(
+    "tsconfig.json",
+    JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler" } }),
+  );
+  expect(context.change(path("tsconfig.json"))).toBe(true);
+  expect(context.run().changedEntries).toEqual([path("tools.ts")]);
+  expect(readFileSync(path("tools.typecall.ts"), "utf8")).toContain('from "./tools.js"');
 });
 
 it("makes a `?tools` module in memory, as JavaScript, and reports errors instead", () => {

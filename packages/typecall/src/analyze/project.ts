@@ -32,11 +32,15 @@ const defaultOptions: CompilerOptions = {
   allowImportingTsExtensions: true,
 };
 
-/** The nearest `tsconfig.json` at or above the entry's folder, if any. */
-export function findTsconfig(entry: string): string | undefined {
+/**
+ * The nearest `tsconfig.json` at or above the entry's folder, if any. `passed` is given each nearer
+ * one that does not exist: if it appears, it is the entry's.
+ */
+export function findTsconfig(entry: string, passed?: (candidate: string) => void): string | undefined {
   for (let dir = dirname(resolve(entry)); ; dir = dirname(dir)) {
     const candidate = join(dir, "tsconfig.json");
     if (existsSync(candidate)) return candidate;
+    passed?.(candidate);
     if (dirname(dir) === dir) return undefined;
   }
 }

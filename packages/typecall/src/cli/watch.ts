@@ -56,15 +56,20 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     } else if (run.written.length > 0 || tools > 0) {
       const names = run.changedTools.slice(0, 5).join(", ") + (tools > 5 ? `, and ${tools - 5} more` : "");
       const written = run.written.map((file) => show(file.path)).join(", ") || "nothing written";
-      io.stdout(`typecall: ${tools} tool(s) changed (${names}) -> ${written}, in ${ms}\n`);
+      // No tool changed, yet an output did: the tsconfig changed how it imports its entry.
+      const what = tools > 0 ? `${tools} tool(s) changed (${names})` : "no tool changed";
+      io.stdout(`typecall: ${what} -> ${written}, in ${ms}\n`);
     } else if (run.stale.length === 0 && run.diagnostics.length === 0 && recovered.length === 0) {
       io.stdout(`typecall: no tool changed, in ${ms}\n`);
     }
   };
 
   // One watcher per folder that holds a watched file: a file replaced on save keeps being seen.
+  // And per folder where a tsconfig.json would be an entry's if it appeared (only that file counts there).
+  let moduleFolders = new Set<string>();
   const follow = (): void => {
-    const folders = new Set([...engine.watchedFiles, ...entries].map(dirname));
+    moduleFolders = new Set([...engine.watchedFiles, ...entries].map(dirname));
+    const folders = new Set([...moduleFolders, ...[...engine.missingFiles].map(dirname)]);
     for (const [folder, watcher] of watchers)
       if (!folders.has(folder)) {
         watcher.close();
@@ -76,9 +81,10 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
         const watcher = watchDirectory(folder, (_event, name) => {
           if (name === null) return;
           const path = join(folder, name.toString());
-          const known = engine.watchedFiles.has(path) || entries.includes(path);
+          const known =
+            engine.watchedFiles.has(path) || engine.missingFiles.has(path) || entries.includes(path);
           // A module added or removed beside the watched ones may be an entry of the patterns.
-          if (!known && !(io.entries && mayBeEntry(path))) return;
+          if (!known && !(io.entries && moduleFolders.has(folder) && mayBeEntry(path))) return;
           // A module that appeared, or an entry that went: the patterns are matched again.
           if (!known || !existsSync(path)) lookAgain = true;
           pending.add(path);

@@ -74,6 +74,12 @@ export interface Engine {
   run(changed?: Iterable<string>): EngineRun;
   /** The files the entries depend on (entries included), as of the last run. */
   readonly watchedFiles: ReadonlySet<string>;
+  /**
+   * Files that do not exist and would change the output if they appeared: a `tsconfig.json` nearer
+   * an entry than the one it has (when no tsconfig is configured). A watcher that can should watch
+   * for them too; a run notices them either way.
+   */
+  readonly missingFiles: ReadonlySet<string>;
   /** Replaces the entries (a new file matched a pattern, one went): the next run generates the new ones. */
   setEntries(entries: readonly string[]): void;
 }
@@ -107,6 +113,7 @@ export function createEngine(options: EngineOptions): Engine {
   /** The last good output of each entry, kept on disk while the entry fails. */
   const lastGood = new Map<string, GeneratedFile>();
   const watchedFiles = new Set<string>();
+  const missingFiles = new Set<string>();
   /** The outputs of entries that went (`setEntries`), to remove at the next run. */
   const dropped: string[] = [];
   /** Each entry's project, found once: looking up its tsconfig walks the folders above it. */
@@ -114,7 +121,7 @@ export function createEngine(options: EngineOptions): Engine {
   const projectOf = (entry: string): Project => {
     const known = projectOfEntry.get(entry);
     if (known !== undefined) return known;
-    const tsconfig = configured ?? findTsconfig(entry);
+    const tsconfig = configured ?? findTsconfig(entry, (nearer) => missingFiles.add(nearer));
     const key = tsconfig ?? "";
     let project = projects.get(key);
     if (project === undefined) {
@@ -160,8 +167,18 @@ export function createEngine(options: EngineOptions): Engine {
     return { analysis, functionFiles: new Map(), analysed: analysis.functions.length };
   };
 
-  /** A project whose tsconfig changed is made again: its first program reads every file anew. */
+  /**
+   * A project whose tsconfig changed is made again: its first program reads every file anew. When
+   * a tsconfig appeared nearer an entry, or one went, each entry looks for its own again.
+   */
   const reloadConfigs = () => {
+    const gone = [...projects.values()].some((p) => p.tsconfig !== undefined && !existsSync(p.tsconfig));
+    if (gone || [...missingFiles].some((file) => existsSync(file))) {
+      projects.clear();
+      projectOfEntry.clear();
+      missingFiles.clear();
+      return;
+    }
     for (const [key, project] of projects) {
       if (!project.configChanged()) continue;
       projects.set(key, new Project(project.tsconfig));
@@ -277,6 +294,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   return {
     watchedFiles,
+    missingFiles,
     setEntries(list) {
       entries = list.map((entry) => resolve(entry));
       // An entry that is no longer one is forgotten, and its output removed at the next run.

@@ -75,8 +75,10 @@ export function createPluginContext(
   const memoryPending = new Set<string>();
   const show = (file: string) => relative(root, file).replaceAll("\\", "/");
 
+  // A tsconfig.json that appears nearer an entry is seen where the bundler's watcher reports it (vite's does).
   const watched = (engine: Engine | undefined, entries: readonly string[], file: string) =>
-    engine !== undefined && (engine.watchedFiles.has(file) || entries.includes(file));
+    engine !== undefined &&
+    (engine.watchedFiles.has(file) || engine.missingFiles.has(file) || entries.includes(file));
 
   return {
     run() {

@@ -40,8 +40,6 @@ interface ModuleState {
   readonly checkers: Map<string, Checker>;
   /** Structural keys of the object types met more than once: they get a shared checker. */
   readonly shared: ReadonlySet<string>;
-  /** The structural key of a type, made once per type object (see {@link structuralKeys}). */
-  readonly keyOf: (type: TypeIR) => string;
   /** Regular expression constant of each pattern. */
   readonly patterns: Map<string, string>;
 }
@@ -103,7 +101,6 @@ function argumentsType(parameters: readonly PropertyIR[]): ObjectTypeIR {
 
 function compileModule(request: ValidatorRequest): ValidatorOutput {
   const definitions = request.definitions ?? {};
-  const keyOf = WIRE_KEY;
   const roots = request.tools.map(argumentsType);
   const module: ModuleState = {
     definitions,
@@ -111,8 +108,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
     names: new Set([...MODULE_NAMES, ...RESERVED_LOCAL_NAMES]),
     locals: new Set(),
     checkers: new Map(),
-    shared: sharedObjectKeys(roots, keyOf),
-    keyOf,
+    shared: sharedObjectKeys(roots),
     patterns: new Map(),
   };
   // Validators sit at 4 columns in the module (`    validate: ...`): their lines are laid out at
@@ -122,7 +118,7 @@ function compileModule(request: ValidatorRequest): ValidatorOutput {
     const fn: FunctionState = { module, names: new Set(RESERVED_LOCAL_NAMES), calls: new Set(), stem };
     const lines = objectOrShared(type, "input", { path: [], stem: "" }, fn, `${VALIDATOR_PAD}  `, stem);
     // Tools whose arguments have one shape share its checker, and then one validator made from it.
-    const shared = module.checkers.get(keyOf(type))?.name;
+    const shared = module.checkers.get(WIRE_KEY(type))?.name;
     return { fn, lines, shared };
   });
   const validators = bodies.map(({ fn, lines, shared }) => {
@@ -177,15 +173,26 @@ function usesMemo(calls: ReadonlySet<string>, module: ModuleState): boolean {
 }
 
 /** Object types (with properties) that appear more than once across the module's tools' arguments. */
-function sharedObjectKeys(roots: readonly TypeIR[], keyOf: (type: TypeIR) => string): Set<string> {
+function sharedObjectKeys(roots: readonly TypeIR[]): Set<string> {
   const counts = new Map<string, number>();
-  const visit = (type: TypeIR): void => {
-    if (type.kind !== "object" || type.properties.length === 0) return;
-    const key = keyOf(type);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
-  for (const root of roots) walkType(root, visit);
+  for (const root of roots) for (const key of objectKeysOf(root)) counts.set(key, (counts.get(key) ?? 0) + 1);
   return new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
+}
+
+/** The keys of the object types (with properties) under a type, made once per type object. */
+const objectKeys = new WeakMap<TypeIR, readonly string[]>();
+
+function objectKeysOf(root: TypeIR): readonly string[] {
+  let keys = objectKeys.get(root);
+  if (keys === undefined) {
+    const found: string[] = [];
+    walkType(root, (type) => {
+      if (type.kind === "object" && type.properties.length > 0) found.push(WIRE_KEY(type));
+    });
+    keys = found;
+    objectKeys.set(root, keys);
+  }
+  return keys;
 }
 
 /** Statements that check the value in `v` (at `place`) against `type`. */
@@ -241,7 +248,7 @@ function objectOrShared(
   pad: string,
   toolStem: string | undefined,
 ): string[] {
-  const key = fn.module.keyOf(type);
+  const key = WIRE_KEY(type);
   if (key !== fn.own && fn.module.shared.has(key)) {
     const stem = toolStem ?? place.stem;
     return nested(sharedChecker(type, key, fn.module, stem), v, place, fn, pad);
@@ -291,7 +298,7 @@ function definitionChecker(definition: string, module: ModuleState): string {
   module.checkers.set(key, checker);
   const type = module.definitions[definition];
   if (type === undefined) throw new Error(`typecall internal error: no definition named ${definition}`);
-  declareChecker(checker, type, module.keyOf(type), module, definition);
+  declareChecker(checker, type, WIRE_KEY(type), module, definition);
   return name;
 }
 
@@ -599,7 +606,7 @@ function isExpression(type: TypeIR, v: string, place: Place, fn: FunctionState):
       const checker =
         type.kind === "ref"
           ? definitionChecker(type.name, fn.module)
-          : sharedChecker(type, fn.module.keyOf(type), fn.module, child(place.stem || fn.stem, "member"));
+          : sharedChecker(type, WIRE_KEY(type), fn.module, child(place.stem || fn.stem, "member"));
       fn.calls.add(IS_MEMO);
       fn.calls.add(checker);
       return `_is(${checker}, ${v})`;
