@@ -1,3 +1,4 @@
+import { memoized } from "../ir/memo.ts";
 import { printJson, type Replacements } from "./json.ts";
 import { WIDTH } from "./layout.ts";
 import { camel } from "./names.ts";
@@ -116,30 +117,12 @@ export function poolSchemas(roots: readonly SchemaRoot[], taken: ReadonlySet<str
 }
 
 /**
- * The JSON text of each schema object, and its part before the description, kept by object: a
- * schema is never changed once made, and a tool's schemas are the same objects from one run of the
- * engine to the next while the tool does not change (`dialects/run.ts`).
+ * The JSON text of each schema object, and its part before the description: a tool's schemas are
+ * the same objects from one run of the engine to the next while the tool does not change
+ * (`dialects/run.ts`).
  */
-const texts = new WeakMap<object, string>();
-const cores = new WeakMap<object, object | null>();
-
-function textOf(node: object): string {
-  let text = texts.get(node);
-  if (text === undefined) {
-    text = JSON.stringify(node);
-    texts.set(node, text);
-  }
-  return text;
-}
-
-function coreOf(node: object): object | undefined {
-  let found = cores.get(node);
-  if (found === undefined) {
-    found = core(node) ?? null;
-    cores.set(node, found);
-  }
-  return found ?? undefined;
-}
+const textOf = memoized((node: object): string => JSON.stringify(node));
+const coreOf = memoized(core);
 
 /**
  * The part of a schema object before its `description`: the type's own schema, to which a

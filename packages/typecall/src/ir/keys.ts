@@ -1,3 +1,4 @@
+import { memoized } from "./memo.ts";
 import type { TypeIR } from "./types.ts";
 
 /**
@@ -18,13 +19,5 @@ export const WORDS: ReadonlySet<string> = new Set([
  * object. Types with one key are alike for the code that asks (one shared checker, one coercer).
  */
 export function structuralKeys(ignored: ReadonlySet<string>): (type: TypeIR) => string {
-  const keys = new WeakMap<TypeIR, string>();
-  return (type) => {
-    let key = keys.get(type);
-    if (key === undefined) {
-      key = JSON.stringify(type, (name, value) => (ignored.has(name) ? undefined : value));
-      keys.set(type, key);
-    }
-    return key;
-  };
+  return memoized((type) => JSON.stringify(type, (name, value) => (ignored.has(name) ? undefined : value)));
 }

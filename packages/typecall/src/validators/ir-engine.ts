@@ -3,6 +3,7 @@ import { type Cond, callLines, condText, ifElse, ifStatement, join, WIDTH } from
 import { accessText, camel, MODULE_NAMES, ownPropertyText } from "../emit/names.ts";
 import { FORMAT_EXAMPLES } from "../ir/formats.ts";
 import { structuralKeys, WORDS } from "../ir/keys.ts";
+import { memoized } from "../ir/memo.ts";
 import type { ObjectTypeIR, PropertyIR, TupleTypeIR, TypeIR } from "../ir/types.ts";
 import { walkType } from "../ir/walk.ts";
 import type { ValidatorEngine, ValidatorOutput, ValidatorRequest } from "./engine.ts";
@@ -88,16 +89,9 @@ const IS_MEMO = "_is";
 const WIRE_KEY = structuralKeys(new Set([...WORDS, "default"]));
 
 /** Each tool's arguments as one object type, one object per parameter list, so that its key is made once. */
-const argumentsTypes = new WeakMap<readonly PropertyIR[], ObjectTypeIR>();
-
-function argumentsType(parameters: readonly PropertyIR[]): ObjectTypeIR {
-  let type = argumentsTypes.get(parameters);
-  if (type === undefined) {
-    type = { kind: "object", properties: [...parameters] };
-    argumentsTypes.set(parameters, type);
-  }
-  return type;
-}
+const argumentsType = memoized(
+  (parameters: readonly PropertyIR[]): ObjectTypeIR => ({ kind: "object", properties: [...parameters] }),
+);
 
 function compileModule(request: ValidatorRequest): ValidatorOutput {
   const definitions = request.definitions ?? {};
@@ -179,21 +173,14 @@ function sharedObjectKeys(roots: readonly TypeIR[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n > 1).map(([key]) => key));
 }
 
-/** The keys of the object types (with properties) under a type, made once per type object. */
-const objectKeys = new WeakMap<TypeIR, readonly string[]>();
-
-function objectKeysOf(root: TypeIR): readonly string[] {
-  let keys = objectKeys.get(root);
-  if (keys === undefined) {
-    const found: string[] = [];
-    walkType(root, (type) => {
-      if (type.kind === "object" && type.properties.length > 0) found.push(WIRE_KEY(type));
-    });
-    keys = found;
-    objectKeys.set(root, keys);
-  }
-  return keys;
-}
+/** The keys of the object types (with properties) under a type. */
+const objectKeysOf = memoized((root: TypeIR): readonly string[] => {
+  const found: string[] = [];
+  walkType(root, (type) => {
+    if (type.kind === "object" && type.properties.length > 0) found.push(WIRE_KEY(type));
+  });
+  return found;
+});
 
 /** Statements that check the value in `v` (at `place`) against `type`. */
 function checks(type: TypeIR, v: string, place: Place, fn: FunctionState, pad: string): string[] {
