@@ -98,6 +98,12 @@ it("an edit of a type the tool imports reaches it too", async () => {
   });
 });
 
+it("serves a browser's first request of a `?tools` URL, which starts at the root", async () => {
+  // Before any module imports it: nothing in the module graph says where `/weather.ts` is.
+  const code = (await server.environments.client.transformRequest("/weather.ts?tools"))?.code ?? "";
+  expect(code).toContain('"getWeather"');
+});
+
 it("the browser's modules over `?tools` reload through HMR after an edit of a type the tool imports", async () => {
   // What a browser would have fetched: the app, and the toolset it imports.
   await server.environments.client.transformRequest("/main-virtual.ts");

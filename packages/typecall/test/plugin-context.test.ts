@@ -130,6 +130,15 @@ it("resolves `?tools` ids from the importer's folder, and the entry's import fro
   expect(resolveVirtual("./tools.js", `${path("tools.ts")}?tools`, "/")).toBe(path("tools.ts"));
   expect(resolveVirtual("./other.ts", `${path("tools.ts")}?tools`, "/")).toBeUndefined();
   expect(resolveVirtual("./tools.ts", path("main.ts"), "/")).toBeUndefined();
+  // As vite's dev server asks: from its root (what a browser requests), or `/@fs/` and a path.
+  expect(resolveVirtual("/tools.ts?tools", undefined, dir)).toBe(`${path("tools.ts")}?tools`);
+  expect(resolveVirtual("/tools.ts?tools", path("main.ts"), dir)).toBe(`${path("tools.ts")}?tools`);
+  expect(resolveVirtual(`/@fs${path("tools.ts")}?tools`, undefined, "/elsewhere")).toBe(
+    `${path("tools.ts")}?tools`,
+  );
+  expect(resolveVirtual(`${path("tools.ts")}?tools`, undefined, "/elsewhere")).toBe(
+    `${path("tools.ts")}?tools`,
+  );
 });
 
 it("each bundler's entry exports one plugin function, as its default", async () => {

@@ -3,7 +3,8 @@
  * whose id ends in a query for JavaScript, so the generated TypeScript is stripped of its types
  * here (the exact types are those of the generated `.typecall.ts`).
  */
-import { dirname, isAbsolute, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { ts } from "../typescript.ts";
 
 /** The query that marks a virtual toolset module. */
@@ -22,7 +23,7 @@ export function resolveVirtual(id: string, importer: string | undefined, root: s
   const entry = virtualEntry(id);
   if (entry !== undefined) {
     const base = importer === undefined ? root : dirname(virtualEntry(importer) ?? importer);
-    return `${isAbsolute(entry) ? entry : resolve(base, entry)}${TOOLS_QUERY}`;
+    return `${isAbsolute(entry) ? fromRoot(entry, root) : resolve(base, entry)}${TOOLS_QUERY}`;
   }
   const virtual = importer === undefined ? undefined : virtualEntry(importer);
   if (virtual === undefined || !id.startsWith(".")) return undefined;
@@ -31,6 +32,21 @@ export function resolveVirtual(id: string, importer: string | undefined, root: s
   const target = resolve(dirname(from), id).replace(/\.[cm]?[jt]sx?$/, "");
   return target === from.replace(/\.[cm]?[jt]sx?$/, "") ? from : undefined;
 }
+
+/**
+ * An absolute path, or a URL path as vite's dev server asks for it: from the root (`/src/tools.ts`,
+ * what a browser requests), or `/@fs/` and a path outside it. A file on disk at the path as
+ * given wins, as it does in vite.
+ */
+function fromRoot(path: string, root: string): string {
+  // `/@fs/C:/app/tools.ts` on Windows: the drive starts the path.
+  if (path.startsWith(FS_PREFIX)) return path.slice(FS_PREFIX.length - 1).replace(/^\/(?=[A-Za-z]:)/, "");
+  if (existsSync(path) || !path.startsWith("/")) return path;
+  const inRoot = join(root, path);
+  return existsSync(inRoot) ? inRoot : path;
+}
+
+const FS_PREFIX = "/@fs/";
 
 /** The generated module as JavaScript: types erased, imports kept as they are. */
 export function toJavaScript(code: string, fileName: string): string {
