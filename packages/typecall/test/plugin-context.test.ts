@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { createPluginContext } from "../src/plugin/context.ts";
-import { resolveEngineOptions } from "../src/plugin/options.ts";
+import { resolveEngineOptions, type TypecallPluginOptions } from "../src/plugin/options.ts";
 import { resolveVirtual } from "../src/plugin/virtual.ts";
 
 let dir: string;
@@ -40,6 +40,22 @@ it("names a wrong path as the plugin option it was given as, not as a flag", () 
   expect(() => resolveEngineOptions({ entries: ["tools.ts", "units.ts"], out: "one.ts" }, dir)).toThrow(
     /^typecall: the plugin option out "one\.ts" names one file, but there are 2 entries/,
   );
+});
+
+it("checks its options as the config file's keys are checked, naming each wrong one", () => {
+  const wrong = (options: unknown) => () => resolveEngineOptions(options as TypecallPluginOptions, dir);
+  expect(wrong({ entries: ["tools.ts"], dialect: ["openai"] })).toThrow(
+    /^typecall: the plugin's options: unknown key "dialect"; did you mean "dialects"\? The keys are entries, .*, config$/,
+  );
+  expect(wrong({ entries: ["tools.ts"], naming: "snake", allowAny: 1, config: 3 })).toThrow(
+    [
+      'typecall: the plugin\'s options: naming must be one of camelCase, snake_case, got "snake"',
+      "the plugin's options: allowAny must be true or false, got 1",
+      "the plugin's options: config must be a path or false, got 3",
+    ].join("\n"),
+  );
+  // One entry may be given as a string, as in the config file.
+  expect(resolveEngineOptions({ entries: "tools.ts" }, dir).entries).toEqual([path("tools.ts")]);
 });
 
 it("lays the options given over the config file's, whose paths start at its folder", () => {

@@ -33,17 +33,22 @@ const CHECKS: { readonly [K in keyof Required<TypecallConfig>]: Check } = {
 /** The keys a configuration may have. */
 export const CONFIG_KEYS: readonly string[] = Object.keys(CHECKS);
 
-/** Every problem of `value` as a configuration, each naming its key; none when it is one. */
-export function configProblems(value: unknown): string[] {
+/**
+ * Every problem of `value` as a configuration, each naming its key; none when it is one. `own` are
+ * keys the caller takes besides (the plugin's `config`) and checks itself.
+ */
+export function configProblems(value: unknown, own: readonly string[] = []): string[] {
   if (!isObject(value))
     return [
       `must export its configuration as default (export default defineConfig({ ... })), got ${shown(value)}`,
     ];
+  const known = [...CONFIG_KEYS, ...own];
   return Object.entries(value).flatMap(([key, item]) => {
+    if (own.includes(key)) return [];
     const check = Object.hasOwn(CHECKS, key) ? CHECKS[key as keyof TypecallConfig] : undefined;
     if (!check) {
-      const hint = didYouMean(key, CONFIG_KEYS);
-      const keys = CONFIG_KEYS.join(", ");
+      const hint = didYouMean(key, known);
+      const keys = known.join(", ");
       return [`unknown key "${key}"${hint ? `${hint} The keys are ${keys}` : `; the keys are ${keys}`}`];
     }
     // An absent optional value, as a spread of `cond && {...}` leaves it.

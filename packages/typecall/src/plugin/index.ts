@@ -37,8 +37,11 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
   };
   /** Reads the config file, once, before the context is made (its problems are thrown, one per line). */
   const prepare = async (): Promise<void> => {
-    if (context !== undefined || config !== undefined || options?.config === false) return;
-    const loaded = await loadConfig(root, options?.config);
+    const file = options?.config;
+    // `false` reads none; a value that is no path is reported with the other options, by `ctx()`.
+    if (context !== undefined || config !== undefined || (file !== undefined && typeof file !== "string"))
+      return;
+    const loaded = await loadConfig(root, file);
     if ("problems" in loaded) throw new Error(`typecall: ${loaded.problems.join("\n")}`);
     config = loaded;
   };

@@ -5,6 +5,7 @@
 
 import type { LoadedConfig } from "../config/load.ts";
 import { layOver } from "../config/overlay.ts";
+import { configProblems } from "../config/validate.ts";
 import type { EngineOptions } from "../engine/engine.ts";
 import type { GenerateOptions } from "../generate.ts";
 
@@ -13,8 +14,8 @@ import type { GenerateOptions } from "../generate.ts";
  * imported as `./tools.ts?tools` is generated in memory without being listed.
  */
 export interface TypecallPluginOptions {
-  /** Entry modules, relative to the bundler's root (vite's `root`, else the working directory). */
-  readonly entries?: readonly string[];
+  /** Entry modules or patterns, relative to the bundler's root (vite's `root`, else the working directory). */
+  readonly entries?: string | readonly string[];
   /** Where the generated files go (see `GenerateOptions.out`); default beside each entry. */
   readonly out?: string;
   readonly dialects?: GenerateOptions["dialects"];
@@ -41,7 +42,19 @@ export function resolveEngineOptions(
   root: string,
   config: LoadedConfig = { path: undefined, root, config: {} },
 ): EngineOptions {
-  const laid = layOver(config, options, root);
+  // Checked as the config file's keys are: a plugin's options may come from plain JavaScript.
+  const problems = configProblems(options, ["config"]).map((p) => `the plugin's options: ${p}`);
+  if (options.config !== undefined && options.config !== false && typeof options.config !== "string")
+    problems.push(
+      `the plugin's options: config must be a path or false, got ${JSON.stringify(options.config)}`,
+    );
+  if (problems.length > 0) throw new Error(`typecall: ${problems.join("\n")}`);
+  const { entries } = options;
+  const laid = layOver(
+    config,
+    { ...options, entries: typeof entries === "string" ? [entries] : entries },
+    root,
+  );
   if ("problems" in laid) throw new Error(`typecall: ${laid.problems.join("\n")}`);
   return laid.options;
 }
