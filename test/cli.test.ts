@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type CliIO, runCli, USAGE } from "../packages/typecall/src/index.ts";
+import { type CliIO, runCli, USAGE, USAGE_HINT } from "../packages/typecall/src/index.ts";
 
 let dir: string;
 let out: { stdout: string; stderr: string };
@@ -150,7 +150,9 @@ describe("options that diagnostics' hints point to", () => {
 describe("typecall check", () => {
   it("exits 0 when up to date, 1 naming a stale or missing file", async () => {
     expect(await run("check", "src/tools.ts")).toBe(1);
-    expect(out.stderr).toContain("stale: src/tools.typecall.ts");
+    expect(out.stderr).toContain(
+      "missing: src/tools.typecall.ts\n1 generated file(s) missing or out of date",
+    );
     await run("generate", "src/tools.ts");
     out = { stdout: "", stderr: "" };
     expect(await run("check", "src/tools.ts")).toBe(0);
@@ -233,7 +235,7 @@ describe("--out", () => {
     write("src/more.ts");
     expect(await run("generate", "src/tools.ts", "src/more.ts", "--out", "x.ts")).toBe(2);
     expect(out.stderr).toContain(
-      "typecall: --out x.ts names one file, but there are 2 entries: pass a folder, or one entry\n\nUsage:",
+      "typecall: --out x.ts names one file, but there are 2 entries: pass a folder, or one entry\nRun `typecall help`",
     );
     expect(existsSync(join(dir, "x.ts"))).toBe(false);
   });
@@ -306,8 +308,10 @@ describe("anything else thrown", () => {
 
 describe("usage", () => {
   it.each([
-    [[], "missing command"],
     [["frobnicate", "x.ts"], 'unknown command "frobnicate"'],
+    [["generte", "x.ts"], 'unknown command "generte"; did you mean "generate"?'],
+    [["generate", "x.ts", "--dialect", "openai"], "generate takes no --dialect; did you mean --dialects?"],
+    [["generate", "x.ts", "--dialectz", "openai"], "unknown option --dialectz; did you mean --dialects?"],
     [["generate"], "generate needs at least one entry module"],
     [["check", "--nope", "x.ts"], "unknown option --nope"],
     [["generate", "-x", "x.ts"], "unknown option -x"],
@@ -324,10 +328,15 @@ describe("usage", () => {
     [["check", "x.ts", "--tool", "add"], "check takes no --tool"],
     [["init", "--dialects", "openai"], "init takes no --dialects"],
     [["inspect"], "inspect needs at least one entry module"],
-  ])("exits 2 with one line of reason and the usage text for %j", async (argv, reason) => {
+  ])("exits 2 with one line of reason, and where the usage is, for %j", async (argv, reason) => {
     expect(await run(...argv)).toBe(2);
-    expect(out.stderr).toBe(`typecall: ${reason}\n\n${USAGE}`);
+    expect(out.stderr).toBe(`typecall: ${reason}\n${USAGE_HINT}`);
     expect(out.stdout).toBe("");
+  });
+
+  it("prints the usage text after a missing command", async () => {
+    expect(await run()).toBe(2);
+    expect(out.stderr).toBe(`typecall: missing command\n\n${USAGE}`);
   });
 
   it("prints help with exit 0", async () => {

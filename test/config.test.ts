@@ -114,7 +114,7 @@ describe("the config file", () => {
 
   it("is not needed: without one, entries come from the command line as before", async () => {
     expect(await run("generate")).toBe(2);
-    expect(out.stderr).toMatch(/^typecall: generate needs at least one entry module\n\nUsage:/);
+    expect(out.stderr).toMatch(/^typecall: generate needs at least one entry module\nRun `typecall help`/);
     config(`{ naming: "snake_case" }`);
     out.stderr = "";
     expect(await run("generate")).toBe(2);
@@ -136,6 +136,10 @@ describe("the config file", () => {
     [
       `{ strict: { gemini: "always" } }`,
       'strict: "gemini" is not a dialect with a strict mode; those are openai, openai-responses, anthropic',
+    ],
+    [
+      `{ strict: { opnai: "always" } }`,
+      'strict: "opnai" is not a dialect with a strict mode; did you mean "openai"? Those are openai, openai-responses, anthropic',
     ],
     [
       `{ strict: { openai: "sometimes" } }`,
@@ -277,10 +281,10 @@ describe("typecall init", () => {
 
   it("takes no entry and no option", async () => {
     expect(await run("init", "src/tools.ts")).toBe(2);
-    expect(out.stderr).toMatch(/^typecall: init takes no entry\n\nUsage:/);
+    expect(out.stderr).toMatch(/^typecall: init takes no entry\nRun `typecall help`/);
     out.stderr = "";
     expect(await run("init", "--out", "x")).toBe(2);
-    expect(out.stderr).toMatch(/^typecall: init takes no --out\n\nUsage:/);
+    expect(out.stderr).toMatch(/^typecall: init takes no --out\nRun `typecall help`/);
     expect(readdirSync(dir)).toEqual(["node_modules"]);
   });
 });

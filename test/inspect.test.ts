@@ -117,6 +117,11 @@ describe("typecall inspect", () => {
       stderr:
         'typecall: --tool getWether: no tool of that name; did you mean "getWeather"? The tools are getWeather, store.\n',
     });
+    out = { stdout: "", stderr: "" };
+    expect(await run("inspect", "src/tools.ts", "--tool", "somethingElse", "--quiet")).toBe(2);
+    expect(out.stderr).toBe(
+      "typecall: --tool somethingElse: no tool of that name. The tools are getWeather, store.\n",
+    );
   });
 
   it("--dialect picks the dialect: Anthropic's strictness, MCP without a strict mode, mapped names", async () => {

@@ -4,6 +4,7 @@ import { TOOL_NAMINGS, type ToolNaming } from "../analyze/naming.ts";
 import { codes, type DiagnosticCode } from "../diagnostics/codes.ts";
 import { type DialectName, dialectProblem, type StrictMode, strictProblem } from "../emit/dialects/index.ts";
 import type { GenerateOptions } from "../generate.ts";
+import { closestName } from "../suggest.ts";
 
 export type Severities = NonNullable<GenerateOptions["severity"]>;
 export type Strictness = NonNullable<GenerateOptions["strict"]>;
@@ -69,7 +70,10 @@ export function parseCommandLine(argv: readonly string[]): Args | { problem: str
   const [command, ...entries] = positionals;
   const allowed = command === undefined ? undefined : COMMAND_OPTIONS[command];
   const foreign = Object.keys(values).find((key) => key !== "help" && allowed && !allowed.includes(key));
-  if (foreign) return { problem: `${command} takes no --${foreign}` };
+  if (foreign) {
+    const close = closestName(foreign, allowed ?? []);
+    return { problem: `${command} takes no --${foreign}${close ? `; did you mean --${close}?` : ""}` };
+  }
   const severity = parseSeverities(values.severity ?? []);
   if (typeof severity === "string") return { problem: severity };
   const dialects = values.dialects === undefined ? undefined : parseDialects(values.dialects);
@@ -107,7 +111,10 @@ function parseOptions(argv: readonly string[]) {
 function argsProblem(error: unknown): string {
   const { code, message } = error as { code?: string; message: string };
   const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "an option";
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const close = option.startsWith("--") ? closestName(option.slice(2), Object.keys(OPTIONS)) : undefined;
+    return `unknown option ${option}${close ? `; did you mean --${close}?` : ""}`;
+  }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
     return message.includes("does not take") ? `${option} takes no value` : `${option} needs a value`;
   return message.split("\n")[0] ?? message;

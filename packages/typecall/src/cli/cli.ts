@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { hasErrors } from "../diagnostics/diagnostic.ts";
 import { findStale, type GenerateOptions, type GenerateResult, generate } from "../generate.ts";
+import { closestName } from "../suggest.ts";
 import { writeFiles } from "../write.ts";
 import { parseCommandLine } from "./args.ts";
 import { runInit } from "./init.ts";
@@ -94,8 +96,14 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (command === "init") return entries.length > 0 ? usageError("init takes no entry", io) : runInit(io);
-  if (command !== "generate" && command !== "check" && command !== "inspect" && command !== "watch")
-    return usageError(command ? `unknown command "${command}"` : "missing command", io);
+  if (command !== "generate" && command !== "check" && command !== "inspect" && command !== "watch") {
+    if (command === undefined) {
+      io.stderr(`typecall: missing command\n\n${USAGE}`);
+      return 2;
+    }
+    const close = closestName(command, COMMANDS);
+    return usageError(`unknown command "${command}"${close ? `; did you mean "${close}"?` : ""}`, io);
+  }
   const resolved = await resolveRunOptions(command, entries, flags, io.cwd);
   if ("problems" in resolved) {
     if (resolved.usage) return usageError(resolved.problems.join("\n"), io);
@@ -129,9 +137,10 @@ function generateOrCheck(command: "generate" | "check", options: GenerateOptions
     }
   } else {
     const stale = findStale(result.files);
-    for (const file of stale) io.stderr(`stale: ${display(file.path, io)}\n`);
+    for (const file of stale)
+      io.stderr(`${existsSync(file.path) ? "stale" : "missing"}: ${display(file.path, io)}\n`);
     if (stale.length > 0)
-      io.stderr(`${stale.length} generated file(s) out of date: run \`typecall generate\`.\n`);
+      io.stderr(`${stale.length} generated file(s) missing or out of date: run \`typecall generate\`.\n`);
     else if (!hasErrors(result.diagnostics))
       io.stdout(`${result.files.length} generated file(s) up to date.\n`);
     if (stale.length > 0) return 1;
@@ -139,10 +148,17 @@ function generateOrCheck(command: "generate" | "check", options: GenerateOptions
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
+/** The commands, for a misspelt one. */
+const COMMANDS = ["generate", "check", "watch", "inspect", "init", "help"];
+
+/** The reason, and where the usage is: printed whole, 60 lines would bury the one that matters. */
 function usageError(reason: string, io: CliIO): number {
-  io.stderr(`typecall: ${reason}\n\n${USAGE}`);
+  io.stderr(`typecall: ${reason}\n${USAGE_HINT}`);
   return 2;
 }
+
+/** The line after a usage error. */
+export const USAGE_HINT = "Run `typecall help` for the commands and their options.\n";
 
 /** A throw is a bug of ours: one line with its message, then how to report it; the stack on demand. */
 function internalError(error: unknown, io: CliIO): number {

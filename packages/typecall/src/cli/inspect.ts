@@ -144,7 +144,7 @@ function onlyTool(document: InspectDocument, name: string): InspectDocument | { 
   const close = closestName(name, known);
   const hint = close === undefined ? "" : `; did you mean "${close}"?`;
   const list = known.length > 0 ? ` The tools are ${known.join(", ")}.` : "";
-  return { problem: `--tool ${name}: no tool of that name${hint}${list}` };
+  return { problem: `--tool ${name}: no tool of that name${hint || "."}${list}` };
 }
 
 function withCounts(document: InspectDocument): InspectDocument {

@@ -88,8 +88,9 @@ function recordOf(keys: readonly string[], what: string, item: Check): Check {
     for (const [key, element] of Object.entries(value)) {
       if (!keys.includes(key)) {
         // A short list is worth reading in full; the codes are in the docs.
-        const those = keys.length > 12 ? "" : `; those are ${keys.join(", ")}`;
-        return `${at}: "${key}" is not ${what}${didYouMean(key, keys)}${those}`;
+        const hint = didYouMean(key, keys);
+        const those = keys.length > 12 ? "" : `${hint ? " Those are" : "; those are"} ${keys.join(", ")}`;
+        return `${at}: "${key}" is not ${what}${hint}${those}`;
       }
       const problem = item(element, `${at}.${key}`);
       if (problem) return problem;
