@@ -62,8 +62,8 @@ export async function getWeather(city: string, unit: "c" | "f" = "c") {
 
 const NEXT_STEPS = `
 Next steps:
-  1. Install the runtime, the one package the generated module imports:
-       npm install @typecall/runtime
+  1. Install the runtime, the one package the generated module imports, and typecall:
+       npm install @typecall/runtime && npm install --save-dev typecall
   2. Generate the dispatcher module (src/tools.typecall.ts), and check it in CI:
        npx typecall generate
        npx typecall check
