@@ -34,6 +34,7 @@ import {
   hasFlag,
   intersectionMembers,
   isArrayType,
+  isErrorType,
   isReadonlyArrayType,
   isTupleType,
   literalValue as literalTypeValue,
@@ -586,13 +587,28 @@ function resultType(
   if (!signature) throw new Error(`no signature for "${fn.exportName}"`);
   let type = signature.getReturnType();
   if (symbolName(type) === "Promise") type = typeArguments(base.checker, type)[0] ?? type;
-  const nothing = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
-  if (hasFlag(type, nothing | ts.TypeFlags.Never)) return {};
   const diagnostics: Diagnostic[] = [];
   const context: TypeContext = { ...base, diagnostics, path: [...base.path, "(result)"], node: fn.node };
-  const ir = convertType(type, context);
+  const nothing = ts.TypeFlags.Void | ts.TypeFlags.Undefined | ts.TypeFlags.Any | ts.TypeFlags.Unknown;
+  const ir =
+    isErrorType(type) || !hasFlag(type, nothing | ts.TypeFlags.Never)
+      ? convertType(type, context)
+      : undefined;
   // A misread `@sensitive` in the result's types would leave its values unmasked: that one is an error.
   base.diagnostics.push(...diagnostics.filter((d) => d.code === "TC1015"));
+  // A type error in the function (an unknown property, a misspelt name) leaves its result untyped:
+  // said, as the output schema goes with it while nothing else shows that anything is wrong.
+  const unresolved = diagnostics.find((d) => d.code === "TC2005");
+  if (unresolved !== undefined) {
+    const where =
+      unresolved.path.length > base.path.length + 1
+        ? ` (at ${unresolved.path.slice(base.path.length + 1).join(".")})`
+        : "";
+    const message = `The result of "${fn.exportName}" has a type TypeScript cannot resolve${where}, so it is sent without an output schema.`;
+    base.diagnostics.push(
+      createDiagnostic("TC2010", message, { location: locationOf(nameNode(fn.node)), path: [...base.path] }),
+    );
+  }
   if (diagnostics.length === 0) return ir ? { returns: ir } : {};
   // No wire shape to find the paths in: a result holding a tagged value anywhere is masked whole.
   return holdsSensitive(type, base.checker) ? { sensitive: [[]] } : {};

@@ -93,6 +93,11 @@ export function literalValue(type: Type): string | number | PseudoBigInt | undef
   return (type as Partial<LiteralType>).value;
 }
 
+/** Whether TypeScript could not type this (an unknown name, a type error where it was inferred). */
+export function isErrorType(type: Type): boolean {
+  return (type as { intrinsicName?: string }).intrinsicName === "error";
+}
+
 /** `true` or `false` for a boolean literal type (whose intrinsic name is how TypeScript prints it). */
 export function booleanLiteralValue(type: Type): boolean {
   return (type as { intrinsicName?: string }).intrinsicName === "true";

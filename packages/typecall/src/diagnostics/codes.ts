@@ -35,6 +35,7 @@ export type DiagnosticCode =
   | "TC2006"
   | "TC2008"
   | "TC2009"
+  | "TC2010"
   | "TC3001"
   | "TC3002"
   | "TC3003"
@@ -176,6 +177,11 @@ export const codes: Readonly<Record<DiagnosticCode, CodeInfo>> = {
     severity: "warning",
     title: "Constraint tag applies to nothing",
     hint: "Write the tag after the @param it constrains (`@param page Page number. @minimum 1`), name the parameter (`@minimum page 1`), or put it on the property.",
+  },
+  TC2010: {
+    severity: "warning",
+    title: "Result type does not resolve",
+    hint: "Fix the type error that tsc reports in the function (or annotate its return type): the tool is sent without an output schema until then.",
   },
   TC3001: {
     severity: "warning",

@@ -4,6 +4,7 @@ import {
   booleanLiteralValue,
   hasFlag,
   intersectionMembers,
+  isErrorType,
   literalValue,
   symbolName,
   typeText,
@@ -87,7 +88,7 @@ export const objectKeywordHandler: TypeHandler = {
 export const refusedHandlers: TypeHandler[] = [
   {
     name: "unresolved",
-    test: (t) => (t as { intrinsicName?: string }).intrinsicName === "error",
+    test: isErrorType,
     convert: (t, c) => report(c, "TC2005", `Type "${typeText(c.checker, t, c.node)}" could not be resolved.`),
   },
   {
