@@ -222,13 +222,16 @@ describe("typecall inspect", () => {
         description: t.description,
         schema: t.schema,
         ...(t.strict !== null && { strict: t.strict }),
+        ...(t.outputSchema !== undefined && { outputSchema: t.outputSchema }),
       }));
       const sent = toolset.schemas(dialect).map((t: Record<string, unknown>) => ({
         name: t.name,
         description: t.description,
         schema: t.parameters ?? t.inputSchema,
         ...(t.strict !== undefined && { strict: t.strict }),
+        ...(t.outputSchema !== undefined && { outputSchema: t.outputSchema }),
       }));
+      if (dialect === "mcp") expect(sent.some((t: { outputSchema?: unknown }) => t.outputSchema)).toBe(true);
       expect(shown, dialect).toEqual(sent);
     }
     expect(existsSync(entry)).toBe(true);

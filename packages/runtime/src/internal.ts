@@ -1,6 +1,7 @@
 /**
  * Helpers that generated validators and coercers call at runtime (`@typecall/runtime/internal`).
- * Not for application code: names start with `_`, and only the compiler's output calls them.
+ * Not for application code: names start with `_`, and only the compiler's output calls them (and
+ * the compiler itself, where it must say what the runtime does: `_joinKey`, `_mcpOutputSchema`).
  */
 import type { ValidatorError, ValidatorResult } from "./types.ts";
 
@@ -22,6 +23,7 @@ export {
   _union,
   type UnionMember,
 } from "./coercion.ts";
+export { mcpOutputSchema as _mcpOutputSchema } from "./dialects.ts";
 export { isJsonObject as _isObject } from "./json.ts";
 export { _begin, _fits, _is } from "./memo.ts";
 

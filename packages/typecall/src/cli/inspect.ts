@@ -3,9 +3,11 @@
  * and strictness) and the tool's diagnostics, from `generate()` in memory; nothing is written.
  * As text, as one line per tool (`--quiet`), or as one JSON document (`--json`, {@link InspectDocument}).
  */
+import { _mcpOutputSchema } from "@typecall/runtime/internal";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { toolDescription } from "../emit/description.ts";
 import { DIALECT_NAMES, DIALECTS, type DialectName, STRICT_DIALECTS } from "../emit/dialects/index.ts";
+import { resultSchema } from "../emit/schema.ts";
 import { type GenerateOptions, generate } from "../generate.ts";
 import { closestName } from "../suggest.ts";
 import type { Flags } from "./args.ts";
@@ -45,6 +47,8 @@ export interface InspectTool {
   strict: boolean | null;
   /** The arguments' JSON Schema, as this dialect carries it. */
   schema: Record<string, unknown>;
+  /** The result's JSON Schema, for a dialect that carries one (MCP's `outputSchema`) and a result JSON can express. */
+  outputSchema?: Record<string, unknown>;
   diagnostics: InspectDiagnostic[];
 }
 
@@ -107,12 +111,21 @@ function inspectDocument(options: GenerateOptions, dialect: DialectName, io: Cli
       entry: display(module.entry, io),
       tools: tools.map((tool, t): InspectTool => {
         const sent = module.tools[t];
+        const definitions = result.toolsets[m]?.definitions;
         return {
           name: sent?.names[dialect] ?? tool.name,
           exportName: tool.exportName,
           description: toolDescription(tool),
           strict: hasStrict ? sent?.strict.includes(dialect) === true : null,
           schema: sent?.schemas.find((s) => s.dialect === dialect)?.schema ?? {},
+          // What the MCP runtime sends of the result schema the module carries.
+          ...(dialect === "mcp" &&
+            tool.returns !== undefined && {
+              outputSchema: _mcpOutputSchema(resultSchema(tool.returns, definitions)) as Record<
+                string,
+                unknown
+              >,
+            }),
           diagnostics: about(tool.name).map((d) => shownDiagnostic(d, io)),
         };
       }),
@@ -167,6 +180,8 @@ function text(document: InspectDocument): string {
       lines.push("", notes.length > 0 ? `${tool.name} (${notes.join("; ")})` : tool.name);
       lines.push(...indent(tool.description || "(no description)"));
       lines.push(...indent(jsonText(tool.schema)));
+      if (tool.outputSchema !== undefined)
+        lines.push("  output schema:", ...indent(jsonText(tool.outputSchema), 4));
       lines.push(
         ...(tool.diagnostics.length > 0 ? tool.diagnostics.flatMap(diagnosticText) : ["  no warnings"]),
       );
@@ -239,6 +254,7 @@ function countText(diagnostics: readonly InspectDiagnostic[]): string {
     : `${plural(errors, "error")}, ${plural(warnings, "warning")}`;
 }
 
-function indent(block: string): string[] {
-  return block.split("\n").map((line) => (line === "" ? "" : `  ${line}`));
+function indent(block: string, spaces = 2): string[] {
+  const pad = " ".repeat(spaces);
+  return block.split("\n").map((line) => (line === "" ? "" : `${pad}${line}`));
 }
