@@ -37,6 +37,7 @@ describe("public API", () => {
       "_isObject",
       "_isUniqueItems",
       "_joinKey",
+      "_mcpOutputSchema",
       "_nest",
       "_number",
       "_numberIn",
