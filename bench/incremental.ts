@@ -5,6 +5,8 @@
  * - a leaf edit: one tool's description. Target: at most 0.03 of the cold run.
  * - a type that every tool of one file uses. Target: at most 0.05 (200) and 0.04 (2,000).
  * - a type used across all files (`shared.ts`, used by one tool of every module). Same targets.
+ *   Every module's output changes. The bench also prints where the run's time goes (its phases):
+ *   the program, analysing the functions that use the type, emitting, and writing the outputs.
  * - memory: the heap after 100 edits (after a full GC) against after the first, at 200 functions.
  *   Target: at most 1.10.
  */
@@ -12,7 +14,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { createEngine, type Engine } from "../packages/typecall/src/engine/engine.ts";
+import {
+  createEngine,
+  type Engine,
+  type EngineRun,
+  type RunPhases,
+} from "../packages/typecall/src/engine/engine.ts";
 import { sharedModule, writeCorpus } from "./corpus.ts";
 import { median } from "./measure.ts";
 
@@ -22,6 +29,8 @@ export interface IncrementalFigures {
   readonly leafMs: number;
   readonly fileTypeMs: number;
   readonly sharedTypeMs: number;
+  /** The median of each phase of the shared-type edit's runs. */
+  readonly sharedPhases: RunPhases;
   /** Heap after the edits over heap after the first, both after a full GC. */
   readonly memory: number;
 }
@@ -54,12 +63,13 @@ export function benchIncremental(
   const leaf = entries[0] as string;
   const shared = join(dir, `incremental-${files}`, "shared.ts");
   const original = readFileSync(leaf, "utf8");
-  const check = (engine: Engine, changed: string[], tools: number) => {
+  const check = (engine: Engine, changed: string[], tools: number): EngineRun => {
     const run = engine.run(changed);
     if (run.changedTools.length !== tools || run.diagnostics.some((d) => d.severity === "error"))
       throw new Error(
         `incremental bench: expected ${tools} changed tools, got ${run.changedTools.join(", ")}`,
       );
+    return run;
   };
   // Cold: a fresh engine each round, after one to warm the process up.
   createEngine({ entries }).run();
@@ -87,10 +97,18 @@ export function benchIncremental(
     return time(() => check(engine, [leaf], 10));
   };
   let versions = 0;
+  const sharedPhases: RunPhases[] = [];
   const sharedEdit = () => {
     versions++;
     writeFileSync(shared, sharedModule(versions % 3));
-    return time(() => check(engine, [shared], files));
+    let run: EngineRun | undefined;
+    const ms = time(() => {
+      run = check(engine, [shared], files);
+    });
+    const { written, phases } = run as EngineRun;
+    if (written.length !== files) throw new Error(`incremental bench: expected ${files} outputs written`);
+    sharedPhases.push(phases);
+    return ms;
   };
   const leafMs: number[] = [];
   const fileTypeMs: number[] = [];
@@ -112,6 +130,12 @@ export function benchIncremental(
     leafMs: median(leafMs),
     fileTypeMs: median(fileTypeMs),
     sharedTypeMs: median(sharedMs),
+    sharedPhases: {
+      program: median(sharedPhases.map((p) => p.program)),
+      analysis: median(sharedPhases.map((p) => p.analysis)),
+      emission: median(sharedPhases.map((p) => p.emission)),
+      writing: median(sharedPhases.map((p) => p.writing)),
+    },
     memory: after / before,
   };
 }

@@ -77,6 +77,10 @@ describe("the engine", () => {
     expect(names(first)).toEqual(["a.typecall.ts", "b.typecall.ts", "c.typecall.ts"]);
     expect(first.changedTools).toEqual(["a.ts: go", "a.ts: wave", "b.ts: count", "c.ts: describePlace"]);
     expectCold(first);
+    // Every phase took its part of the run, and no more than the whole.
+    const { program, analysis, emission, writing } = first.phases;
+    for (const phase of [program, analysis, emission, writing]) expect(phase).toBeGreaterThan(0);
+    expect(program + analysis + emission + writing).toBeLessThanOrEqual(first.durationMs);
     const mtime = statSync(path("a.typecall.ts")).mtimeMs;
     const again = engine.run();
     expect([again.analysed, again.written.length, again.changedTools.length]).toEqual([0, 0, 0]);

@@ -66,6 +66,20 @@ export interface EngineRun {
   /** How many exported functions were analysed again: those an edit can reach. */
   readonly functionsAnalysed: number;
   readonly durationMs: number;
+  /** Where that time went, in milliseconds (the rest: the engine's own bookkeeping). */
+  readonly phases: RunPhases;
+}
+
+/** The parts of a run's time. */
+export interface RunPhases {
+  /** Reading the changed files and making each project's program from its last. */
+  readonly program: number;
+  /** Analysing the entries (or the functions) that the changes reach. */
+  readonly analysis: number;
+  /** Dialects, validators, coercers and the modules' text, for the entries analysed again. */
+  readonly emission: number;
+  /** Writing the outputs whose content changed. */
+  readonly writing: number;
 }
 
 /** The engine: call `run` after each change; `watchedFiles` are the files a watcher should watch. */
@@ -199,10 +213,19 @@ export function createEngine(options: EngineOptions): Engine {
     const changedTools: string[] = [];
     let analysed = 0;
     let functionsAnalysed = 0;
+    const phases = { program: 0, analysis: 0, emission: 0, writing: 0 };
+    const timed = <T>(phase: keyof RunPhases, work: () => T): T => {
+      const at = performance.now();
+      try {
+        return work();
+      } finally {
+        phases[phase] += performance.now() - at;
+      }
+    };
     watchedFiles.clear();
     for (const [project, group] of byProject) {
       if (touched !== undefined) project.invalidate(touched);
-      const update = project.update(group);
+      const update = timed("program", () => project.update(group));
       for (const file of project.configFiles) watchedFiles.add(file);
       const closures = new Map<string, ReadonlySet<string>>();
       const closure = (file: string): ReadonlySet<string> => {
@@ -222,7 +245,7 @@ export function createEngine(options: EngineOptions): Engine {
           for (const file of state.dependencies) watchedFiles.add(file);
           continue;
         }
-        const next = analyse(entry, whole ? undefined : state, update, closure);
+        const next = timed("analysis", () => analyse(entry, whole ? undefined : state, update, closure));
         const { analysis } = next;
         if (analysis !== state?.analysis) analysed++;
         functionsAnalysed += next.analysed;
@@ -242,7 +265,9 @@ export function createEngine(options: EngineOptions): Engine {
       }
     }
     const ordered = entries.map((entry) => analyses.get(entry) as EntryAnalysis);
-    const result = generateFrom(ordered, { ...options, entries }, dialectOptions, emitted);
+    const result = timed("emission", () =>
+      generateFrom(ordered, { ...options, entries }, dialectOptions, emitted),
+    );
     const stale: string[] = [];
     const removed: string[] = dropped.splice(0);
     for (const entry of entries) {
@@ -266,13 +291,15 @@ export function createEngine(options: EngineOptions): Engine {
     const write = options.write ?? true;
     // An output this engine wrote holds what it wrote: it is not read back to be compared, only its
     // presence is checked. Those it has not written yet are compared with what is on disk.
-    const due = write
-      ? result.files.filter((f) => wrote.get(f.path) !== f.content || !existsSync(f.path))
-      : [];
-    const differing = new Set(findStale(due.filter((f) => !wrote.has(f.path))));
-    const written = write ? due.filter((f) => wrote.has(f.path) || differing.has(f)) : result.files;
+    const written = timed("writing", () => {
+      if (!write) return result.files;
+      const due = result.files.filter((f) => wrote.get(f.path) !== f.content || !existsSync(f.path));
+      const differing = new Set(findStale(due.filter((f) => !wrote.has(f.path))));
+      const changed = due.filter((f) => wrote.has(f.path) || differing.has(f));
+      writeAll(changed);
+      return changed;
+    });
     if (write) {
-      writeAll(written);
       for (const file of result.files) wrote.set(file.path, file.content);
       for (const path of removed) {
         rmSync(path, { force: true });
@@ -289,6 +316,7 @@ export function createEngine(options: EngineOptions): Engine {
       analysed,
       functionsAnalysed,
       durationMs: performance.now() - started,
+      phases,
     };
   };
 
@@ -321,6 +349,7 @@ export function createEngine(options: EngineOptions): Engine {
           analysed: 0,
           functionsAnalysed: 0,
           durationMs: performance.now() - started,
+          phases: { program: 0, analysis: 0, emission: 0, writing: 0 },
         };
       }
     },
