@@ -6,7 +6,9 @@
 export function memoized<K extends object, V>(make: (key: K) => V): (key: K) => V {
   const made = new WeakMap<K, V>();
   return (key) => {
-    if (made.has(key)) return made.get(key) as V;
+    // One lookup for a value made before, but for one made `undefined`.
+    const known = made.get(key);
+    if (known !== undefined || made.has(key)) return known as V;
     const value = make(key);
     made.set(key, value);
     return value;
