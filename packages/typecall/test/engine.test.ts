@@ -225,6 +225,19 @@ describe("the engine", () => {
     expectCold(gone);
   });
 
+  it("a configured tsconfig that goes is read once as gone, not at every run", () => {
+    write(
+      "tsconfig.json",
+      JSON.stringify({ compilerOptions: { module: "esnext", moduleResolution: "bundler" } }),
+    );
+    const configured = createEngine({ entries: entries(), tsconfig: path("tsconfig.json") });
+    configured.run();
+    rmSync(path("tsconfig.json"));
+    expect(configured.run([path("tsconfig.json")]).analysed).toBe(3);
+    expect(configured.run([]).analysed).toBe(0);
+    expect(configured.run().analysed).toBe(0);
+  });
+
   it("a new export appears, and a deleted export disappears", () => {
     engine.run();
     write("b.ts", `${B}\n/** Shouts. */\nexport function shout(text: string): string {\n  return text;\n}\n`);

@@ -186,8 +186,12 @@ export function createEngine(options: EngineOptions): Engine {
    * a tsconfig appeared nearer an entry, or one went, each entry looks for its own again.
    */
   const reloadConfigs = () => {
-    const gone = [...projects.values()].some((p) => p.tsconfig !== undefined && !existsSync(p.tsconfig));
-    if (gone || [...missingFiles].some((file) => existsSync(file))) {
+    // Only a tsconfig found from an entry gives way to another; a configured one stays its entries'.
+    const gone = (p: Project) => p.tsconfig !== undefined && !existsSync(p.tsconfig);
+    if (
+      configured === undefined &&
+      ([...projects.values()].some(gone) || [...missingFiles].some(existsSync))
+    ) {
       projects.clear();
       projectOfEntry.clear();
       missingFiles.clear();
