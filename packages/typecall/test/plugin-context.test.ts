@@ -126,8 +126,12 @@ it("makes a `?tools` module in memory, as JavaScript, and reports errors instead
   );
   context.change(path("tools.ts"));
   const failed = context.virtual(path("tools.ts"));
-  expect(failed).toMatchObject({ errors: [{ file: path("tools.ts"), line: 9 }] });
+  expect(failed).toMatchObject({ errors: [{ file: path("tools.ts"), line: 9 }], lastGood: made.code });
   expect("errors" in failed && failed.errors[0]?.text).toMatch(/tools\.ts:9:\d+ - error TC\d+/);
+  // An entry that never made a module has no last good one.
+  write("broken.ts", "/** Calls back. */\nexport function later(done: () => void): void {}\n");
+  const never = context.virtual(path("broken.ts"));
+  expect("errors" in never && never.lastGood).toBeUndefined();
 });
 
 it("reports warnings apart from errors", () => {

@@ -31,8 +31,13 @@ export interface PluginReport {
   readonly changedEntries: readonly string[];
 }
 
-/** The module of a `?tools` import, or why there is none. */
-export type VirtualModule = { readonly code: string } | { readonly errors: readonly PluginMessage[] };
+/**
+ * The module of a `?tools` import, or why there is none, with the last good module of the entry
+ * (since the context was made) where there was one: what a dev server keeps serving until the fix.
+ */
+export type VirtualModule =
+  | { readonly code: string }
+  | { readonly errors: readonly PluginMessage[]; readonly lastGood?: string };
 
 /** The plugin's context: one per plugin instance, kept across rebuilds. */
 export interface PluginContext {
@@ -71,6 +76,7 @@ export function createPluginContext(
   };
   const pending = new Set<string>();
   const virtualEntries: string[] = [];
+  const lastGood = new Map<string, string>();
   let memory: Engine | undefined;
   const memoryPending = new Set<string>();
   const show = (file: string) => relative(root, file).replaceAll("\\", "/");
@@ -122,10 +128,18 @@ export function createPluginContext(
       const run = memory.run(memoryPending.size > 0 ? [...memoryPending] : undefined);
       memoryPending.clear();
       const file = run.files.find((f) => f.entry === entry);
-      if (file !== undefined) return { code: toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`) };
-      const { errors } = messages(run.diagnostics, show);
-      if (errors.length > 0) return { errors };
-      return { errors: [{ text: `${show(entry)} exports no function: it has no tool.`, code: "typecall" }] };
+      if (file !== undefined) {
+        const code = toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`);
+        lastGood.set(entry, code);
+        return { code };
+      }
+      const found = messages(run.diagnostics, show).errors;
+      const errors =
+        found.length > 0
+          ? found
+          : [{ text: `${show(entry)} exports no function: it has no tool.`, code: "typecall" }];
+      const kept = lastGood.get(entry);
+      return kept === undefined ? { errors } : { errors, lastGood: kept };
     },
     watchedFiles() {
       return new Set([...disk.watchedFiles, ...(memory?.watchedFiles ?? [])]);

@@ -79,11 +79,15 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
         await prepare();
         const module = ctx().virtual(entry);
         for (const file of ctx().watchedFiles()) this.addWatchFile(file);
-        if ("errors" in module) {
-          this.error(summary(module.errors));
-          return null;
+        if (!("errors" in module)) return module.code;
+        // In a dev server, as for the generated file: the overlay shows the errors, the app keeps
+        // its last good toolset until the fix.
+        if (server !== undefined && module.lastGood !== undefined) {
+          toDevServer(server, { errors: module.errors, warnings: [], changedEntries: [] });
+          return module.lastGood;
         }
-        return module.code;
+        this.error(summary(module.errors));
+        return null;
       },
     },
     vite: {
