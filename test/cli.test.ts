@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type CliIO, runCli, USAGE, USAGE_HINT } from "../packages/typecall/src/index.ts";
+import { USAGE_HINT } from "../packages/typecall/src/cli/cli.ts";
+import { type CliIO, runCli, USAGE } from "../packages/typecall/src/index.ts";
 
 let dir: string;
 let out: { stdout: string; stderr: string };
@@ -312,6 +313,9 @@ describe("usage", () => {
     [["generte", "x.ts"], 'unknown command "generte"; did you mean "generate"?'],
     [["generate", "x.ts", "--dialect", "openai"], "generate takes no --dialect; did you mean --dialects?"],
     [["generate", "x.ts", "--dialectz", "openai"], "unknown option --dialectz; did you mean --dialects?"],
+    // Among the options of the command given.
+    [["inspect", "x.ts", "--tol", "add"], "unknown option --tol; did you mean --tool?"],
+    [["check", "x.ts", "--jsno"], "unknown option --jsno"],
     [["generate"], "generate needs at least one entry module"],
     [["check", "--nope", "x.ts"], "unknown option --nope"],
     [["generate", "-x", "x.ts"], "unknown option -x"],

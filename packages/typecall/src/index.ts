@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export type { ToolNaming } from "./analyze/naming.ts";
-export { type CliIO, runCli, USAGE, USAGE_HINT } from "./cli/cli.ts";
+export { type CliIO, runCli, USAGE } from "./cli/cli.ts";
 export type { InspectDiagnostic, InspectDocument, InspectModule, InspectTool } from "./cli/inspect.ts";
 export { defineConfig, type TypecallConfig } from "./config/define.ts";
 export type { DiagnosticCode } from "./diagnostics/codes.ts";

@@ -54,6 +54,9 @@ it("checks its options as the config file's keys are checked, naming each wrong 
       "the plugin's options: config must be a path or false, got 3",
     ].join("\n"),
   );
+  expect(wrong("src/tools.ts")).toThrow(
+    `typecall: the plugin's options are an object (typecall({ entries: ["src/tools.ts"] })), got "src/tools.ts"`,
+  );
   // One entry may be given as a string, as in the config file.
   expect(resolveEngineOptions({ entries: "tools.ts" }, dir).entries).toEqual([path("tools.ts")]);
 });

@@ -64,7 +64,9 @@ export function parseCommandLine(argv: readonly string[]): Args | { problem: str
   try {
     parsed = parseOptions(argv);
   } catch (error) {
-    return { problem: argsProblem(error) };
+    // The command, for the options it takes: parsing stopped before it was read.
+    const command = argv.find((arg) => !arg.startsWith("-"));
+    return { problem: argsProblem(error, (command && COMMAND_OPTIONS[command]) || Object.keys(OPTIONS)) };
   }
   const { values, positionals } = parsed;
   const [command, ...entries] = positionals;
@@ -107,12 +109,12 @@ function parseOptions(argv: readonly string[]) {
   return parseArgs({ args: [...argv], allowPositionals: true, options: OPTIONS });
 }
 
-/** parseArgs' messages (some three lines long) as one line naming the option. */
-function argsProblem(error: unknown): string {
+/** parseArgs' messages (some three lines long) as one line naming the option; `known`: the options the command takes. */
+function argsProblem(error: unknown, known: readonly string[]): string {
   const { code, message } = error as { code?: string; message: string };
   const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? "an option";
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-    const close = option.startsWith("--") ? closestName(option.slice(2), Object.keys(OPTIONS)) : undefined;
+    const close = option.startsWith("--") ? closestName(option.slice(2), known) : undefined;
     return `unknown option ${option}${close ? `; did you mean --${close}?` : ""}`;
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")

@@ -56,7 +56,7 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     } else if (run.written.length > 0 || tools > 0) {
       const names = run.changedTools.slice(0, 5).join(", ") + (tools > 5 ? `, and ${tools - 5} more` : "");
       const written = run.written.map((file) => show(file.path)).join(", ") || "nothing written";
-      // No tool changed, yet an output did: the tsconfig changed how it imports its entry.
+      // No tool changed, yet an output was written: its import of the entry changed (the tsconfig), or it was deleted.
       const what = tools > 0 ? `${tools} tool(s) changed (${names})` : "no tool changed";
       io.stdout(`typecall: ${what} -> ${written}, in ${ms}\n`);
     } else if (run.stale.length === 0 && run.diagnostics.length === 0 && recovered.length === 0) {

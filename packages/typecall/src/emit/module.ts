@@ -1,3 +1,4 @@
+import { memoizedWith } from "../ir/memo.ts";
 import type { ToolIR, ToolsetIR, TypeIR } from "../ir/types.ts";
 import { referencedDefinitions, walkType } from "../ir/walk.ts";
 import type { Declaration } from "../validators/engine.ts";
@@ -9,7 +10,7 @@ import { callLines, listLines, WIDTH } from "./layout.ts";
 import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
 import { reviveExpression } from "./revive.ts";
-import { resultSchema, type Schema, sameDefinitions } from "./schema.ts";
+import { resultSchema } from "./schema.ts";
 import { propertyText, wireTypeText } from "./wire-type.ts";
 
 /** Everything the dispatcher module is made of, once validators are compiled. */
@@ -96,18 +97,7 @@ function schemaRoots(
 }
 
 /** The result schema of each return type, kept by type object as the tools' forms are (`dialects/run.ts`). */
-const resultSchemas = new WeakMap<
-  TypeIR,
-  { definitions: Readonly<Record<string, TypeIR>>; schema: Schema }
->();
-
-function resultSchemaOf(type: TypeIR, definitions: Readonly<Record<string, TypeIR>>): Schema {
-  const known = resultSchemas.get(type);
-  if (known !== undefined && sameDefinitions(known.definitions, definitions)) return known.schema;
-  const schema = resultSchema(type, definitions);
-  resultSchemas.set(type, { definitions, schema });
-  return schema;
-}
+const resultSchemaOf = memoizedWith(resultSchema);
 
 function imports(input: ModuleInput, coercerHelpers: readonly string[]): string {
   const types = [

@@ -52,20 +52,6 @@ export function parametersSchema(
   return withDefinitions(objectSchema(properties, undefined, printer), properties, printer);
 }
 
-/**
- * Whether two modules' named types are the same input to a schema: the same object, or both none (a
- * module without recursive types has none, whichever empty object holds them).
- */
-export function sameDefinitions(
-  a: Readonly<Record<string, TypeIR>>,
-  b: Readonly<Record<string, TypeIR>>,
-): boolean {
-  if (a === b) return true;
-  for (const _ in a) return false;
-  for (const _ in b) return false;
-  return true;
-}
-
 /** The schema of what a tool resolves to (MCP `outputSchema`), with the `$defs` it needs. */
 export function resultSchema(type: TypeIR, definitions: Readonly<Record<string, TypeIR>> = {}): Schema {
   const printer = { rules: CANONICAL, definitions, open: true };

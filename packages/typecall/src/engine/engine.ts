@@ -331,6 +331,9 @@ export function createEngine(options: EngineOptions): Engine {
       entries = list.map((entry) => resolve(entry));
       // An entry that is no longer one is forgotten, and its output removed at the next run.
       for (const entry of [...states.keys()]) if (!entries.includes(entry)) states.delete(entry);
+      // Each entry looks for its tsconfig again (its project is kept): where one would count is theirs alone.
+      projectOfEntry.clear();
+      missingFiles.clear();
       for (const [entry, file] of [...lastGood]) {
         if (entries.includes(entry)) continue;
         dropped.push(file.path);

@@ -1,3 +1,5 @@
+import type { TypeIR } from "./types.ts";
+
 /**
  * `make`, made once per object: for the IR and the schemas made from it, which are never changed
  * once made. The engine keeps an unchanged tool's IR from one run to the next, so what is made of
@@ -13,4 +15,31 @@ export function memoized<K extends object, V>(make: (key: K) => V): (key: K) => 
     made.set(key, value);
     return value;
   };
+}
+
+/** A module's named (recursive) types, by name. */
+type Definitions = Readonly<Record<string, TypeIR>>;
+
+/**
+ * `make` of an object with its module's named types, made once per object while those are the same
+ * input: the same object, or none (an entry analysed again without any has a new empty one).
+ */
+export function memoizedWith<K extends object, V>(
+  make: (key: K, definitions: Definitions) => V,
+): (key: K, definitions: Definitions) => V {
+  const made = new WeakMap<K, { readonly definitions: Definitions; readonly value: V }>();
+  return (key, definitions) => {
+    const known = made.get(key);
+    if (known !== undefined && sameDefinitions(known.definitions, definitions)) return known.value;
+    const value = make(key, definitions);
+    made.set(key, { definitions, value });
+    return value;
+  };
+}
+
+function sameDefinitions(a: Definitions, b: Definitions): boolean {
+  if (a === b) return true;
+  for (const _ in a) return false;
+  for (const _ in b) return false;
+  return true;
 }

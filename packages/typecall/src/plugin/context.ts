@@ -4,7 +4,7 @@
  * nothing), the changes a watcher reported, and the diagnostics of the last run as messages.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import { mayBeEntry } from "../config/entries.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
@@ -81,10 +81,11 @@ export function createPluginContext(
   const memoryPending = new Set<string>();
   const show = (file: string) => relative(root, file).replaceAll("\\", "/");
 
-  // A tsconfig.json that appears nearer an entry is seen where the bundler's watcher reports it (vite's does).
+  // A tsconfig.json that appears nearer an entry is seen where the bundler's watcher reports it
+  // (vite's does); those paths are the platform's, where a watcher may write `/` on Windows.
   const watched = (engine: Engine | undefined, entries: readonly string[], file: string) =>
     engine !== undefined &&
-    (engine.watchedFiles.has(file) || engine.missingFiles.has(file) || entries.includes(file));
+    (engine.watchedFiles.has(file) || engine.missingFiles.has(resolve(file)) || entries.includes(file));
 
   return {
     run() {
@@ -115,7 +116,9 @@ export function createPluginContext(
       }
       return matters;
     },
-    virtual(entry) {
+    virtual(named) {
+      // As the engine has it: one file, one entry, however it was spelt.
+      const entry = resolve(named);
       if (memory === undefined || !virtualEntries.includes(entry)) {
         virtualEntries.push(entry);
         // A new entry: a new engine over all of them (the first `?tools` import of each, once).

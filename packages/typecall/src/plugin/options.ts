@@ -43,6 +43,10 @@ export function resolveEngineOptions(
   config: LoadedConfig = { path: undefined, root, config: {} },
 ): EngineOptions {
   // Checked as the config file's keys are: a plugin's options may come from plain JavaScript.
+  if (typeof options !== "object" || options === null || Array.isArray(options))
+    throw new Error(
+      `typecall: the plugin's options are an object (typecall({ entries: ["src/tools.ts"] })), got ${JSON.stringify(options)}`,
+    );
   const problems = configProblems(options, ["config"]).map((p) => `the plugin's options: ${p}`);
   if (options.config !== undefined && options.config !== false && typeof options.config !== "string")
     problems.push(

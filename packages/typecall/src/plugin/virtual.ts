@@ -4,7 +4,7 @@
  * here (the exact types are those of the generated `.typecall.ts`).
  */
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { ts } from "../typescript.ts";
 
 /** The query that marks a virtual toolset module. */
@@ -35,15 +35,18 @@ export function resolveVirtual(id: string, importer: string | undefined, root: s
 
 /**
  * An absolute path, or a URL path as vite's dev server asks for it: from the root (`/src/tools.ts`,
- * what a browser requests), or `/@fs/` and a path outside it. A file on disk at the path as
- * given wins, as it does in vite.
+ * what a browser requests), or `/@fs/` and a path outside it. As in vite, a path that starts with
+ * `/` is the root's file where the root has it, unless it starts with the root already. Normalised
+ * as the engine's entries are, so that one file is one entry whichever way it was named.
  */
 function fromRoot(path: string, root: string): string {
   // `/@fs/C:/app/tools.ts` on Windows: the drive starts the path.
-  if (path.startsWith(FS_PREFIX)) return path.slice(FS_PREFIX.length - 1).replace(/^\/(?=[A-Za-z]:)/, "");
-  if (existsSync(path) || !path.startsWith("/")) return path;
-  const inRoot = join(root, path);
-  return existsSync(inRoot) ? inRoot : path;
+  if (path.startsWith(FS_PREFIX))
+    return resolve(path.slice(FS_PREFIX.length - 1).replace(/^\/(?=[A-Za-z]:)/, ""));
+  const base = resolve(root);
+  if (!path.startsWith("/") || resolve(path).startsWith(base + sep)) return resolve(path);
+  const inRoot = join(base, path);
+  return existsSync(inRoot) ? inRoot : resolve(path);
 }
 
 const FS_PREFIX = "/@fs/";

@@ -7,9 +7,10 @@
 
 import type { DiagnosticCode } from "../../diagnostics/codes.ts";
 import { createDiagnostic, type Diagnostic } from "../../diagnostics/diagnostic.ts";
+import { memoizedWith } from "../../ir/memo.ts";
 import type { ToolIR, ToolsetIR, TypeIR } from "../../ir/types.ts";
 import { toolDescription } from "../description.ts";
-import { CANONICAL, parametersSchema, type Schema, sameDefinitions } from "../schema.ts";
+import { CANONICAL, parametersSchema, type Schema } from "../schema.ts";
 import {
   type Dialect,
   type DialectName,
@@ -83,34 +84,24 @@ interface StrictForm {
   readonly limits?: readonly { readonly code: DiagnosticCode; readonly text: string }[];
 }
 
-/** What a tool is in each form, made once per tool object. */
+/** What a tool is in each form. */
 interface ToolForms {
-  readonly definitions: Readonly<Record<string, TypeIR>>;
   readonly canonical: Schema;
+  /** By strict mode, made when first asked for. */
   readonly strict: Map<StrictSupport, StrictForm>;
 }
 
 /**
- * The forms of each tool, by tool object. The IR is never changed once made, and the engine keeps
- * a tool's object across runs while nothing it depends on changes: an edit that reaches one tool
- * of a module writes that tool's schemas again, not its neighbours'. Weak: a tool that went takes
- * its forms with it. The same objects each run also let the emitter keep what it made of them.
+ * The forms of each tool, made once per tool object (`memoizedWith`): an edit that reaches one tool
+ * of a module writes that tool's schemas again, not its neighbours'. The same objects each run also
+ * let the emitter keep what it made of them.
  */
-const toolForms = new WeakMap<ToolIR, ToolForms>();
-
-function formsOfTool(tool: ToolIR, definitions: Readonly<Record<string, TypeIR>>): ToolForms {
-  let forms = toolForms.get(tool);
-  // A tool is in one toolset, with its definitions; checked all the same, as they are the input too.
-  if (forms === undefined || !sameDefinitions(forms.definitions, definitions)) {
-    forms = {
-      definitions,
-      canonical: parametersSchema(tool.parameters, CANONICAL, definitions),
-      strict: new Map(),
-    };
-    toolForms.set(tool, forms);
-  }
-  return forms;
-}
+const formsOfTool = memoizedWith(
+  (tool: ToolIR, definitions): ToolForms => ({
+    canonical: parametersSchema(tool.parameters, CANONICAL, definitions),
+    strict: new Map(),
+  }),
+);
 
 function strictFormOf(
   tool: ToolIR,
