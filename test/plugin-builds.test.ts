@@ -375,6 +375,50 @@ describe("diagnostics", () => {
     await expect(building).rejects.toThrow(/error TC\d+/);
   });
 
+  it("an error of a `?tools` module fails an esbuild build with its text", async () => {
+    project.write("weather.ts", BROKEN);
+    const building = esbuild({
+      entryPoints: [project.path("main-virtual.ts")],
+      bundle: true,
+      write: false,
+      logLevel: "silent",
+      absWorkingDir: project.dir,
+      plugins: [typecallEsbuild()],
+    });
+    // Not esbuild's "Do not know how to load path": the diagnostic itself.
+    await expect(building).rejects.toThrow(/weather\.ts:2:\d+ - error TC2002/);
+  });
+
+  it("a warning of a `?tools` module is rollup's warning", async () => {
+    project.write("weather.ts", project.read("weather.ts").replace("city: string", "city: any"));
+    const warnings: string[] = [];
+    const bundle = await rollup({
+      input: project.path("main-virtual.ts"),
+      plugins: [typecallRollup(), rollupTypescript()],
+      onwarn: (warning) => void warnings.push(warning.message),
+    });
+    await bundle.close();
+    expect(warnings.some((w) => /weather\.ts:\d+:\d+ - warning TC2006/.test(w))).toBe(true);
+  });
+
+  it("an error of a `?tools` module fails a webpack build, and the module throws it if emitted", async () => {
+    project.write("weather.ts", BROKEN);
+    const compiler = webpack({
+      context: project.dir,
+      mode: "none",
+      target: "node",
+      entry: "./main-virtual.ts",
+      output: { path: project.path("dist"), filename: "app.cjs" },
+      resolve: { conditionNames: SOURCE_CONDITIONS },
+      module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
+      plugins: [typecallWebpack()],
+    });
+    await expect(compile(compiler)).rejects.toThrow(/error TC2002/);
+    // Outside production mode webpack emits on errors: what runs says why, not "undefined".
+    expect(existsSync(project.path("dist/app.cjs"))).toBe(true);
+    expect(() => project.runBuilt("dist/app.cjs")).toThrow(/error TC2002/);
+  });
+
   it("an error fails a webpack build", async () => {
     project.write("weather.ts", BROKEN);
     const compiler = webpack({

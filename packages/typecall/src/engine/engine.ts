@@ -61,6 +61,8 @@ export interface EngineRun {
   /** Outputs removed: their entry has no tool any more, or is no longer an entry. */
   readonly removed: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The same diagnostics, by entry (in entry order): those of each entry's module. */
+  readonly modules: readonly { readonly entry: string; readonly diagnostics: readonly Diagnostic[] }[];
   /** How many entries were analysed again, whole or in part. */
   readonly analysed: number;
   /** How many exported functions were analysed again: those an edit can reach. */
@@ -317,6 +319,7 @@ export function createEngine(options: EngineOptions): Engine {
       stale,
       removed,
       diagnostics: result.diagnostics,
+      modules: result.modules.map(({ entry, diagnostics }) => ({ entry, diagnostics })),
       analysed,
       functionsAnalysed,
       durationMs: performance.now() - started,
@@ -346,13 +349,15 @@ export function createEngine(options: EngineOptions): Engine {
         return runOnce(changed);
       } catch (error) {
         // A bug of ours: reported once, here, so that a dev server or a watcher never dies of it.
+        const diagnostics = sortDiagnostics([internalError("regenerating", error, {})]);
         return {
           files: [],
           written: [],
           changedTools: [],
           stale: [...lastGood.values()].map((file) => file.path),
           removed: [],
-          diagnostics: sortDiagnostics([internalError("regenerating", error, {})]),
+          diagnostics,
+          modules: entries.map((entry) => ({ entry, diagnostics })),
           analysed: 0,
           functionsAnalysed: 0,
           durationMs: performance.now() - started,

@@ -36,7 +36,7 @@ export interface PluginReport {
  * (since the context was made) where there was one: what a dev server keeps serving until the fix.
  */
 export type VirtualModule =
-  | { readonly code: string }
+  | { readonly code: string; readonly warnings: readonly PluginMessage[] }
   | { readonly errors: readonly PluginMessage[]; readonly lastGood?: string };
 
 /** The plugin's context: one per plugin instance, kept across rebuilds. */
@@ -131,12 +131,14 @@ export function createPluginContext(
       const run = memory.run(memoryPending.size > 0 ? [...memoryPending] : undefined);
       memoryPending.clear();
       const file = run.files.find((f) => f.entry === entry);
+      // This entry's own: the engine holds every `?tools` entry imported so far.
+      const own = messages(run.modules.find((m) => m.entry === entry)?.diagnostics ?? [], show);
       if (file !== undefined) {
         const code = toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`);
         lastGood.set(entry, code);
-        return { code };
+        return { code, warnings: own.warnings };
       }
-      const found = messages(run.diagnostics, show).errors;
+      const found = own.errors;
       const errors =
         found.length > 0
           ? found

@@ -79,15 +79,21 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
         await prepare();
         const module = ctx().virtual(entry);
         for (const file of ctx().watchedFiles()) this.addWatchFile(file);
-        if (!("errors" in module)) return module.code;
+        if (!("errors" in module)) {
+          for (const warning of module.warnings) this.warn(warning.text);
+          return module.code;
+        }
         // In a dev server, as for the generated file: the overlay shows the errors, the app keeps
         // its last good toolset until the fix.
         if (server !== undefined && module.lastGood !== undefined) {
           toDevServer(server, { errors: module.errors, warnings: [], changedEntries: [] });
           return module.lastGood;
         }
-        this.error(summary(module.errors));
-        return null;
+        const text = summary(module.errors);
+        this.error(text);
+        // Where the error does not stop the build (esbuild keeps it only beside a module's code;
+        // webpack emits on errors outside production), the module throws it when it runs.
+        return `throw new Error(${JSON.stringify(text)});\n`;
       },
     },
     vite: {
