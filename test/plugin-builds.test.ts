@@ -4,10 +4,10 @@
  * import the generated file (which the plugin writes at build start), the others `./weather.ts?tools`
  * (made in memory). Errors fail the build.
  */
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { rspack } from "@rspack/core";
-import { build as esbuild, context as esbuildContext } from "esbuild";
+import { build as esbuild, context as esbuildContext, type PluginBuild } from "esbuild";
 import { type RolldownWatcher, rolldown, watch as rolldownWatch } from "rolldown";
 import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
 import typecallEsbuild from "typecall/esbuild";
@@ -313,6 +313,93 @@ describe("watch", () => {
     } finally {
       await watching.close();
     }
+  });
+
+  describe("a module added where the entries' pattern matches is generated", () => {
+    const TOOL = (name: string) =>
+      `/** ${name}s. */\nexport function ${name}(text: string): string {\n  return text;\n}\n`;
+    /** tools/a.ts as the pattern's first match; the app imports its generated file. */
+    const start = () => {
+      mkdirSync(project.path("tools"));
+      project.write("tools/a.ts", TOOL("shout"));
+      project.write(
+        "app-tools.ts",
+        'import { toolset } from "./tools/a.typecall.ts";\nconsole.log(toolset.names);\n',
+      );
+    };
+    const added = async () => {
+      await eventually(() => expect(existsSync(project.path("tools/a.typecall.ts"))).toBe(true));
+      // Written again until seen: a watcher may start watching the folder after the first build.
+      await eventually(() => {
+        project.write("tools/b.ts", TOOL("whisper"));
+        expect(project.read("tools/b.typecall.ts")).toContain('name: "whisper"');
+      });
+    };
+
+    it("rollup", async () => {
+      start();
+      const watcher = watch({
+        input: project.path("app-tools.ts"),
+        plugins: [typecallRollup({ entries: [project.path("tools/*.ts")] }), rollupTypescript()],
+        output: { dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" },
+      });
+      const errors = watchErrors(watcher as unknown as RolldownWatcher);
+      try {
+        await added();
+        expect(errors).toEqual([]);
+      } finally {
+        await watcher.close();
+      }
+    });
+
+    it("webpack", async () => {
+      start();
+      const compiler = webpack({
+        context: project.dir,
+        mode: "none",
+        target: "node",
+        entry: "./app-tools.ts",
+        output: { path: project.path("dist"), filename: "app.cjs" },
+        resolve: { conditionNames: SOURCE_CONDITIONS },
+        module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
+        plugins: [typecallWebpack({ entries: ["tools/*.ts"] })],
+      });
+      const watching = watchCompiler(compiler);
+      try {
+        await added();
+        expect(watching.failures).toEqual([]);
+      } finally {
+        await watching.close();
+      }
+    });
+
+    it("esbuild", async () => {
+      start();
+      // esbuild watches a folder's listing as its build found it: the module appears after that build.
+      let built: () => void = () => {};
+      const firstBuild = new Promise<void>((resolve) => {
+        built = resolve;
+      });
+      const ended = { name: "test-ended", setup: (build: PluginBuild) => build.onEnd(() => built()) };
+      const context = await esbuildContext({
+        entryPoints: [project.path("app-tools.ts")],
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        conditions: ["@typecall/source"],
+        outfile: project.path("dist/script.mjs"),
+        logLevel: "silent",
+        absWorkingDir: project.dir,
+        plugins: [typecallEsbuild({ entries: ["tools/*.ts"] }), ended],
+      });
+      try {
+        await context.watch();
+        await firstBuild;
+        await added();
+      } finally {
+        await context.dispose();
+      }
+    });
   });
 });
 

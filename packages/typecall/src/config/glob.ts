@@ -29,6 +29,21 @@ export function glob(pattern: string, cwd: string, options: GlobOptions = {}): s
   return [...found].sort();
 }
 
+/**
+ * The folders under which `pattern` (relative to `cwd`) can match a file: each alternative's
+ * segments before its first wildcard (`src/tools/*.ts` -> `src/tools`, `src/**\/x.ts` -> `src`).
+ * What a watcher watches to see a matching module appear.
+ */
+export function patternBases(pattern: string, cwd: string): string[] {
+  const slashed = sep === "\\" ? pattern.replaceAll("\\", "/") : pattern;
+  const bases = expandBraces(slashed).map((alternative) => {
+    const segments = alternative.split("/");
+    const wild = segments.findIndex(isGlob);
+    return resolve(cwd, segments.slice(0, wild === -1 ? -1 : wild).join("/") || ".");
+  });
+  return [...new Set(bases)];
+}
+
 /** `src/{a,b}/*.ts` -> `src/a/*.ts`, `src/b/*.ts`; a brace without a top-level comma is literal. */
 function expandBraces(pattern: string): string[] {
   for (let open = pattern.indexOf("{"); open !== -1; open = pattern.indexOf("{", open + 1)) {

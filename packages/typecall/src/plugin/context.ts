@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { mayBeEntry } from "../config/entries.ts";
+import { isGlob, patternBases } from "../config/glob.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
@@ -49,6 +50,8 @@ export interface PluginContext {
   virtual(entry: string): VirtualModule;
   /** The files the entries (disk and virtual) depend on, entries included. */
   watchedFiles(): Set<string>;
+  /** The folders where the entries' patterns can match a module that appears (none without a pattern). */
+  readonly patternFolders: readonly string[];
 }
 
 /** Creates the context; `root` is where relative entries start; `config` is the config file, if loaded. */
@@ -60,6 +63,14 @@ export function createPluginContext(
   const engineOptions = resolveEngineOptions(options, root, config);
   const disk = createEngine(engineOptions);
   let entries = engineOptions.entries;
+  // The patterns as `layOver` takes them: the options', from the root, else the config's, from its folder.
+  const given = typeof options.entries === "string" ? [options.entries] : (options.entries ?? []);
+  const listed = config?.config.entries;
+  const [patterns, base] =
+    given.length > 0
+      ? [given, root]
+      : [typeof listed === "string" ? [listed] : (listed ?? []), config?.root ?? root];
+  const patternFolders = [...new Set(patterns.filter(isGlob).flatMap((p) => patternBases(p, base)))];
   /** Matches the entries' patterns again (a module was added or removed); true when they changed. */
   const lookAgain = (): boolean => {
     let found: readonly string[];
@@ -89,9 +100,11 @@ export function createPluginContext(
 
   return {
     run() {
-      // Without a watcher's list (the first run, esbuild), every project file's stamp is checked.
+      // Without a watcher's list (the first run, esbuild), every project file's stamp is checked,
+      // and the patterns are matched again.
       const changed = pending.size > 0 ? [...pending] : undefined;
       pending.clear();
+      if (changed === undefined && patternFolders.length > 0) lookAgain();
       const result = disk.run(changed);
       const found = messages(result.diagnostics, show);
       // A failing entry changed too: what imports its module is to be told (it keeps the last good one).
@@ -99,11 +112,14 @@ export function createPluginContext(
       const changedEntries = [...new Set([...result.written.map((file) => file.entry), ...failing])];
       return { ...found, changedEntries };
     },
+    patternFolders,
     change(file) {
       let matters = false;
       const known = watched(disk, entries, file);
-      // A module that appeared, or an entry that went, may change what the patterns match.
-      if ((!known && mayBeEntry(file)) || (known && !existsSync(file))) {
+      // A module that appeared, or an entry that went, may change what the patterns match; some
+      // watchers report the folder whose listing changed (webpack's) rather than the module.
+      const folder = patternFolders.includes(resolve(file));
+      if ((!known && (mayBeEntry(file) || folder)) || (known && !existsSync(file))) {
         if (lookAgain()) matters = true;
       }
       if (known) {

@@ -55,6 +55,7 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
       await prepare();
       const report = ctx().run();
       for (const file of ctx().watchedFiles()) this.addWatchFile(file);
+      watchFolders(this, ctx().patternFolders);
       if (server !== undefined) toDevServer(server, report);
       else deliver(this as Channels, report);
     },
@@ -135,6 +136,7 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
           contents: readFileSync(args.path, "utf8"),
           loader: "ts",
           watchFiles: [...ctx().watchedFiles()],
+          watchDirs: [...ctx().patternFolders],
         }));
       },
     },
@@ -159,6 +161,25 @@ function toDevServer(server: DevServer, report: PluginReport): void {
   for (const error of report.errors) server.config.logger.error(error.text);
   const [first] = report.errors;
   if (first !== undefined) server.ws.send({ type: "error", err: overlayError(report.errors, first) });
+}
+
+/**
+ * The folders where a module matching the entries' patterns may appear, for the bundler's watcher:
+ * the compilation's context dependencies (webpack, rspack), else a watched path (rollup, vite,
+ * rolldown, whose watchers report the module that appeared).
+ */
+function watchFolders(
+  channels: Channels & { addWatchFile(id: string): void },
+  folders: readonly string[],
+): void {
+  if (folders.length === 0) return;
+  const compilation = channels.getNativeBuildContext?.()?.compilation as
+    | { contextDependencies?: { add(folder: string): void } }
+    | undefined;
+  for (const folder of folders) {
+    if (compilation?.contextDependencies) compilation.contextDependencies.add(folder);
+    else channels.addWatchFile(folder);
+  }
 }
 
 /** Errors through `this.error` (rollup, vite, rolldown) or the compilation (webpack, rspack). */
