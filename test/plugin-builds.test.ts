@@ -460,6 +460,14 @@ describe("diagnostics", () => {
       plugins: [typecallEsbuild({ entries: ["weather.ts"] })],
     });
     await expect(building).rejects.toThrow(/error TC\d+/);
+    // esbuild prints the line under its location: the line itself, not an empty one.
+    const failure = (await building.catch((error: unknown) => error)) as {
+      errors: { text: string; location: { line: number; lineText: string } | null }[];
+    };
+    expect(failure.errors.find((e) => /error TC2002/.test(e.text))?.location).toMatchObject({
+      line: 2,
+      lineText: expect.stringContaining("done: () => void"),
+    });
   });
 
   it("an error of a `?tools` module fails an esbuild build with its text", async () => {
