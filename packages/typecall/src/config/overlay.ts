@@ -39,21 +39,15 @@ export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, com
   // A value given is named as it was given: a flag, or (without a command) a plugin option.
   const givenName = (key: string, value: string) =>
     command === undefined ? `the plugin option ${key} "${value}"` : `--${key} ${value}`;
-  const args = given.entries ?? [];
-  const listed = typeof config.entries === "string" ? [config.entries] : (config.entries ?? []);
-  if (args.length === 0 && listed.length === 0 && command !== undefined) {
+  const { patterns, base, fromConfig } = entryPatterns(loaded, given, cwd);
+  if (patterns.length === 0 && command !== undefined) {
     const where = named ? ` (none given here, none in ${named})` : "";
     return { problems: [`${command} needs at least one entry module${where}`], usage: true };
   }
-  const resolved =
-    args.length > 0
-      ? resolveEntries(args, cwd)
-      : listed.length > 0
-        ? resolveEntries(listed, root)
-        : { entries: [], problems: [] };
+  const resolved = patterns.length > 0 ? resolveEntries(patterns, base) : { entries: [], problems: [] };
   if (resolved.problems.length > 0) {
     // Each path names its own fix; the usage text would only bury it.
-    const from = args.length > 0 ? "" : `${named}: entries: `;
+    const from = fromConfig ? `${named}: entries: ` : "";
     return { problems: resolved.problems.map((p) => `${from}${p}`), usage: false };
   }
   const out =
@@ -84,6 +78,25 @@ export function layOver(loaded: LoadedConfig, given: Overrides, cwd: string, com
     ...(out && { out: out.path }),
   };
   return { options, config: loaded };
+}
+
+/**
+ * The entries' paths and patterns a run takes, and the folder they start at: those given (from
+ * `cwd`), else the config's (from its folder).
+ */
+export function entryPatterns(
+  loaded: LoadedConfig,
+  given: Pick<Overrides, "entries">,
+  cwd: string,
+): { patterns: readonly string[]; base: string; fromConfig: boolean } {
+  const args = given.entries ?? [];
+  if (args.length > 0) return { patterns: args, base: cwd, fromConfig: false };
+  const listed = loaded.config.entries;
+  return {
+    patterns: typeof listed === "string" ? [listed] : (listed ?? []),
+    base: loaded.root,
+    fromConfig: true,
+  };
 }
 
 /** The config file as messages name it, relative to `cwd`; empty without one. */

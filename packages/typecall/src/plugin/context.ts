@@ -8,6 +8,7 @@ import { relative, resolve } from "node:path";
 import { mayBeEntry } from "../config/entries.ts";
 import { isGlob, patternBases } from "../config/glob.ts";
 import type { LoadedConfig } from "../config/load.ts";
+import { entryPatterns } from "../config/overlay.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
 import { formatDiagnostic } from "../diagnostics/format.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
@@ -63,13 +64,9 @@ export function createPluginContext(
   const engineOptions = resolveEngineOptions(options, root, config);
   const disk = createEngine(engineOptions);
   let entries = engineOptions.entries;
-  // The patterns as `layOver` takes them: the options', from the root, else the config's, from its folder.
-  const given = typeof options.entries === "string" ? [options.entries] : (options.entries ?? []);
-  const listed = config?.config.entries;
-  const [patterns, base] =
-    given.length > 0
-      ? [given, root]
-      : [typeof listed === "string" ? [listed] : (listed ?? []), config?.root ?? root];
+  const given = typeof options.entries === "string" ? [options.entries] : options.entries;
+  const loaded = config ?? { path: undefined, root, config: {} };
+  const { patterns, base } = entryPatterns(loaded, { entries: given }, root);
   const patternFolders = [...new Set(patterns.filter(isGlob).flatMap((p) => patternBases(p, base)))];
   /** Matches the entries' patterns again (a module was added or removed); true when they changed. */
   const lookAgain = (): boolean => {
