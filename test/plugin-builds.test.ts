@@ -373,6 +373,45 @@ describe("watch", () => {
       }
     });
 
+    it("rolldown", async () => {
+      start();
+      const watcher = rolldownWatch({
+        input: project.path("app-tools.ts"),
+        platform: "node",
+        resolve: { conditionNames: SOURCE_CONDITIONS },
+        plugins: [typecallRolldown({ entries: [project.path("tools/*.ts")] })],
+        output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
+      });
+      const errors = watchErrors(watcher);
+      try {
+        await added();
+        expect(errors).toEqual([]);
+      } finally {
+        await watcher.close();
+      }
+    });
+
+    it("rspack", async () => {
+      start();
+      const compiler = rspack({
+        context: project.dir,
+        mode: "none",
+        target: "node",
+        entry: "./app-tools.ts",
+        output: { path: project.path("dist"), filename: "app.cjs" },
+        resolve: { conditionNames: SOURCE_CONDITIONS },
+        module: { rules: [RSPACK_TYPESCRIPT] },
+        plugins: [typecallRspack({ entries: ["tools/*.ts"] })],
+      });
+      const watching = watchCompiler(compiler);
+      try {
+        await added();
+        expect(watching.failures).toEqual([]);
+      } finally {
+        await watching.close();
+      }
+    });
+
     it("esbuild", async () => {
       start();
       // esbuild watches a folder's listing as its build found it: the module appears after that build.
