@@ -509,6 +509,17 @@ describe("diagnostics", () => {
     });
   });
 
+  it("a wrong option fails a rolldown build with its message, without the plugin's stack trace", async () => {
+    const building = rolldown({
+      input: project.path("units.ts"),
+      plugins: [typecallRolldown({ entries: ["weather.ts"], dialect: ["openai"] } as never)],
+    }).then((bundle) => bundle.generate({ format: "es" }));
+    const error = (await building.catch((failure: unknown) => failure)) as Error;
+    expect(error.message).toMatch(/unknown key "dialect"; did you mean "dialects"\?/);
+    // rolldown adds its own frames; none of the plugin's follow the message.
+    expect(String(error.stack)).not.toMatch(/at .*plugin[\\/](options|index|context)\./);
+  });
+
   it("an error of a `?tools` module fails an esbuild build with its text", async () => {
     project.write("weather.ts", BROKEN);
     const building = esbuild({

@@ -35,15 +35,24 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
     context ??= createPluginContext(options ?? {}, root, config);
     return context;
   };
-  /** Reads the config file, once, before the context is made (its problems are thrown, one per line). */
+  /**
+   * Reads the config file, once, and makes the context (their problems are thrown, one per line,
+   * without a stack trace: the message says what to fix, and some bundlers print the trace).
+   */
   const prepare = async (): Promise<void> => {
     const file = options?.config;
-    // `false` reads none; a value that is no path is reported with the other options, by `ctx()`.
-    if (context !== undefined || config !== undefined || (file !== undefined && typeof file !== "string"))
-      return;
-    const loaded = await loadConfig(root, file);
-    if ("problems" in loaded) throw new Error(`typecall: ${loaded.problems.join("\n")}`);
-    config = loaded;
+    try {
+      // `false` reads none; a value that is no path is reported with the other options, by `ctx()`.
+      if (context === undefined && config === undefined && (file === undefined || typeof file === "string")) {
+        const loaded = await loadConfig(root, file);
+        if ("problems" in loaded) throw new Error(`typecall: ${loaded.problems.join("\n")}`);
+        config = loaded;
+      }
+      ctx();
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith("typecall: ")) error.stack = error.message;
+      throw error;
+    }
   };
 
   return {
