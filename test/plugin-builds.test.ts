@@ -520,6 +520,25 @@ describe("diagnostics", () => {
     expect(String(error.stack)).not.toMatch(/at .*plugin[\\/](options|index|context)\./);
   });
 
+  it("a wrong option fails an esbuild build once, not again at each generated file it loads", async () => {
+    const options = {
+      entryPoints: [project.path("main.ts")],
+      bundle: true,
+      write: false,
+      logLevel: "silent" as const,
+      absWorkingDir: project.dir,
+      conditions: ["@typecall/source"],
+      platform: "node" as const,
+    };
+    // A first build writes weather.typecall.ts, which main.ts imports.
+    await esbuild({ ...options, plugins: [typecallEsbuild({ entries: ["weather.ts"] })] });
+    const failure = (await esbuild({
+      ...options,
+      plugins: [typecallEsbuild({ entries: ["weather.ts"], dialect: ["openai"] } as never)],
+    }).catch((error: unknown) => error)) as { errors: { text: string }[] };
+    expect(failure.errors.map((e) => e.text)).toEqual([expect.stringMatching(/unknown key "dialect"/)]);
+  });
+
   it("an error of a `?tools` module fails an esbuild build with its text", async () => {
     project.write("weather.ts", BROKEN);
     const building = esbuild({

@@ -141,12 +141,17 @@ export const typecallFactory: UnpluginFactory<TypecallPluginOptions | undefined,
           return { errors: report.errors.map(esbuildMessage), warnings: report.warnings.map(esbuildMessage) };
         });
         // esbuild watches only what it loads: a generated file brings the files of its entries along.
-        build.onLoad({ filter: /\.typecall\.ts$/ }, (args) => ({
-          contents: readFileSync(args.path, "utf8"),
-          loader: "ts",
-          watchFiles: [...ctx().watchedFiles()],
-          watchDirs: [...ctx().patternFolders],
-        }));
+        // Without a context (its options are wrong: onStart said so), the file loads as any other.
+        build.onLoad({ filter: /\.typecall\.ts$/ }, (args) =>
+          context === undefined
+            ? undefined
+            : {
+                contents: readFileSync(args.path, "utf8"),
+                loader: "ts",
+                watchFiles: [...context.watchedFiles()],
+                watchDirs: [...context.patternFolders],
+              },
+        );
       },
     },
   };
