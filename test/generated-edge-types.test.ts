@@ -22,6 +22,22 @@ describe("type forms that JSON carries exactly", () => {
     expect(schema?.required).toEqual(["big", "name"]);
   });
 
+  it("Dates inside arrays of objects reach the tool as Dates", async () => {
+    const slots = [
+      { at: "2026-12-04T10:00:00Z", until: "2026-12-04T11:00:00Z" },
+      { at: "2026-12-05T10:00:00Z" },
+    ];
+    const windows = [{ from: "2026-12-01T00:00:00Z", label: "week" }];
+    expect(await call("schedule", { slots, windows })).toMatchObject({
+      ok: true,
+      value: "2026-12-04T10:00:00.000Z|2026-12-04T11:00:00.000Z|2026-12-01T00:00:00.000Z",
+    });
+    expect(await call("schedule", { slots: [{ at: "2026-12-04T10:00:00Z" }] })).toMatchObject({
+      ok: true,
+      value: "2026-12-04T10:00:00.000Z|open|none",
+    });
+  });
+
   it("tuples with a rest element and an optional element", async () => {
     expect(await call("tuples", { path: ["a", 1, 2, 3], point: [1] })).toMatchObject({ ok: true, value: 5 });
     expect(await call("tuples", { path: ["a"], point: [1, 2] })).toMatchObject({ ok: true, value: 3 });

@@ -14,7 +14,8 @@ export function reviveExpression(type: TypeIR, v: string, depth = 0): string | u
     case "array": {
       const x = `x${depth}`;
       const inner = reviveExpression(type.items, x, depth + 1);
-      return inner && `${v}.map((${x}: any) => ${inner})`;
+      // An object literal as an arrow's body would be read as a block: in parentheses.
+      return inner && `${v}.map((${x}: any) => ${inner.startsWith("{") ? `(${inner})` : inner})`;
     }
     case "tuple": {
       // `map` visits only the positions present, so optional ones left out stay left out.

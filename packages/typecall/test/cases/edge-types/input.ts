@@ -94,3 +94,18 @@ export function proto(__proto__: string): string {
 export async function slowReport(): Promise<string> {
   return "done";
 }
+
+/** A window of time, with its label. */
+interface TimeWindow {
+  /** Where it starts. */
+  from: Date;
+  label: string;
+}
+
+/** Dates inside arrays of objects, required and optional, inline and named, are revived too. */
+export function schedule(slots: { at: Date; until?: Date }[], windows?: TimeWindow[]): string {
+  const first = slots[0];
+  const until = first?.until instanceof Date ? first.until.toISOString() : "open";
+  const from = windows?.[0]?.from instanceof Date ? windows[0].from.toISOString() : "none";
+  return `${first?.at instanceof Date ? first.at.toISOString() : "not a date"}|${until}|${from}`;
+}

@@ -10,6 +10,7 @@ import {
   _copy,
   _entries,
   _fail,
+  _isFormat,
   _joinKey,
   _number,
   _object,
@@ -111,6 +112,13 @@ export interface ToolMap {
   "slowReport": {
     args: {};
     result: Awaited<ReturnType<typeof tools.slowReport>>;
+  };
+  "schedule": {
+    args: {
+      slots: Array<{ at: string; until?: string }>;
+      windows?: Array<{ from: string; label: string }>;
+    };
+    result: Awaited<ReturnType<typeof tools.schedule>>;
   };
 }
 /** The name of a tool. */
@@ -254,6 +262,73 @@ const protoSchema = {
   "additionalProperties": false,
 };
 
+const scheduleSlotsItemsAtSchema = {
+  "type": "string",
+  "format": "date-time",
+  "description": "An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
+};
+
+const scheduleWindowsSchema = {
+  "type": "array",
+  "items": {
+    "type": "object",
+    "properties": {
+      "from": {
+        "type": "string",
+        "format": "date-time",
+        "description": "Where it starts. An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
+      },
+      "label": { "type": "string" },
+    },
+    "required": ["from", "label"],
+    "additionalProperties": false,
+    "description": "A window of time, with its label.",
+  },
+};
+
+const scheduleSchema = {
+  "type": "object",
+  "properties": {
+    "slots": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": { "at": scheduleSlotsItemsAtSchema, "until": scheduleSlotsItemsAtSchema },
+        "required": ["at"],
+        "additionalProperties": false,
+      },
+    },
+    "windows": scheduleWindowsSchema,
+  },
+  "required": ["slots"],
+  "additionalProperties": false,
+};
+
+const scheduleOpenaiSchema = {
+  "type": "object",
+  "properties": {
+    "slots": {
+      "type": "array",
+      "items": {
+        "type": "object",
+        "properties": {
+          "at": scheduleSlotsItemsAtSchema,
+          "until": {
+            "type": ["string", "null"],
+            "format": "date-time",
+            "description": "An RFC 3339 date-time with a time zone offset, such as \"2026-12-01T10:00:00Z\".",
+          },
+        },
+        "required": ["at", "until"],
+        "additionalProperties": false,
+      },
+    },
+    "windows": { "anyOf": [scheduleWindowsSchema, { "type": "null" }] },
+  },
+  "required": ["slots", "windows"],
+  "additionalProperties": false,
+};
+
 const codePattern = new RegExp("^eu--?[0-9]+(\\.[0-9]+)?$", "u");
 
 const codePattern_2 = new RegExp("^us--?[0-9]+(\\.[0-9]+)?$", "u");
@@ -261,6 +336,13 @@ const codePattern_2 = new RegExp("^us--?[0-9]+(\\.[0-9]+)?$", "u");
 const tierPattern = new RegExp("^free:-?[0-9]+$", "u");
 
 const tierPattern_2 = new RegExp("^pro:-?[0-9]+$", "u");
+
+const coerceSlotsItem = (v: any): any => {
+  const out = _copy(v);
+  if (out === undefined) return v;
+  _optional(out, "until");
+  return out;
+};
 
 /** The tools of this module, ready for `dispatch` and for every provider's tool list. */
 export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, ToolsetContext>([
@@ -742,5 +824,98 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
     },
     run: (_args: ToolMap["slowReport"]["args"]) =>
       tools.slowReport(),
+  },
+  {
+    name: "schedule",
+    description: "Dates inside arrays of objects, required and optional, inline and named, are revived too.",
+    schemas: {
+      "json-schema": scheduleSchema,
+      "openai": scheduleOpenaiSchema,
+      "openai-responses": scheduleOpenaiSchema,
+      "anthropic": scheduleSchema,
+      "gemini": scheduleSchema,
+      "mcp": scheduleSchema,
+    },
+    strict: ["openai", "openai-responses", "anthropic"],
+    outputSchema: { "type": "string" },
+    coerce: (input: any) => {
+      const out = _copy(input);
+      if (out === undefined) return input;
+      _prop(out, "slots", (x: any) => _array(x, coerceSlotsItem));
+      _optional(out, "windows", (x: any) => _array(x, _object));
+      return out;
+    },
+    validate: (input: any) => {
+      let e: ValidatorError[] | undefined;
+      if (typeof input !== "object" || input === null || Array.isArray(input)) e = _fail(e, "$", "object", input);
+      else {
+        const slots = input.slots;
+        if (!Array.isArray(slots)) e = _fail(e, "slots", "Array<object>", slots);
+        else {
+          for (let slots_i = 0; slots_i < slots.length; slots_i++) {
+            const slots_item = slots[slots_i];
+            if (typeof slots_item !== "object" || slots_item === null || Array.isArray(slots_item)) {
+              e = _fail(e, "slots[" + slots_i + "]", "object", slots_item);
+            } else {
+              const slots_item_at = slots_item.at;
+              if (typeof slots_item_at !== "string" || !_isFormat("date-time", slots_item_at)) {
+                e = _fail(
+                  e,
+                  "slots[" + slots_i + "].at",
+                  "string (format: date-time, such as \"2026-12-01T10:00:00Z\")",
+                  slots_item_at,
+                );
+              }
+              const slots_item_until = slots_item.until;
+              if (
+                slots_item_until !== undefined &&
+                (typeof slots_item_until !== "string" || !_isFormat("date-time", slots_item_until))
+              ) {
+                e = _fail(
+                  e,
+                  "slots[" + slots_i + "].until",
+                  "string (format: date-time, such as \"2026-12-01T10:00:00Z\")",
+                  slots_item_until,
+                );
+              }
+              e = _unknownKeys(e, slots_item, "slots[" + slots_i + "]", ["at", "until"]);
+            }
+          }
+        }
+        const windows = input.windows;
+        if (windows !== undefined) {
+          if (!Array.isArray(windows)) e = _fail(e, "windows", "Array<object>", windows);
+          else {
+            for (let windows_i = 0; windows_i < windows.length; windows_i++) {
+              const windows_item = windows[windows_i];
+              if (typeof windows_item !== "object" || windows_item === null || Array.isArray(windows_item)) {
+                e = _fail(e, "windows[" + windows_i + "]", "object", windows_item);
+              } else {
+                const windows_item_from = windows_item.from;
+                if (typeof windows_item_from !== "string" || !_isFormat("date-time", windows_item_from)) {
+                  e = _fail(
+                    e,
+                    "windows[" + windows_i + "].from",
+                    "string (format: date-time, such as \"2026-12-01T10:00:00Z\")",
+                    windows_item_from,
+                  );
+                }
+                const windows_item_label = windows_item.label;
+                if (typeof windows_item_label !== "string") {
+                  e = _fail(e, "windows[" + windows_i + "].label", "string", windows_item_label);
+                }
+                e = _unknownKeys(e, windows_item, "windows[" + windows_i + "]", ["from", "label"]);
+              }
+            }
+          }
+        }
+        e = _unknownKeys(e, input, "", ["slots", "windows"]);
+      }
+      return _verdict(e);
+    },
+    run: (args: ToolMap["schedule"]["args"]) => {
+      const revived: any = { ...args, "slots": args["slots"].map((x1: any) => ({ ...x1, "at": new Date(x1["at"]), ...(x1["until"] !== undefined && { "until": new Date(x1["until"]) }) })), ...(args["windows"] !== undefined && { "windows": args["windows"].map((x1: any) => ({ ...x1, "from": new Date(x1["from"]) })) }) };
+      return tools.schedule(revived.slots as never, revived.windows as never);
+    },
   },
 ]);
