@@ -247,7 +247,8 @@ function objectPatches(
     }
     if (!top && property.default !== undefined) {
       const head = `${pad}${helper(scope, "_default")}(out, ${key}, `;
-      lines.push(`${head}${printJson(property.default, pad.length, WIDTH - 2, head.length)});`);
+      // `)` and the `;` after it: the printer keeps room for one.
+      lines.push(`${head}${printJson(property.default, pad.length, WIDTH - 1, head.length)});`);
     }
   }
   const additional = type.additional && coercion(type.additional, scope, [...stem, "value"]);

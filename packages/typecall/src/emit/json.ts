@@ -39,10 +39,13 @@ interface PrintState {
   readonly top: unknown;
 }
 
+/** What follows every value printed on its line: the `,` after a member, the `,` or `;` after a whole value. */
+const TAIL = 1;
+
 function print(value: unknown, indent: number, used: number, state: PrintState): string {
   if (value === null || typeof value !== "object") return scalarText(value);
   const flat = flatText(value, state);
-  if (flat !== undefined && used + flat.length <= state.width) return flat;
+  if (flat !== undefined && used + flat.length + TAIL <= state.width) return flat;
   const replaced = replacement(value, state);
   if (replaced && "name" in replaced) return replaced.name;
   const pad = " ".repeat(indent + 2);

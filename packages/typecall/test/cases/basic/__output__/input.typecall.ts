@@ -190,7 +190,10 @@ const shipOrderOpenaiSchema = {
       "enum": ["standard", "express", null],
       "description": "Delivery speed. How fast the parcel travels. Default: \"standard\".",
     },
-    "note": { "type": ["string", "null"], "description": "Note printed on the label, or null for none. Default: null." },
+    "note": {
+      "type": ["string", "null"],
+      "description": "Note printed on the label, or null for none. Default: null.",
+    },
   },
   "required": ["lines", "to", "speed", "note"],
   "additionalProperties": false,

@@ -103,7 +103,11 @@ const weatherOpenaiSchema = {
   "type": "object",
   "properties": {
     "city": weatherCitySchema,
-    "unit": { "type": ["string", "null"], "enum": ["c", "f", null], "description": "Temperature unit. Default: \"c\"." },
+    "unit": {
+      "type": ["string", "null"],
+      "enum": ["c", "f", null],
+      "description": "Temperature unit. Default: \"c\".",
+    },
   },
   "required": ["city", "unit"],
   "additionalProperties": false,

@@ -145,7 +145,12 @@ const reportSchema = {
   "type": "object",
   "properties": {
     "title": reportTitleSchema,
-    "timeout": { "type": "number", "maximum": 120, "description": "Timeout in seconds. Defaults to 30.", "default": 30 },
+    "timeout": {
+      "type": "number",
+      "maximum": 120,
+      "description": "Timeout in seconds. Defaults to 30.",
+      "default": 30,
+    },
   },
   "required": ["title"],
   "additionalProperties": false,
