@@ -205,6 +205,11 @@ describe("the config file", () => {
     out.stderr = "";
     expect(await run("generate", "--config", "configs/nope.ts")).toBe(2);
     expect(out.stderr).toBe("typecall: configs/nope.ts: no such file\n");
+    // A path through a file is no file either (not an error of ours).
+    write("plain.txt", "");
+    out.stderr = "";
+    expect(await run("inspect", "--config", "plain.txt/typecall.config.ts")).toBe(2);
+    expect(out.stderr).toBe("typecall: plain.txt/typecall.config.ts: no such file\n");
     expect(readdirSync(dir).filter((f) => f.startsWith("."))).toEqual([]);
   });
 

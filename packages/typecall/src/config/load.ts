@@ -5,12 +5,13 @@
  * resolve from the config's folder as Node resolves them; the file is removed once imported.
  */
 import { randomBytes } from "node:crypto";
-import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ts } from "../typescript.ts";
 import type { TypecallConfig } from "./define.ts";
+import { kindOf } from "./glob.ts";
 import { configProblems } from "./validate.ts";
 
 /** The file names looked for in the folder, in order: the first that exists is the config. */
@@ -125,6 +126,7 @@ function transpile(source: string, path: string): string | string[] {
   });
 }
 
+/** Whether a file is there; a path through a file (`a.txt/b`) is no more one than a missing path. */
 function isFile(path: string): boolean {
-  return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  return kindOf(path) === "file";
 }
