@@ -9,7 +9,7 @@ import { keyText, printJson } from "./json.ts";
 import { callLines, listLines, WIDTH } from "./layout.ts";
 import { isInherited, MODULE_NAMES, ownPropertyText } from "./names.ts";
 import { type PooledSchemas, poolSchemas, type SchemaRoot } from "./pool.ts";
-import { reviveExpression } from "./revive.ts";
+import { layoutDoc, reviveExpression } from "./revive.ts";
 import { resultSchema } from "./schema.ts";
 import { propertyText, wireTypeText } from "./wire-type.ts";
 
@@ -304,9 +304,10 @@ function runProperty(tool: ToolIR): string {
   const head = `    run: (${runParameters(tool)}) =>`;
   const revive = reviveExpression({ kind: "object", properties: tool.parameters }, "args");
   if (revive === undefined) return [head, ...callExpression(tool, "args", "      ", "")].join("\n");
+  const declaration = "      const revived: any = ";
   return [
     `${head} {`,
-    `      const revived: any = ${revive};`,
+    `${declaration}${layoutDoc(revive, "      ", declaration.length, 1)};`,
     ...callExpression(tool, "revived", "      return ", ";"),
     "    }",
   ].join("\n");

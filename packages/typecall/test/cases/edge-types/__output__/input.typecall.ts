@@ -914,7 +914,17 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["schedule"]["args"]) => {
-      const revived: any = { ...args, "slots": args["slots"].map((x1: any) => ({ ...x1, "at": new Date(x1["at"]), ...(x1["until"] !== undefined && { "until": new Date(x1["until"]) }) })), ...(args["windows"] !== undefined && { "windows": args["windows"].map((x1: any) => ({ ...x1, "from": new Date(x1["from"]) })) }) };
+      const revived: any = {
+        ...args,
+        "slots": args["slots"].map((x1: any) => ({
+          ...x1,
+          "at": new Date(x1["at"]),
+          ...(x1["until"] !== undefined && { "until": new Date(x1["until"]) }),
+        })),
+        ...(args["windows"] !== undefined && {
+          "windows": args["windows"].map((x1: any) => ({ ...x1, "from": new Date(x1["from"]) })),
+        }),
+      };
       return tools.schedule(revived.slots as never, revived.windows as never);
     },
   },

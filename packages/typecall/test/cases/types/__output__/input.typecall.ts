@@ -716,7 +716,12 @@ export const toolset: Toolset<ToolMap, ToolsetContext> = createToolset<ToolMap, 
       return _verdict(e);
     },
     run: (args: ToolMap["createTicket"]["args"]) => {
-      const revived: any = { ...args, "ticket": { ...args["ticket"], "createdAt": new Date(args["ticket"]["createdAt"]) }, ...(args["budget"] !== undefined && { "budget": BigInt(args["budget"]) }), ...(args["link"] !== undefined && { "link": new URL(args["link"]) }) };
+      const revived: any = {
+        ...args,
+        "ticket": { ...args["ticket"], "createdAt": new Date(args["ticket"]["createdAt"]) },
+        ...(args["budget"] !== undefined && { "budget": BigInt(args["budget"]) }),
+        ...(args["link"] !== undefined && { "link": new URL(args["link"]) }),
+      };
       return tools.createTicket(
         revived.ticket as never,
         revived.priority as never,
