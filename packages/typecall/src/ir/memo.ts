@@ -6,16 +6,19 @@ import type { TypeIR } from "./types.ts";
  * it this way is made again only for the tools an edit reached. Weak: what goes takes its value along.
  */
 export function memoized<K extends object, V>(make: (key: K) => V): (key: K) => V {
-  const made = new WeakMap<K, V>();
+  const made = new WeakMap<K, V | typeof NONE>();
   return (key) => {
-    // One lookup for a value made before, but for one made `undefined`.
+    // One lookup, whether the value was made or not, and whatever it is.
     const known = made.get(key);
-    if (known !== undefined || made.has(key)) return known as V;
+    if (known !== undefined) return (known === NONE ? undefined : known) as V;
     const value = make(key);
-    made.set(key, value);
+    made.set(key, value === undefined ? NONE : value);
     return value;
   };
 }
+
+/** What an `undefined` value is kept as, so that a miss is told apart by one lookup. */
+const NONE: unique symbol = Symbol("none");
 
 /** A module's named (recursive) types, by name. */
 type Definitions = Readonly<Record<string, TypeIR>>;
