@@ -89,6 +89,20 @@ it("takes a tsconfig that appears beside the entries as theirs", async () => {
   expect(readFileSync(path("b.typecall.ts"), "utf8")).toContain('from "./b.js"');
 });
 
+it("prints a module's warnings when they or its output change, not at every edit of another", async () => {
+  const warns = () => out.stderr.match(/warning TC2006/g)?.length ?? 0;
+  write("b.ts", B.replace("text: string", "text: any"));
+  await lines(/\(b\.ts: count\) -> b\.typecall\.ts/);
+  expect(warns()).toBe(1);
+  write("a.ts", A.replace("Goes.", "Goes there."));
+  await lines(/\(a\.ts: go\) -> a\.typecall\.ts/);
+  expect(warns()).toBe(1);
+  // An edit of the module itself shows its warning again, with its new output.
+  write("b.ts", B.replace("text: string", "text: any").replace("Counts.", "Counts, loosely."));
+  await lines(/\(b\.ts: count\) -> b\.typecall\.ts/, 2);
+  expect(warns()).toBe(2);
+});
+
 it("reports a file that starts failing, keeps its output, and recovers", async () => {
   const good = readFileSync(path("b.typecall.ts"), "utf8");
   write("b.ts", B.replace("text: string", "text: () => void"));

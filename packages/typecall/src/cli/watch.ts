@@ -39,8 +39,20 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
   const show = (path: string) => relative(io.cwd, path).replaceAll("\\", "/");
 
   let stale = new Set<string>();
+  /** What was last printed of each entry's diagnostics. */
+  let printed = new Map<string, string>();
   const report = (run: EngineRun, first: boolean): void => {
-    io.printDiagnostics(run.diagnostics);
+    // Each entry's diagnostics when they changed or its output did: an unrelated module's warning
+    // is not printed again at every edit.
+    const written = new Set(run.written.map((file) => file.entry));
+    const now = new Map(run.modules.map((m) => [m.entry, diagnosticsKey(m.diagnostics)]));
+    const unchanged = new Set(
+      run.modules
+        .filter((m) => !written.has(m.entry) && printed.get(m.entry) === now.get(m.entry))
+        .flatMap((m) => m.diagnostics),
+    );
+    io.printDiagnostics(run.diagnostics.filter((d) => !unchanged.has(d)));
+    printed = now;
     for (const path of run.stale) io.stderr(`kept ${show(path)} as it was: its entry has errors (stale)\n`);
     const recovered = [...stale].filter((path) => !run.stale.includes(path));
     for (const path of recovered) io.stdout(`typecall: ${show(path)} is up to date again\n`);
@@ -126,4 +138,9 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
     if (io.signal?.aborted) stop();
     else io.signal?.addEventListener("abort", stop, { once: true });
   });
+}
+
+/** Diagnostics as a key: their codes, messages and places. */
+function diagnosticsKey(diagnostics: readonly Diagnostic[]): string {
+  return JSON.stringify(diagnostics.map((d) => [d.code, d.severity, d.message, d.location]));
 }

@@ -61,7 +61,10 @@ export interface EngineRun {
   /** Outputs removed: their entry has no tool any more, or is no longer an entry. */
   readonly removed: readonly string[];
   readonly diagnostics: readonly Diagnostic[];
-  /** The same diagnostics, by entry (in entry order): those of each entry's module. */
+  /**
+   * The same diagnostics, by entry (in entry order): those of each entry's module. Empty when the
+   * run failed (`diagnostics` then holds what went wrong).
+   */
   readonly modules: readonly { readonly entry: string; readonly diagnostics: readonly Diagnostic[] }[];
   /** How many entries were analysed again, whole or in part. */
   readonly analysed: number;
@@ -357,7 +360,7 @@ export function createEngine(options: EngineOptions): Engine {
           stale: [...lastGood.values()].map((file) => file.path),
           removed: [],
           diagnostics,
-          modules: entries.map((entry) => ({ entry, diagnostics })),
+          modules: [],
           analysed: 0,
           functionsAnalysed: 0,
           durationMs: performance.now() - started,

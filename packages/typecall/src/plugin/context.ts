@@ -144,8 +144,9 @@ export function createPluginContext(
       const run = memory.run(memoryPending.size > 0 ? [...memoryPending] : undefined);
       memoryPending.clear();
       const file = run.files.find((f) => f.entry === entry);
-      // This entry's own: the engine holds every `?tools` entry imported so far.
-      const own = messages(run.modules.find((m) => m.entry === entry)?.diagnostics ?? [], show);
+      // This entry's own: the engine holds every `?tools` entry imported so far (all of them when
+      // the run failed).
+      const own = messages(run.modules.find((m) => m.entry === entry)?.diagnostics ?? run.diagnostics, show);
       if (file !== undefined) {
         const code = toJavaScript(file.content, `${entry}${TOOLS_QUERY}.ts`);
         lastGood.set(entry, code);
