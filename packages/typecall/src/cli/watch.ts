@@ -44,11 +44,11 @@ export function watch(options: GenerateOptions, io: WatchIO): Promise<number> {
   const report = (run: EngineRun, first: boolean): void => {
     // Each entry's diagnostics when they changed or its output did: an unrelated module's warning
     // is not printed again at every edit.
-    const written = new Set(run.written.map((file) => file.entry));
+    const rewritten = new Set(run.written.map((file) => file.entry));
     const now = new Map(run.modules.map((m) => [m.entry, diagnosticsKey(m.diagnostics)]));
     const unchanged = new Set(
       run.modules
-        .filter((m) => !written.has(m.entry) && printed.get(m.entry) === now.get(m.entry))
+        .filter((m) => !rewritten.has(m.entry) && printed.get(m.entry) === now.get(m.entry))
         .flatMap((m) => m.diagnostics),
     );
     io.printDiagnostics(run.diagnostics.filter((d) => !unchanged.has(d)));
