@@ -7,9 +7,15 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { rspack } from "@rspack/core";
-import { build as esbuild, context as esbuildContext, type PluginBuild } from "esbuild";
-import { type RolldownWatcher, rolldown, watch as rolldownWatch } from "rolldown";
-import { type Plugin, type RollupWatcherEvent, rollup, watch } from "rollup";
+import {
+  type BuildOptions,
+  type Plugin as EsbuildPlugin,
+  build as esbuild,
+  context as esbuildContext,
+  type PluginBuild,
+} from "esbuild";
+import { type RolldownPlugin, type RolldownWatcher, rolldown, watch as rolldownWatch } from "rolldown";
+import { type Plugin, rollup, watch } from "rollup";
 import typecallEsbuild from "typecall/esbuild";
 import typecallRolldown from "typecall/rolldown";
 import typecallRollup from "typecall/rollup";
@@ -59,6 +65,48 @@ function rollupTypescript(): Plugin {
       const { transform } = await import("esbuild");
       return (await transform(code, { loader: "ts", sourcefile: id })).code;
     },
+  };
+}
+
+/** webpack's TypeScript rule: the fixture's loader (esbuild's transform). */
+const WEBPACK_TYPESCRIPT = { test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") };
+
+/** webpack's or rspack's options for a node app of the project's `entry`, in dist/app.cjs. */
+function nodeApp<Rule, Plugin>(entry: string, rule: Rule, plugin: Plugin) {
+  return {
+    context: project.dir,
+    mode: "none" as const,
+    target: "node" as const,
+    entry: `./${entry}`,
+    output: { path: project.path("dist"), filename: "app.cjs" },
+    resolve: { conditionNames: SOURCE_CONDITIONS },
+    module: { rules: [rule] },
+    plugins: [plugin],
+  };
+}
+
+/** esbuild's options for a node script of the project's `entry`, in dist/script.mjs. */
+function nodeScript(entry: string, ...plugins: EsbuildPlugin[]): BuildOptions {
+  return {
+    entryPoints: [project.path(entry)],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    conditions: ["@typecall/source"],
+    outfile: project.path("dist/script.mjs"),
+    logLevel: "silent",
+    absWorkingDir: project.dir,
+    plugins,
+  };
+}
+
+/** rolldown's options for a node build of the project's `input`. */
+function rolldownBuild(input: string, plugin: RolldownPlugin) {
+  return {
+    input: project.path(input),
+    platform: "node" as const,
+    resolve: { conditionNames: SOURCE_CONDITIONS },
+    plugins: [plugin],
   };
 }
 
@@ -125,27 +173,14 @@ describe("builds", () => {
   });
 
   it("esbuild: a script over `?tools`", async () => {
-    await esbuild({
-      entryPoints: [project.path("main-virtual.ts")],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      conditions: ["@typecall/source"],
-      outfile: project.path("dist/script.mjs"),
-      logLevel: "silent",
-      absWorkingDir: project.dir,
-      plugins: [typecallEsbuild({ entries: [] })],
-    });
+    await esbuild(nodeScript("main-virtual.ts", typecallEsbuild({ entries: [] })));
     expectOutcome("dist/script.mjs");
   });
 
   it("rolldown: a build over `?tools`", async () => {
-    const bundle = await rolldown({
-      input: project.path("main-virtual.ts"),
-      platform: "node",
-      resolve: { conditionNames: SOURCE_CONDITIONS },
-      plugins: [typecallRolldown({ entries: [project.path("weather.ts")] })],
-    });
+    const bundle = await rolldown(
+      rolldownBuild("main-virtual.ts", typecallRolldown({ entries: [project.path("weather.ts")] })),
+    );
     await bundle.write({ dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" });
     await bundle.close();
     expectOutcome("dist/out.mjs");
@@ -153,91 +188,29 @@ describe("builds", () => {
 
   it("webpack: an app over `?tools`", async () => {
     await compile(
-      webpack({
-        context: project.dir,
-        mode: "none",
-        target: "node",
-        entry: "./main-virtual.ts",
-        output: { path: project.path("dist"), filename: "app.cjs" },
-        resolve: { conditionNames: SOURCE_CONDITIONS },
-        module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
-        plugins: [typecallWebpack({ entries: ["weather.ts"] })],
-      }),
+      webpack(nodeApp("main-virtual.ts", WEBPACK_TYPESCRIPT, typecallWebpack({ entries: ["weather.ts"] }))),
     );
     expectOutcome("dist/app.cjs");
   });
 
   it.each(["main.ts", "main-virtual.ts"])("rspack: an app over %s", async (entry) => {
-    await compile(
-      rspack({
-        context: project.dir,
-        mode: "none",
-        target: "node",
-        entry: `./${entry}`,
-        output: { path: project.path("dist"), filename: "app.cjs" },
-        resolve: { conditionNames: SOURCE_CONDITIONS },
-        module: { rules: [RSPACK_TYPESCRIPT] },
-        plugins: [typecallRspack({ entries: ["weather.ts"] })],
-      }),
-    );
+    await compile(rspack(nodeApp(entry, RSPACK_TYPESCRIPT, typecallRspack({ entries: ["weather.ts"] }))));
     expectOutcome("dist/app.cjs");
   });
 });
 
 describe("watch", () => {
-  it("rollup: an edit of a type the tool imports (no module of the bundle) rebuilds it", async () => {
-    const watcher = watch({
-      input: project.path("main.ts"),
-      plugins: [typecallRollup({ entries: [project.path("weather.ts")] }), rollupTypescript()],
-      output: { dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" },
-    });
-    const builds: string[] = [];
-    const built = (count: number) =>
-      new Promise<void>((resolve, reject) => {
-        const check = (event: RollupWatcherEvent) => {
-          if (event.code === "ERROR") reject(event.error);
-          if (event.code === "BUNDLE_END") {
-            void event.result.close();
-            builds.push(project.read("dist/lib.mjs"));
-          }
-          if (builds.length >= count) {
-            watcher.off("event", check);
-            resolve();
-          }
-        };
-        watcher.on("event", check);
-      });
-    try {
-      await built(1);
-      expect(builds[0]).toContain("A temperature unit.");
-      project.write("units.ts", project.read("units.ts").replace("A temperature unit.", "A unit of heat."));
-      await built(2);
-      expect(builds[1]).toContain("A unit of heat.");
-      expectOutcome("dist/lib.mjs");
-    } finally {
-      await watcher.close();
-    }
-  });
-
-  it("esbuild: an edit of a type the tool imports rebuilds the generated file's importers", async () => {
-    const outfile = project.path("dist/script.mjs");
-    const context = await esbuildContext({
-      entryPoints: [project.path("main.ts")],
-      bundle: true,
-      platform: "node",
-      format: "esm",
-      conditions: ["@typecall/source"],
-      outfile,
-      logLevel: "silent",
-      plugins: [typecallEsbuild({ entries: [project.path("weather.ts")] })],
-    });
-    try {
-      await context.watch();
-      await expectRebuiltAfterEdit("dist/script.mjs", []);
-    } finally {
-      await context.dispose();
-    }
-  });
+  it.each(WATCHED)(
+    "%s: an edit of a type the tool imports (no module of the bundle) rebuilds it",
+    async (bundler) => {
+      const watching = await startWatching(bundler, "main.ts", ["weather.ts"]);
+      try {
+        await expectRebuiltAfterEdit(watching.output, watching.failures);
+      } finally {
+        await watching.close();
+      }
+    },
+  );
 
   it("vite build --watch: an edit of a type the tool imports rebuilds the app over `?tools`", async () => {
     const watcher = (await viteBuild({
@@ -261,182 +234,29 @@ describe("watch", () => {
     }
   });
 
-  it("rolldown: an edit of a type the tool imports rebuilds it", async () => {
-    const watcher = rolldownWatch({
-      input: project.path("main.ts"),
-      platform: "node",
-      resolve: { conditionNames: SOURCE_CONDITIONS },
-      plugins: [typecallRolldown({ entries: [project.path("weather.ts")] })],
-      output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
-    });
-    const errors = watchErrors(watcher);
-    try {
-      await expectRebuiltAfterEdit("dist/out.mjs", errors);
-    } finally {
-      await watcher.close();
-    }
-  });
-
-  it("rspack: an edit of a type the tool imports rebuilds in watch mode", async () => {
-    const compiler = rspack({
-      context: project.dir,
-      mode: "none",
-      target: "node",
-      entry: "./main.ts",
-      output: { path: project.path("dist"), filename: "app.cjs" },
-      resolve: { conditionNames: SOURCE_CONDITIONS },
-      module: { rules: [RSPACK_TYPESCRIPT] },
-      plugins: [typecallRspack({ entries: ["weather.ts"] })],
-    });
-    const watching = watchCompiler(compiler);
-    try {
-      await expectRebuiltAfterEdit("dist/app.cjs", watching.failures);
-    } finally {
-      await watching.close();
-    }
-  });
-
-  it("webpack: an edit of a type the tool imports rebuilds in watch mode", async () => {
-    const compiler = webpack({
-      context: project.dir,
-      mode: "none",
-      target: "node",
-      entry: "./main.ts",
-      output: { path: project.path("dist"), filename: "app.cjs" },
-      resolve: { conditionNames: SOURCE_CONDITIONS },
-      module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
-      plugins: [typecallWebpack({ entries: ["weather.ts"] })],
-    });
-    const watching = watchCompiler(compiler);
-    try {
-      await expectRebuiltAfterEdit("dist/app.cjs", watching.failures);
-    } finally {
-      await watching.close();
-    }
-  });
-
   describe("a module added where the entries' pattern matches is generated", () => {
     const TOOL = (name: string) =>
       `/** ${name}s. */\nexport function ${name}(text: string): string {\n  return text;\n}\n`;
-    /** tools/a.ts as the pattern's first match; the app imports its generated file. */
-    const start = () => {
+
+    it.each(WATCHED)("%s", async (bundler) => {
+      // tools/a.ts is the pattern's first match; the app imports its generated file.
       mkdirSync(project.path("tools"));
       project.write("tools/a.ts", TOOL("shout"));
       project.write(
         "app-tools.ts",
         'import { toolset } from "./tools/a.typecall.ts";\nconsole.log(toolset.names);\n',
       );
-    };
-    const added = async () => {
-      await eventually(() => expect(existsSync(project.path("tools/a.typecall.ts"))).toBe(true));
-      // Written again until seen: a watcher may start watching the folder after the first build.
-      await eventually(() => {
-        project.write("tools/b.ts", TOOL("whisper"));
-        expect(project.read("tools/b.typecall.ts")).toContain('name: "whisper"');
-      });
-    };
-
-    it("rollup", async () => {
-      start();
-      const watcher = watch({
-        input: project.path("app-tools.ts"),
-        plugins: [typecallRollup({ entries: [project.path("tools/*.ts")] }), rollupTypescript()],
-        output: { dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" },
-      });
-      const errors = watchErrors(watcher as unknown as RolldownWatcher);
+      const watching = await startWatching(bundler, "app-tools.ts", ["tools/*.ts"]);
       try {
-        await added();
-        expect(errors).toEqual([]);
-      } finally {
-        await watcher.close();
-      }
-    });
-
-    it("webpack", async () => {
-      start();
-      const compiler = webpack({
-        context: project.dir,
-        mode: "none",
-        target: "node",
-        entry: "./app-tools.ts",
-        output: { path: project.path("dist"), filename: "app.cjs" },
-        resolve: { conditionNames: SOURCE_CONDITIONS },
-        module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
-        plugins: [typecallWebpack({ entries: ["tools/*.ts"] })],
-      });
-      const watching = watchCompiler(compiler);
-      try {
-        await added();
+        await eventually(() => expect(existsSync(project.path("tools/a.typecall.ts"))).toBe(true));
+        // Written again until seen: a watcher may start watching the folder after the first build.
+        await eventually(() => {
+          project.write("tools/b.ts", TOOL("whisper"));
+          expect(project.read("tools/b.typecall.ts")).toContain('name: "whisper"');
+        });
         expect(watching.failures).toEqual([]);
       } finally {
         await watching.close();
-      }
-    });
-
-    it("rolldown", async () => {
-      start();
-      const watcher = rolldownWatch({
-        input: project.path("app-tools.ts"),
-        platform: "node",
-        resolve: { conditionNames: SOURCE_CONDITIONS },
-        plugins: [typecallRolldown({ entries: [project.path("tools/*.ts")] })],
-        output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
-      });
-      const errors = watchErrors(watcher);
-      try {
-        await added();
-        expect(errors).toEqual([]);
-      } finally {
-        await watcher.close();
-      }
-    });
-
-    it("rspack", async () => {
-      start();
-      const compiler = rspack({
-        context: project.dir,
-        mode: "none",
-        target: "node",
-        entry: "./app-tools.ts",
-        output: { path: project.path("dist"), filename: "app.cjs" },
-        resolve: { conditionNames: SOURCE_CONDITIONS },
-        module: { rules: [RSPACK_TYPESCRIPT] },
-        plugins: [typecallRspack({ entries: ["tools/*.ts"] })],
-      });
-      const watching = watchCompiler(compiler);
-      try {
-        await added();
-        expect(watching.failures).toEqual([]);
-      } finally {
-        await watching.close();
-      }
-    });
-
-    it("esbuild", async () => {
-      start();
-      // esbuild watches a folder's listing as its build found it: the module appears after that build.
-      let built: () => void = () => {};
-      const firstBuild = new Promise<void>((resolve) => {
-        built = resolve;
-      });
-      const ended = { name: "test-ended", setup: (build: PluginBuild) => build.onEnd(() => built()) };
-      const context = await esbuildContext({
-        entryPoints: [project.path("app-tools.ts")],
-        bundle: true,
-        platform: "node",
-        format: "esm",
-        conditions: ["@typecall/source"],
-        outfile: project.path("dist/script.mjs"),
-        logLevel: "silent",
-        absWorkingDir: project.dir,
-        plugins: [typecallEsbuild({ entries: ["tools/*.ts"] }), ended],
-      });
-      try {
-        await context.watch();
-        await firstBuild;
-        await added();
-      } finally {
-        await context.dispose();
       }
     });
   });
@@ -478,25 +298,17 @@ describe("diagnostics", () => {
 
   it("an error fails an rspack build", async () => {
     project.write("weather.ts", BROKEN);
-    const compiler = rspack({
-      context: project.dir,
-      mode: "none",
-      entry: "./units.ts",
-      output: { path: project.path("dist") },
-      plugins: [typecallRspack({ entries: ["weather.ts"] })],
-    });
+    const compiler = rspack(
+      nodeApp("units.ts", RSPACK_TYPESCRIPT, typecallRspack({ entries: ["weather.ts"] })),
+    );
     await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
   });
 
   it("an error fails an esbuild build", async () => {
     project.write("weather.ts", BROKEN);
     const building = esbuild({
-      entryPoints: [project.path("main.ts")],
-      bundle: true,
+      ...nodeScript("main.ts", typecallEsbuild({ entries: ["weather.ts"] })),
       write: false,
-      logLevel: "silent",
-      absWorkingDir: project.dir,
-      plugins: [typecallEsbuild({ entries: ["weather.ts"] })],
     });
     await expect(building).rejects.toThrow(/error TC\d+/);
     // esbuild prints the line under its location: the line itself, not an empty one.
@@ -521,34 +333,18 @@ describe("diagnostics", () => {
   });
 
   it("a wrong option fails an esbuild build once, not again at each generated file it loads", async () => {
-    const options = {
-      entryPoints: [project.path("main.ts")],
-      bundle: true,
-      write: false,
-      logLevel: "silent" as const,
-      absWorkingDir: project.dir,
-      conditions: ["@typecall/source"],
-      platform: "node" as const,
-    };
     // A first build writes weather.typecall.ts, which main.ts imports.
-    await esbuild({ ...options, plugins: [typecallEsbuild({ entries: ["weather.ts"] })] });
-    const failure = (await esbuild({
-      ...options,
-      plugins: [typecallEsbuild({ entries: ["weather.ts"], dialect: ["openai"] } as never)],
-    }).catch((error: unknown) => error)) as { errors: { text: string }[] };
+    await esbuild({ ...nodeScript("main.ts", typecallEsbuild({ entries: ["weather.ts"] })), write: false });
+    const wrong = typecallEsbuild({ entries: ["weather.ts"], dialect: ["openai"] } as never);
+    const failure = (await esbuild({ ...nodeScript("main.ts", wrong), write: false }).catch(
+      (error: unknown) => error,
+    )) as { errors: { text: string }[] };
     expect(failure.errors.map((e) => e.text)).toEqual([expect.stringMatching(/unknown key "dialect"/)]);
   });
 
   it("an error of a `?tools` module fails an esbuild build with its text", async () => {
     project.write("weather.ts", BROKEN);
-    const building = esbuild({
-      entryPoints: [project.path("main-virtual.ts")],
-      bundle: true,
-      write: false,
-      logLevel: "silent",
-      absWorkingDir: project.dir,
-      plugins: [typecallEsbuild()],
-    });
+    const building = esbuild({ ...nodeScript("main-virtual.ts", typecallEsbuild()), write: false });
     // Not esbuild's "Do not know how to load path": the diagnostic itself.
     await expect(building).rejects.toThrow(/weather\.ts:2:\d+ - error TC2002/);
   });
@@ -567,16 +363,7 @@ describe("diagnostics", () => {
 
   it("an error of a `?tools` module fails a webpack build, and the module throws it if emitted", async () => {
     project.write("weather.ts", BROKEN);
-    const compiler = webpack({
-      context: project.dir,
-      mode: "none",
-      target: "node",
-      entry: "./main-virtual.ts",
-      output: { path: project.path("dist"), filename: "app.cjs" },
-      resolve: { conditionNames: SOURCE_CONDITIONS },
-      module: { rules: [{ test: /\.ts$/, loader: join(FIXTURE, "ts-loader.cjs") }] },
-      plugins: [typecallWebpack()],
-    });
+    const compiler = webpack(nodeApp("main-virtual.ts", WEBPACK_TYPESCRIPT, typecallWebpack()));
     await expect(compile(compiler)).rejects.toThrow(/error TC2002/);
     // Outside production mode webpack emits on errors: what runs says why, not "undefined".
     expect(existsSync(project.path("dist/app.cjs"))).toBe(true);
@@ -585,13 +372,9 @@ describe("diagnostics", () => {
 
   it("an error fails a webpack build", async () => {
     project.write("weather.ts", BROKEN);
-    const compiler = webpack({
-      context: project.dir,
-      mode: "none",
-      entry: "./units.ts",
-      output: { path: project.path("dist") },
-      plugins: [typecallWebpack({ entries: ["weather.ts"] })],
-    });
+    const compiler = webpack(
+      nodeApp("units.ts", WEBPACK_TYPESCRIPT, typecallWebpack({ entries: ["weather.ts"] })),
+    );
     await expect(compile(compiler)).rejects.toThrow(/error TC\d+/);
   });
 });
@@ -607,6 +390,69 @@ async function expectRebuiltAfterEdit(file: string, failures: readonly unknown[]
   await eventually(() => expect(project.read(file)).toContain("A unit of heat."));
   expect(failures).toEqual([]);
   expectOutcome(file);
+}
+
+/** The bundlers whose watch mode the tests start the same way (vite's, over its build, apart). */
+const WATCHED = ["rollup", "rolldown", "esbuild", "webpack", "rspack"] as const;
+
+/** A bundler in watch mode: the file it builds (in the project), what it reported as failed. */
+interface Watching {
+  readonly output: string;
+  readonly failures: readonly unknown[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `bundler` watching a build of the project's `input`, the plugin over `entries` (relative
+ * to the project; made absolute for rollup and rolldown, which start at the working directory).
+ * esbuild's watch is started only once its first build ended: its watcher takes a folder's
+ * listing as that build found it.
+ */
+async function startWatching(
+  bundler: (typeof WATCHED)[number],
+  input: string,
+  entries: readonly string[],
+): Promise<Watching> {
+  const absolute = entries.map((entry) => project.path(entry));
+  switch (bundler) {
+    case "rollup": {
+      const watcher = watch({
+        input: project.path(input),
+        plugins: [typecallRollup({ entries: absolute }), rollupTypescript()],
+        output: { dir: project.path("dist"), entryFileNames: "lib.mjs", format: "es" },
+      });
+      const failures = watchErrors(watcher as unknown as RolldownWatcher);
+      return { output: "dist/lib.mjs", failures, close: () => watcher.close() };
+    }
+    case "rolldown": {
+      const watcher = rolldownWatch({
+        ...rolldownBuild(input, typecallRolldown({ entries: absolute })),
+        output: { dir: project.path("dist"), entryFileNames: "out.mjs", format: "es" },
+      });
+      return { output: "dist/out.mjs", failures: watchErrors(watcher), close: () => watcher.close() };
+    }
+    case "esbuild": {
+      let ended: () => void = () => {};
+      const firstBuild = new Promise<void>((resolve) => {
+        ended = resolve;
+      });
+      const onEnd = { name: "test-ended", setup: (build: PluginBuild) => build.onEnd(() => ended()) };
+      const context = await esbuildContext(nodeScript(input, typecallEsbuild({ entries }), onEnd));
+      await context.watch();
+      await firstBuild;
+      return { output: "dist/script.mjs", failures: [], close: () => context.dispose() };
+    }
+    case "webpack":
+      return {
+        output: "dist/app.cjs",
+        ...watchCompiler(webpack(nodeApp(input, WEBPACK_TYPESCRIPT, typecallWebpack({ entries })))),
+      };
+    case "rspack":
+      return {
+        output: "dist/app.cjs",
+        ...watchCompiler(rspack(nodeApp(input, RSPACK_TYPESCRIPT, typecallRspack({ entries })))),
+      };
+  }
 }
 
 /** The errors a rolldown (or vite) watcher reports, as it reports them; each bundle is closed. */

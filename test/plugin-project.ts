@@ -3,7 +3,7 @@
  * file (the plugin writes it), with `@typecall/runtime` linked in its `node_modules`, and a way to
  * run what a bundler built there with node.
  */
-import { execFileSync } from "node:child_process";
+import { type ExecFileSyncOptionsWithStringEncoding, execFileSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -36,7 +36,13 @@ export function createPluginProject(): PluginProject {
     read: (name) => readFileSync(path(name), "utf8"),
     write: (name, text) => writeFileSync(path(name), text),
     runBuilt(file) {
-      return JSON.parse(execFileSync(process.execPath, [path(file)], { cwd: dir, encoding: "utf8" }));
+      // Its stderr is kept for the error a failing run throws, not printed in the test's output.
+      const options: ExecFileSyncOptionsWithStringEncoding = {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      };
+      return JSON.parse(execFileSync(process.execPath, [path(file)], options));
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -1,8 +1,7 @@
 /** How the CLI shows paths and diagnostics. */
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
+import { fileReader, formatDiagnostic, formatSummary } from "../diagnostics/format.ts";
 
 /** Where the CLI prints; tests pass their own. */
 export interface CliIO {
@@ -23,13 +22,7 @@ export function display(path: string, io: CliIO): string {
 /** Every diagnostic as tsc prints it, with its code frame, then the totals; nothing when there are none. */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CliIO): void {
   if (diagnostics.length === 0) return;
-  const readFile = (file: string) => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
-  };
+  const readFile = fileReader();
   const displayPath = (file: string) => display(file, io);
   for (const diagnostic of diagnostics)
     io.stderr(`${formatDiagnostic(diagnostic, { readFile, displayPath })}\n`);

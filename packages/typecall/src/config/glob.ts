@@ -24,9 +24,13 @@ export function isGlob(pattern: string): boolean {
 export function glob(pattern: string, cwd: string, options: GlobOptions = {}): string[] {
   const skip = new Set(options.skipDirectories ?? []);
   const found = new Set<string>();
-  const slashed = sep === "\\" ? pattern.replaceAll("\\", "/") : pattern;
-  for (const alternative of expandBraces(slashed)) matchPattern(alternative, cwd, skip, found);
+  for (const alternative of alternatives(pattern)) matchPattern(alternative, cwd, skip, found);
   return [...found].sort();
+}
+
+/** The pattern's alternatives (`{a,b}` expanded), with `/` between segments on every platform. */
+function alternatives(pattern: string): string[] {
+  return expandBraces(sep === "\\" ? pattern.replaceAll("\\", "/") : pattern);
 }
 
 /**
@@ -35,8 +39,7 @@ export function glob(pattern: string, cwd: string, options: GlobOptions = {}): s
  * What a watcher watches to see a matching module appear.
  */
 export function patternBases(pattern: string, cwd: string): string[] {
-  const slashed = sep === "\\" ? pattern.replaceAll("\\", "/") : pattern;
-  const bases = expandBraces(slashed).map((alternative) => {
+  const bases = alternatives(pattern).map((alternative) => {
     const segments = alternative.split("/");
     const wild = segments.findIndex(isGlob);
     return resolve(cwd, segments.slice(0, wild === -1 ? -1 : wild).join("/") || ".");

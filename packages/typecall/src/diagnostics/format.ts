@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Diagnostic } from "./diagnostic.ts";
 
 /** Options for {@link formatDiagnostic}. */
@@ -6,6 +7,26 @@ export interface FormatOptions {
   readFile?: (file: string) => string | undefined;
   /** Shortens absolute file names, e.g. relative to the working directory. */
   displayPath?: (file: string) => string;
+}
+
+/**
+ * A `readFile` for {@link FormatOptions} that reads each file once (diagnostics of one file often
+ * come in numbers); undefined for a file that cannot be read.
+ */
+export function fileReader(): (file: string) => string | undefined {
+  const texts = new Map<string, string | undefined>();
+  return (file) => {
+    if (!texts.has(file)) {
+      let text: string | undefined;
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        text = undefined;
+      }
+      texts.set(file, text);
+    }
+    return texts.get(file);
+  };
 }
 
 /**

@@ -3,14 +3,14 @@
  * entries written to disk (one engine), the entries imported as `?tools` (another, which writes
  * nothing), the changes a watcher reported, and the diagnostics of the last run as messages.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { mayBeEntry } from "../config/entries.ts";
 import { isGlob, patternBases } from "../config/glob.ts";
 import type { LoadedConfig } from "../config/load.ts";
 import { entryPatterns } from "../config/overlay.ts";
 import type { Diagnostic } from "../diagnostics/diagnostic.ts";
-import { formatDiagnostic } from "../diagnostics/format.ts";
+import { fileReader, formatDiagnostic } from "../diagnostics/format.ts";
 import { createEngine, type Engine } from "../engine/engine.ts";
 import { resolveEngineOptions, type TypecallPluginOptions } from "./options.ts";
 import { TOOLS_QUERY, toJavaScript } from "./virtual.ts";
@@ -23,6 +23,8 @@ export interface PluginMessage {
   /** 1-based line and column. */
   readonly line?: number;
   readonly column?: number;
+  /** The text of that line, as esbuild shows it under its location. */
+  readonly lineText?: string;
 }
 
 /** What a run found. */
@@ -171,17 +173,16 @@ function messages(
   diagnostics: readonly Diagnostic[],
   show: (file: string) => string,
 ): { errors: PluginMessage[]; warnings: PluginMessage[] } {
-  const readFile = (file: string) => {
-    try {
-      return readFileSync(file, "utf8");
-    } catch {
-      return undefined;
-    }
-  };
+  const readFile = fileReader();
   const toMessage = (d: Diagnostic): PluginMessage => ({
     text: formatDiagnostic(d, { readFile, displayPath: show }).trimEnd(),
     code: d.code,
-    ...(d.location && { file: d.location.file, line: d.location.line, column: d.location.column }),
+    ...(d.location && {
+      file: d.location.file,
+      line: d.location.line,
+      column: d.location.column,
+      lineText: readFile(d.location.file)?.split(/\r?\n/)[d.location.line - 1] ?? "",
+    }),
   });
   return {
     errors: diagnostics.filter((d) => d.severity === "error").map(toMessage),

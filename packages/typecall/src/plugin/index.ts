@@ -229,17 +229,8 @@ function summary(errors: readonly PluginMessage[]): string {
 /** A message as esbuild takes it: its location with the line's text, which esbuild prints under it. */
 function esbuildMessage(message: PluginMessage) {
   if (message.file === undefined) return { text: message.text, location: null };
-  const line = message.line ?? 1;
-  let lineText = "";
-  try {
-    lineText = readFileSync(message.file, "utf8").split(/\r?\n/)[line - 1] ?? "";
-  } catch {
-    // A file gone since: the location without its line.
-  }
-  return {
-    text: message.text,
-    location: { file: message.file, line, column: Math.max(0, (message.column ?? 1) - 1), lineText },
-  };
+  const { file, line = 1, column = 1, lineText = "" } = message;
+  return { text: message.text, location: { file, line, column: Math.max(0, column - 1), lineText } };
 }
 
 /** The payload of vite's error overlay. */
